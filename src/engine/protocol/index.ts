@@ -1,0 +1,8 @@
+export * from './errors'
+export * from './messages'
+export * from './validate'
+export * from './port'
+export * from './server'
+export * from './client'
+export { demoCommands } from './demo'
+export { engineCommands } from './commands'
