@@ -1,0 +1,73 @@
+/**
+ * The δ chart: one line per dense layer of mean |δ| over steps, and (dashed, same colour) its
+ * ‖∂C/∂W‖, on a log axis — the vanishing / exploding gradient picture.
+ */
+import type { EChartsOption, LineSeriesOption } from 'echarts'
+import { formatValue } from './format'
+import { forScale } from './lossOptions'
+import { categorical } from './palette'
+import type { Point } from './seriesBuffer'
+
+export interface LayerSeries {
+  /** Layer (node) id: series ids derive from it so they stay stable while streaming. */
+  id: string
+  name: string
+  meanAbsDelta: readonly Point[]
+  gradNorm: readonly Point[]
+}
+
+export interface DeltaChartInput {
+  layers: readonly LayerSeries[]
+  /** Also draw ‖∂C/∂W‖ per layer (dashed). */
+  showGradNorm: boolean
+  xName?: string
+}
+
+export const deltaSeriesId = (layerId: string): string => `delta:${layerId}`
+export const gradSeriesId = (layerId: string): string => `grad:${layerId}`
+
+export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
+  const series: LineSeriesOption[] = []
+  input.layers.forEach((layer, i) => {
+    const color = categorical(i)
+    series.push({
+      id: deltaSeriesId(layer.id),
+      name: `${layer.name} mean |δ|`,
+      type: 'line',
+      data: forScale(layer.meanAbsDelta, 'log'),
+      color,
+      showSymbol: false,
+      sampling: 'lttb',
+      lineStyle: { width: 2 }
+    })
+    if (input.showGradNorm) {
+      series.push({
+        id: gradSeriesId(layer.id),
+        name: `${layer.name} ‖∂C/∂W‖`,
+        type: 'line',
+        data: forScale(layer.gradNorm, 'log'),
+        color,
+        showSymbol: false,
+        sampling: 'lttb',
+        lineStyle: { width: 1, type: 'dashed' }
+      })
+    }
+  })
+  return {
+    animation: false,
+    grid: { left: 64, right: 16, top: 48, bottom: 36 },
+    legend: { top: 0, type: 'scroll' },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
+    xAxis: {
+      type: 'value',
+      name: input.xName ?? 'step',
+      nameLocation: 'middle',
+      nameGap: 22,
+      min: 'dataMin',
+      max: 'dataMax'
+    },
+    yAxis: { type: 'log', name: 'magnitude', axisLabel: { formatter: (v: number) => formatValue(v) } },
+    dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }],
+    series
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The vanishing / exploding gradient hint: compares mean |δ| of the layer nearest the input with the
+ * output layer's. Backpropagation multiplies by Wᵀ and f′(z) once per layer, so a ratio far from 1
+ * means the early layers learn far slower (vanishing) or far faster (exploding) than the late ones.
+ */
+
+export interface GradientHint {
+  kind: 'vanishing' | 'exploding'
+  /** mean |δ| of the first layer divided by the last layer's */
+  ratio: number
+  message: string
+}
+
+export interface LayerDelta {
+  /** Display name of the dense layer. */
+  name: string
+  meanAbsDelta: number
+}
+
+/**
+ * @param layers dense layers in topological order (input side first, output layer last)
+ * @param threshold the factor at which to speak up (100 = two orders of magnitude)
+ * @returns a hint, or null when the ratio is within [1/threshold, threshold] or cannot be judged
+ */
+export function gradientHint(layers: readonly LayerDelta[], threshold = 100): GradientHint | null {
+  if (!(threshold > 1)) throw new Error(`threshold must be above 1, got ${threshold}`)
+  if (layers.length < 2) return null
+  const first = layers[0]
+  const last = layers[layers.length - 1]
+  if (!Number.isFinite(first.meanAbsDelta) || !Number.isFinite(last.meanAbsDelta) || last.meanAbsDelta <= 0) {
+    return null
+  }
+  const ratio = first.meanAbsDelta / last.meanAbsDelta
+  if (ratio < 1 / threshold) {
+    return {
+      kind: 'vanishing',
+      ratio,
+      message:
+        `Vanishing gradients: mean |δ| in ${first.name} is ${formatFactor(1 / ratio)} smaller than in ${last.name}. ` +
+        'Early layers barely learn; try ReLU, skip connections or He initialisation.'
+    }
+  }
+  if (ratio > threshold) {
+    return {
+      kind: 'exploding',
+      ratio,
+      message:
+        `Exploding gradients: mean |δ| in ${first.name} is ${formatFactor(ratio)} larger than in ${last.name}. ` +
+        'Try a smaller learning rate or smaller initial weights.'
+    }
+  }
+  return null
+}
+
+function formatFactor(f: number): string {
+  if (!Number.isFinite(f)) return 'infinitely'
+  return f >= 100 ? `${Math.round(f)}×` : `${Number(f.toPrecision(2))}×`
+}

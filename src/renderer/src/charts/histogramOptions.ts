@@ -1,0 +1,140 @@
+/**
+ * Weight histograms of one layer: the current weights and biases, and the weights' evolution as a
+ * heatmap of bins (rows) over report steps (columns), like TensorBoard's distributions seen from above.
+ */
+import type { EChartsOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts'
+import { evenEdges, histogramOutline, rebin, type Bins } from './histogram'
+import { formatValue } from './format'
+import { NEGATIVE, POSITIVE } from './palette'
+
+export interface HistogramInput {
+  layerName: string
+  weights: Bins | null
+  biases: Bins | null
+}
+
+function outline(
+  id: string,
+  name: string,
+  color: string,
+  h: Bins | null,
+  yAxisIndex: number
+): LineSeriesOption {
+  return {
+    id,
+    name,
+    type: 'line',
+    data: h ? histogramOutline(h) : [],
+    yAxisIndex,
+    color,
+    showSymbol: false,
+    lineStyle: { width: 1 },
+    areaStyle: { opacity: 0.35 },
+    emphasis: { disabled: true }
+  }
+}
+
+/**
+ * Weights and biases as filled outlines on one value axis (their bins differ, so bars on a category
+ * axis would not line up). Biases are few, so their counts get their own axis on the right.
+ */
+export function buildHistogramOption(input: HistogramInput): EChartsOption {
+  return {
+    animation: false,
+    title: { text: input.layerName, left: 'center', textStyle: { fontSize: 12 } },
+    grid: { left: 48, right: 48, top: 40, bottom: 36 },
+    legend: { top: 18, data: ['weights', 'biases'] },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
+    xAxis: { type: 'value', name: 'value', nameLocation: 'middle', nameGap: 22, scale: true },
+    yAxis: [
+      { type: 'value', name: 'weights', minInterval: 1 },
+      { type: 'value', name: 'biases', minInterval: 1, splitLine: { show: false } }
+    ],
+    series: [
+      outline('weights', 'weights', POSITIVE, input.weights, 0),
+      outline('biases', 'biases', NEGATIVE, input.biases, 1)
+    ]
+  }
+}
+
+export interface HistogramSnapshot {
+  step: number
+  bins: Bins
+}
+
+export interface HistogramHistoryInput {
+  layerName: string
+  snapshots: readonly HistogramSnapshot[]
+  /** Rows of the heatmap: the common grid every snapshot is re-binned onto. */
+  rows?: number
+}
+
+/** The common grid and the re-binned counts, exposed for the CSV export and tests. */
+export function histogramHistoryGrid(
+  snapshots: readonly HistogramSnapshot[],
+  rows: number
+): { edges: number[]; counts: number[][] } {
+  if (snapshots.length === 0) return { edges: [], counts: [] }
+  let lo = Infinity
+  let hi = -Infinity
+  for (const s of snapshots) {
+    const n = s.bins.edges.length
+    if (n === 0) continue
+    lo = Math.min(lo, s.bins.edges[0])
+    hi = Math.max(hi, s.bins.edges[n - 1])
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { edges: [], counts: [] }
+  const edges = evenEdges(lo, hi, rows)
+  return { edges, counts: snapshots.map((s) => rebin(s.bins, edges)) }
+}
+
+export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChartsOption {
+  const { edges, counts } = histogramHistoryGrid(input.snapshots, input.rows ?? 30)
+  const data: [number, number, number][] = []
+  let max = 0
+  counts.forEach((column, x) =>
+    column.forEach((c, y) => {
+      data.push([x, y, c])
+      max = Math.max(max, c)
+    })
+  )
+  const centres = edges.slice(0, -1).map((e, i) => formatValue((e + edges[i + 1]) / 2))
+  const heatmap: HeatmapSeriesOption = {
+    id: 'history',
+    name: 'weights',
+    type: 'heatmap',
+    data,
+    progressive: 0
+  }
+  return {
+    animation: false,
+    title: { text: `${input.layerName} weights over time`, left: 'center', textStyle: { fontSize: 12 } },
+    grid: { left: 64, right: 16, top: 28, bottom: 56 },
+    tooltip: {
+      formatter: (p: unknown) => {
+        const v = (p as { value: [number, number, number] }).value
+        return `step ${input.snapshots[v[0]]?.step}<br>w ≈ ${centres[v[1]]}: ${formatValue(v[2])}`
+      }
+    },
+    xAxis: {
+      type: 'category',
+      name: 'step',
+      nameLocation: 'middle',
+      nameGap: 22,
+      data: input.snapshots.map((s) => String(s.step))
+    },
+    yAxis: { type: 'category', name: 'weight', data: centres },
+    visualMap: {
+      type: 'continuous',
+      min: 0,
+      max: Math.max(max, 1),
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 80,
+      calculable: false,
+      inRange: { color: ['#ffffff', POSITIVE] }
+    },
+    series: [heatmap]
+  }
+}

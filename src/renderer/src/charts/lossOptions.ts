@@ -1,0 +1,126 @@
+/**
+ * Option builders for the loss chart and the accuracy / R² chart. Pure: data in, ECharts option out,
+ * with stable series ids so a streaming chart can setOption({ replaceMerge: ['series'] }) every frame.
+ */
+import type { EChartsOption, LineSeriesOption } from 'echarts'
+import { formatValue } from './format'
+import { TRAIN, VALIDATION } from './palette'
+import type { Point } from './seriesBuffer'
+import { emaSmoothPoints } from './smoothing'
+
+export type AxisScale = 'linear' | 'log'
+
+export interface LossChartInput {
+  train: readonly Point[]
+  validation: readonly Point[]
+  scale: AxisScale
+  /** EMA weight in [0, 1); 0 draws the raw data only. */
+  smoothing: number
+  /** What x counts, for the axis name. */
+  xName?: string
+}
+
+/** A log axis cannot place y ≤ 0 (or non-finite y): those points are left out, not clamped. */
+export function forScale(points: readonly Point[], scale: AxisScale): Point[] {
+  return scale === 'log' ? points.filter((p) => p[1] > 0 && Number.isFinite(p[1])) : points.slice()
+}
+
+function line(id: string, name: string, color: string, data: Point[], faded: boolean): LineSeriesOption {
+  return {
+    id,
+    name,
+    type: 'line',
+    data,
+    showSymbol: false,
+    sampling: 'lttb',
+    animation: false,
+    color,
+    lineStyle: { width: faded ? 1 : 2, opacity: faded ? 0.3 : 1 },
+    emphasis: { disabled: true },
+    z: faded ? 1 : 2
+  }
+}
+
+/**
+ * A smoothed line over its faded raw data (TensorBoard style). Both carry the same name so the legend
+ * shows and hides them together; ids differ so each can be updated on its own.
+ */
+function smoothedPair(
+  id: string,
+  name: string,
+  color: string,
+  raw: Point[],
+  smoothing: number
+): LineSeriesOption[] {
+  if (smoothing === 0) return [line(`${id}-raw`, name, color, [], true), line(id, name, color, raw, false)]
+  return [
+    line(`${id}-raw`, name, color, raw, true),
+    line(id, name, color, emaSmoothPoints(raw, smoothing), false)
+  ]
+}
+
+function baseOption(xName: string, yAxis: EChartsOption['yAxis']): EChartsOption {
+  return {
+    animation: false,
+    grid: { left: 56, right: 16, top: 28, bottom: 36 },
+    legend: { top: 0, data: ['train', 'validation'] },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
+    xAxis: {
+      type: 'value',
+      name: xName,
+      nameLocation: 'middle',
+      nameGap: 22,
+      min: 'dataMin',
+      max: 'dataMax'
+    },
+    yAxis,
+    dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }]
+  }
+}
+
+export function buildLossOption(input: LossChartInput): EChartsOption {
+  const { scale, smoothing } = input
+  return {
+    ...baseOption(input.xName ?? 'step', {
+      type: scale === 'log' ? 'log' : 'value',
+      name: 'loss',
+      scale: true,
+      axisLabel: { formatter: (v: number) => formatValue(v) }
+    }),
+    series: [
+      ...smoothedPair('train', 'train', TRAIN, forScale(input.train, scale), smoothing),
+      ...smoothedPair('validation', 'validation', VALIDATION, forScale(input.validation, scale), smoothing)
+    ]
+  }
+}
+
+export type MetricKind = 'accuracy' | 'r2'
+
+export interface MetricChartInput {
+  kind: MetricKind
+  train: readonly Point[]
+  validation: readonly Point[]
+  xName?: string
+}
+
+export function metricLabel(kind: MetricKind): string {
+  return kind === 'accuracy' ? 'accuracy' : 'R²'
+}
+
+/** Accuracy lives in [0, 1]; R² is at most 1 but unbounded below (a bad start can be very negative). */
+export function buildMetricOption(input: MetricChartInput): EChartsOption {
+  const label = metricLabel(input.kind)
+  return {
+    ...baseOption(input.xName ?? 'step', {
+      type: 'value',
+      name: label,
+      max: 1,
+      min: input.kind === 'accuracy' ? 0 : undefined,
+      axisLabel: { formatter: (v: number) => formatValue(v) }
+    }),
+    series: [
+      line('train', 'train', TRAIN, input.train.slice(), false),
+      line('validation', 'validation', VALIDATION, input.validation.slice(), false)
+    ]
+  }
+}

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest'
+import type { LineSeriesOption } from 'echarts'
+import { buildLossOption, buildMetricOption, forScale } from '@renderer/charts/lossOptions'
+import { buildDeltaOption, deltaSeriesId, gradSeriesId } from '@renderer/charts/deltaOptions'
+import {
+  buildHistogramHistoryOption,
+  buildHistogramOption,
+  histogramHistoryGrid
+} from '@renderer/charts/histogramOptions'
+import {
+  boundaryCells,
+  buildConfusionOption,
+  buildDecisionBoundaryOption,
+  buildPredVsActualOption,
+  confusionAccuracy,
+  gridCentres
+} from '@renderer/charts/evaluationOptions'
+import { edgeWeightOverlay, strokeWidth, signColor } from '@renderer/charts/weightOverlay'
+import { NEGATIVE, POSITIVE } from '@renderer/charts/palette'
+import type { Point } from '@renderer/charts/seriesBuffer'
+
+type AnySeries = { id?: string; name?: string; type?: string; data?: unknown[]; [k: string]: unknown }
+const seriesOf = (o: { series?: unknown }): AnySeries[] => o.series as AnySeries[]
+const byId = (o: { series?: unknown }, id: string): AnySeries => {
+  const s = seriesOf(o).find((x) => x.id === id)
+  if (!s) throw new Error(`no series ${id}`)
+  return s
+}
+
+const train: Point[] = [
+  [1, 1.2],
+  [2, 0.9],
+  [3, 0],
+  [4, 0.5]
+]
+
+describe('buildLossOption', () => {
+  it('draws train and validation with stable ids and raw data when smoothing is 0', () => {
+    const o = buildLossOption({ train, validation: [[4, 0.7]], scale: 'linear', smoothing: 0 })
+    expect(seriesOf(o).map((s) => s.id)).toEqual(['train-raw', 'train', 'validation-raw', 'validation'])
+    expect(byId(o, 'train').data).toEqual(train)
+    expect(byId(o, 'train-raw').data).toEqual([])
+    expect(byId(o, 'validation').data).toEqual([[4, 0.7]])
+    expect((o.yAxis as { type: string }).type).toBe('value')
+    expect(o.dataZoom).toEqual([expect.objectContaining({ type: 'inside' })])
+  })
+
+  it('smooths with the debiased EMA over faded raw data', () => {
+    const o = buildLossOption({ train, validation: [], scale: 'linear', smoothing: 0.5 })
+    expect(byId(o, 'train-raw').data).toEqual(train)
+    const smoothed = byId(o, 'train').data as Point[]
+    // t=1: y1; t=2: (0.5·0.5·1.2 + 0.5·0.9) / (1 − 0.25)
+    expect(smoothed[0][1]).toBeCloseTo(1.2, 12)
+    expect(smoothed[1][1]).toBeCloseTo((0.25 * 1.2 + 0.5 * 0.9) / 0.75, 12)
+    expect((byId(o, 'train-raw').lineStyle as { opacity: number }).opacity).toBeLessThan(1)
+  })
+
+  it('uses a log axis and drops points a log axis cannot place', () => {
+    const o = buildLossOption({ train, validation: [], scale: 'log', smoothing: 0 })
+    expect((o.yAxis as { type: string }).type).toBe('log')
+    expect(byId(o, 'train').data).toEqual([
+      [1, 1.2],
+      [2, 0.9],
+      [4, 0.5]
+    ])
+    expect(
+      forScale(
+        [
+          [1, NaN],
+          [2, -1],
+          [3, 2]
+        ],
+        'linear'
+      )
+    ).toHaveLength(3)
+  })
+})
+
+describe('buildMetricOption', () => {
+  it('bounds accuracy to [0, 1] and leaves R² unbounded below', () => {
+    const acc = buildMetricOption({ kind: 'accuracy', train: [[1, 0.5]], validation: [[1, 0.4]] })
+    expect(acc.yAxis).toMatchObject({ min: 0, max: 1, name: 'accuracy' })
+    const r2 = buildMetricOption({ kind: 'r2', train: [[1, -3]], validation: [] })
+    expect(r2.yAxis).toMatchObject({ max: 1, name: 'R²' })
+    expect((r2.yAxis as { min?: number }).min).toBeUndefined()
+    expect(byId(r2, 'train').data).toEqual([[1, -3]])
+  })
+})
+
+describe('buildDeltaOption', () => {
+  const layers = [
+    {
+      id: 'h1',
+      name: 'hidden 1',
+      meanAbsDelta: [
+        [1, 0.01],
+        [2, 0]
+      ] as Point[],
+      gradNorm: [[1, 0.2]] as Point[]
+    },
+    { id: 'out', name: 'output', meanAbsDelta: [[1, 0.3]] as Point[], gradNorm: [[1, 0.9]] as Point[] }
+  ]
+
+  it('has one mean |δ| series per layer and, on request, a dashed ‖∂C/∂W‖ in the same colour', () => {
+    const o = buildDeltaOption({ layers, showGradNorm: true })
+    expect(seriesOf(o).map((s) => s.id)).toEqual([
+      deltaSeriesId('h1'),
+      gradSeriesId('h1'),
+      deltaSeriesId('out'),
+      gradSeriesId('out')
+    ])
+    const d = byId(o, 'delta:h1') as LineSeriesOption
+    const g = byId(o, 'grad:h1') as LineSeriesOption
+    expect(d.color).toBe(g.color)
+    expect(g.lineStyle?.type).toBe('dashed')
+    expect(byId(o, 'delta:out').color).not.toBe(d.color)
+    expect((o.yAxis as { type: string }).type).toBe('log')
+    // a zero cannot sit on a log axis
+    expect(d.data).toEqual([[1, 0.01]])
+    expect(seriesOf(buildDeltaOption({ layers, showGradNorm: false }))).toHaveLength(2)
+  })
+})
+
+describe('histogram options', () => {
+  it('draws the weights and biases of the selected layer as outlines, biases on their own axis', () => {
+    const o = buildHistogramOption({
+      layerName: 'h1',
+      weights: { edges: [-1, 0, 1], counts: [3, 5] },
+      biases: { edges: [0, 0.1], counts: [4] }
+    })
+    expect(byId(o, 'weights').data).toEqual([
+      [-1, 0],
+      [-1, 3],
+      [0, 3],
+      [0, 5],
+      [1, 5],
+      [1, 0]
+    ])
+    expect(byId(o, 'biases').yAxisIndex).toBe(1)
+    expect(
+      byId(buildHistogramOption({ layerName: 'x', weights: null, biases: null }), 'weights').data
+    ).toEqual([])
+  })
+
+  it('re-bins every snapshot onto one grid spanning all of them for the history heatmap', () => {
+    const snapshots = [
+      { step: 10, bins: { edges: [-1, 0, 1], counts: [2, 2] } },
+      { step: 20, bins: { edges: [-2, 0, 2], counts: [1, 3] } }
+    ]
+    const grid = histogramHistoryGrid(snapshots, 4)
+    expect(grid.edges).toEqual([-2, -1, 0, 1, 2])
+    expect(grid.counts).toEqual([
+      [0, 2, 2, 0],
+      [0.5, 0.5, 1.5, 1.5]
+    ])
+    const o = buildHistogramHistoryOption({ layerName: 'h1', snapshots, rows: 4 })
+    const data = byId(o, 'history').data as [number, number, number][]
+    expect(data).toHaveLength(8)
+    expect(data).toContainEqual([1, 3, 1.5])
+    expect((o.xAxis as { data: string[] }).data).toEqual(['10', '20'])
+    expect((o.visualMap as { max: number }).max).toBe(2)
+  })
+})
+
+describe('evaluation options', () => {
+  it('lays the confusion matrix out as actual rows × predicted columns and checks its shape', () => {
+    const m = [
+      [5, 1],
+      [0, 4]
+    ]
+    const o = buildConfusionOption({ classes: ['a', 'b'], matrix: m })
+    expect(byId(o, 'confusion').data).toContainEqual([1, 0, 1]) // predicted b, actual a
+    expect(confusionAccuracy(m)).toBeCloseTo(0.9, 12)
+    expect(() => buildConfusionOption({ classes: ['a', 'b'], matrix: [[1, 2]] })).toThrow(
+      /1 rows, expected 2/
+    )
+  })
+
+  it('plots predicted against actual with the y = x line across the data range', () => {
+    const o = buildPredVsActualOption({ targetName: 'y', actual: [1, 3], predicted: [2, 0] })
+    expect(byId(o, 'points').data).toEqual([
+      [1, 2],
+      [3, 0]
+    ])
+    expect(byId(o, 'diagonal').data).toEqual([
+      [0, 0],
+      [3, 3]
+    ])
+    expect(() => buildPredVsActualOption({ targetName: 'y', actual: [1], predicted: [] })).toThrow(
+      /predicted has 0/
+    )
+  })
+
+  it('colours each boundary cell by its winning class, paler when unsure, under the points', () => {
+    const input = {
+      xName: 'x1',
+      yName: 'x2',
+      classes: ['no', 'yes'],
+      xs: [0, 1],
+      ys: [0, 1],
+      probs: [
+        [0.9, 0.1],
+        [0.5, 0.5],
+        [0.2, 0.8],
+        [0, 1]
+      ],
+      points: [
+        { x: 0, y: 0, cls: 0 },
+        { x: 1, y: 1, cls: 1 }
+      ]
+    }
+    const cells = boundaryCells(input)
+    expect(cells.map((c) => c.cls)).toEqual([0, 0, 1, 1])
+    expect(cells[1].confidence).toBe(0)
+    expect(cells[3].confidence).toBe(1)
+    const o = buildDecisionBoundaryOption(input)
+    expect((byId(o, 'boundary').data as unknown[])[3]).toMatchObject({ value: [1, 1, 1] })
+    expect(byId(o, 'points:1').data).toEqual([[1, 1]])
+    // value axes span the outer cell edges so the two stacked grids agree
+    expect((o.xAxis as { min?: number; max?: number }[])[1]).toMatchObject({ min: -0.5, max: 1.5 })
+    expect(() => boundaryCells({ ...input, probs: [[1, 0]] })).toThrow(/1 cells, expected 2×2/)
+    expect(gridCentres(0, 10, 4)).toHaveLength(4)
+  })
+})
+
+describe('weight overlay', () => {
+  it('draws each weight of a small W with width by |w| and colour by sign', () => {
+    const o = edgeWeightOverlay([
+      [0.5, -2],
+      [0, 9]
+    ])
+    expect(o.mode).toBe('per-weight')
+    expect(o.strokes.map((s) => [s.i, s.j, s.color])).toEqual([
+      [0, 0, POSITIVE],
+      [0, 1, NEGATIVE],
+      [1, 0, signColor(0)],
+      [1, 1, POSITIVE]
+    ])
+    expect(o.strokes[1].width).toBeGreaterThan(o.strokes[0].width)
+    expect(o.strokes[3].width).toBe(strokeWidth(5)) // clamped like Playground
+    expect(o.meanAbs).toBeCloseTo(11.5 / 4, 12)
+    expect(o.positiveFraction).toBe(0.5)
+  })
+
+  it('summarises a large W in one stroke and rejects ragged matrices', () => {
+    const W = Array.from({ length: 10 }, () => Array.from({ length: 10 }, () => -0.1))
+    const o = edgeWeightOverlay(W, 64)
+    expect(o.mode).toBe('summary')
+    expect(o.strokes).toEqual([])
+    expect(o.color).toBe(NEGATIVE)
+    expect(o.label).toBe('W 10×10, mean |w| 0.1, 0% positive')
+    expect(() => edgeWeightOverlay([[1, 2], [3]])).toThrow(/row 1 has 1 values, expected 2/)
+  })
+})
