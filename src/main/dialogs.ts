@@ -1,0 +1,128 @@
+/**
+ * The native file dialogs behind the preload's openCsv / openProject / importWeights / saveProject /
+ * saveWeights. Electron's dialog and the file system are injected, so this is tested with fakes.
+ * The renderer never sees a path: it gets a base name and the text, and main remembers the project file.
+ */
+import { basename } from 'node:path'
+import type { OpenedFile, SavedFile } from '../preload/desktop-api'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+/** The subset of Electron's dialog (bound to a window) and fs that the handlers use. */
+export interface DialogDeps {
+  showOpenDialog(options: {
+    title: string
+    filters: FileFilter[]
+    properties: ['openFile']
+  }): Promise<{ canceled: boolean; filePaths: string[] }>
+  showSaveDialog(options: {
+    title: string
+    defaultPath: string
+    filters: FileFilter[]
+  }): Promise<{ canceled: boolean; filePath?: string }>
+  fileSize(path: string): Promise<number>
+  readText(path: string): Promise<string>
+  writeText(path: string, text: string): Promise<void>
+}
+
+/** Larger files would freeze the renderer anyway; say so instead of trying. */
+export const MAX_OPEN_BYTES = 200 * 1024 * 1024
+export const MAX_SAVE_CHARS = 200 * 1024 * 1024
+const MAX_NAME_LENGTH = 200
+
+const csvFilters: FileFilter[] = [
+  { name: 'CSV data', extensions: ['csv', 'tsv', 'txt'] },
+  { name: 'All files', extensions: ['*'] }
+]
+const projectFilters: FileFilter[] = [{ name: 'Backprop Studio project', extensions: ['json'] }]
+const weightsFilters: FileFilter[] = [{ name: 'Backprop Studio weights', extensions: ['json'] }]
+
+export const PROJECT_SUFFIX = '.bps.json'
+export const WEIGHTS_SUFFIX = '.weights.json'
+
+/**
+ * Checks the renderer's arguments to a save: a plain file name (no folders: the user picks the folder)
+ * and the text to write. Throws a message that names the argument.
+ */
+export function validateSaveArgs(name: unknown, text: unknown): { name: string; text: string } {
+  if (typeof name !== 'string' || name.trim() === '') throw new TypeError('save: "name" must be a non-empty string')
+  if (name.length > MAX_NAME_LENGTH) throw new TypeError(`save: "name" must be at most ${MAX_NAME_LENGTH} characters`)
+  if (/[/\\\0]/.test(name) || name === '.' || name === '..')
+    throw new TypeError(`save: "name" must be a file name without folders, got ${JSON.stringify(name)}`)
+  if (typeof text !== 'string') throw new TypeError('save: "text" must be a string')
+  if (text.length > MAX_SAVE_CHARS) throw new TypeError(`save: "text" is larger than ${MAX_SAVE_CHARS} characters`)
+  return { name: name.trim(), text }
+}
+
+/** `iris` → `iris.bps.json`; a name that already ends in the suffix is kept. */
+export function withSuffix(name: string, suffix: string): string {
+  if (name.endsWith(suffix)) return name
+  const plain = name.endsWith('.json') ? name.slice(0, -'.json'.length) : name
+  return plain + suffix
+}
+
+export interface FileDialogs {
+  openCsv(): Promise<OpenedFile | null>
+  openProject(): Promise<OpenedFile | null>
+  importWeights(): Promise<OpenedFile | null>
+  saveProject(name: unknown, text: unknown, saveAs?: unknown): Promise<SavedFile | null>
+  saveWeights(name: unknown, text: unknown): Promise<SavedFile | null>
+  newProject(): void
+}
+
+/** One set per window: each window remembers its own project file. */
+export function createFileDialogs(deps: DialogDeps): FileDialogs {
+  let projectPath: string | null = null
+
+  async function open(title: string, filters: FileFilter[]): Promise<{ path: string; file: OpenedFile } | null> {
+    const choice = await deps.showOpenDialog({ title, filters, properties: ['openFile'] })
+    const path = choice.filePaths[0]
+    if (choice.canceled || !path) return null
+    const size = await deps.fileSize(path)
+    if (size > MAX_OPEN_BYTES)
+      throw new Error(
+        `${basename(path)} is ${(size / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB can be opened`
+      )
+    return { path, file: { name: basename(path), text: await deps.readText(path) } }
+  }
+
+  async function save(title: string, path: string | null, defaultPath: string, filters: FileFilter[], text: string) {
+    let target = path
+    if (!target) {
+      const choice = await deps.showSaveDialog({ title, defaultPath, filters })
+      if (choice.canceled || !choice.filePath) return null
+      target = choice.filePath
+    }
+    await deps.writeText(target, text)
+    return target
+  }
+
+  return {
+    openCsv: async () => (await open('Open CSV data', csvFilters))?.file ?? null,
+    async openProject() {
+      const opened = await open('Open project', projectFilters)
+      if (opened) projectPath = opened.path
+      return opened?.file ?? null
+    },
+    importWeights: async () => (await open('Import weights', weightsFilters))?.file ?? null,
+    async saveProject(name, text, saveAs = false) {
+      const args = validateSaveArgs(name, text)
+      const reuse = saveAs === true ? null : projectPath
+      const target = await save('Save project', reuse, withSuffix(args.name, PROJECT_SUFFIX), projectFilters, args.text)
+      if (!target) return null
+      projectPath = target
+      return { name: basename(target) }
+    },
+    async saveWeights(name, text) {
+      const args = validateSaveArgs(name, text)
+      const target = await save('Export weights', null, withSuffix(args.name, WEIGHTS_SUFFIX), weightsFilters, args.text)
+      return target ? { name: basename(target) } : null
+    },
+    newProject() {
+      projectPath = null
+    }
+  }
+}

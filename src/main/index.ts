@@ -1,0 +1,190 @@
+/**
+ * Electron main: lifecycle glue only. The decisions live in plain, unit-tested modules:
+ * window-options (secure window), security (CSP, navigation, permissions), ipc-guard (sender checks),
+ * menu-template, dialogs, engine-broker and the engine supervisor (src/engine/hosts/supervisor).
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  session,
+  shell,
+  utilityProcess,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type MessagePortMain,
+  type UtilityProcess
+} from 'electron'
+import engineHostPath from '../engine/hosts/utility?modulePath'
+import { createSupervisor, type SupervisedProcess, type SupervisorStatus } from '../engine/hosts/supervisor'
+import type { EngineStatus, MenuAction } from '../preload/desktop-api'
+import { createFileDialogs, type FileDialogs } from './dialogs'
+import { createEngineBroker } from './engine-broker'
+import { channels, menuChannel } from './ipc-channels'
+import { expectedRenderer, guarded } from './ipc-guard'
+import { buildMenuTemplate } from './menu-template'
+import {
+  contentSecurityPolicy,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isNavigationAllowed,
+  windowOpenDecision,
+  withCspHeader
+} from './security'
+import { mainWindowOptions } from './window-options'
+
+const DOCUMENTATION_URL = 'https://github.com/backprop-studio/backprop-studio#readme'
+
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const indexHtml = join(__dirname, '../renderer/index.html')
+const expected = expectedRenderer(devUrl, indexHtml)
+
+// ── engine: a supervised utility process; renderers get MessagePorts to it through the broker ──
+
+interface EngineProcess extends SupervisedProcess {
+  child: UtilityProcess
+}
+
+function forkEngine(): EngineProcess {
+  const child = utilityProcess.fork(engineHostPath, [], { serviceName: 'Backprop Studio engine', stdio: 'inherit' })
+  return {
+    child,
+    onSpawn: (fn) => void child.once('spawn', fn),
+    onExit: (fn) => void child.once('exit', (code) => fn(code)),
+    kill: () => void child.kill()
+  }
+}
+
+const broker = createEngineBroker<MessagePortMain>(() => new MessageChannelMain(), channels.enginePort)
+const supervisor = createSupervisor({ fork: forkEngine })
+
+function toEngineStatus(s: SupervisorStatus): EngineStatus {
+  return { state: s.state, message: s.message, starts: s.starts, restartInMs: s.restartInMs }
+}
+
+supervisor.onStatus((status, proc) => {
+  if (status.state === 'ready' && proc) broker.engineReady(proc.child)
+  else broker.engineGone()
+  // Every window hears it: on `restarting` the renderer shows a non-blocking notice and keeps its
+  // graph and data; on the next `ready` it calls connectEngine() again.
+  for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channels.engineStatus, toEngineStatus(status))
+})
+
+// ── IPC: every handler checks its sender first ──
+
+const dialogsByWindow = new WeakMap<BrowserWindow, FileDialogs>()
+
+function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
+  const win = BrowserWindow.fromWebContents(event.sender)
+  if (!win) throw new Error('the window that asked for a dialog is gone')
+  let dialogs = dialogsByWindow.get(win)
+  if (!dialogs) {
+    dialogs = createFileDialogs({
+      showOpenDialog: (options) => dialog.showOpenDialog(win, options),
+      showSaveDialog: (options) => dialog.showSaveDialog(win, options),
+      fileSize: async (path) => (await stat(path)).size,
+      readText: (path) => readFile(path, 'utf8'),
+      writeText: (path, text) => writeFile(path, text, 'utf8')
+    })
+    dialogsByWindow.set(win, dialogs)
+  }
+  return dialogs
+}
+
+function registerIpc(): void {
+  const handle = <A extends unknown[], R>(channel: string, fn: (event: IpcMainInvokeEvent, ...args: A) => R) =>
+    ipcMain.handle(channel, guarded(channel, expected, fn) as (event: IpcMainInvokeEvent, ...args: unknown[]) => R)
+
+  handle(channels.openCsv, (e) => dialogsFor(e).openCsv())
+  handle(channels.openProject, (e) => dialogsFor(e).openProject())
+  handle(channels.importWeights, (e) => dialogsFor(e).importWeights())
+  handle(channels.saveProject, (e, name: unknown, text: unknown, saveAs: unknown) =>
+    dialogsFor(e).saveProject(name, text, saveAs)
+  )
+  handle(channels.saveWeights, (e, name: unknown, text: unknown) => dialogsFor(e).saveWeights(name, text))
+  handle(channels.newProject, (e) => dialogsFor(e).newProject())
+
+  ipcMain.on(
+    channels.engineConnect,
+    guarded(channels.engineConnect, expected, (event: IpcMainEvent) => {
+      const frame = event.senderFrame
+      if (!frame) return
+      event.sender.send(channels.engineStatus, toEngineStatus(supervisor.status))
+      broker.connect(frame)
+    })
+  )
+}
+
+// ── windows ──
+
+function sendMenuAction(action: MenuAction): void {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  if (action === 'new' && win) dialogsByWindow.get(win)?.newProject()
+  win?.webContents.send(menuChannel(action))
+}
+
+function showAbout(): void {
+  const win = BrowserWindow.getFocusedWindow()
+  const options = {
+    type: 'info' as const,
+    title: 'About Backprop Studio',
+    message: `Backprop Studio ${app.getVersion()}`,
+    detail: 'Build neural networks visually, train them on your own CSV data, and watch backpropagation happen.'
+  }
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
+  win.once('ready-to-show', () => win.show())
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(indexHtml)
+}
+
+// Applies to every web contents, including any the app did not create on purpose.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url, expected)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(windowOpenDecision)
+})
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest)
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck)
+  const csp = contentSecurityPolicy(devUrl ? new URL(devUrl).origin : undefined)
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) })
+  )
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, {
+        send: sendMenuAction,
+        showAbout,
+        openDocumentation: () => void shell.openExternal(DOCUMENTATION_URL)
+      })
+    )
+  )
+  registerIpc()
+  supervisor.start()
+  createWindow()
+
+  // macOS: clicking the dock icon with no window open makes a new one.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+
+// Quit when all windows are closed, except on macOS where apps stay active until Cmd+Q.
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => supervisor.stop())

@@ -1,0 +1,34 @@
+/** IPC channel names shared by main and the preload: one list, so the two cannot drift apart. */
+import type { MenuAction } from '../preload/desktop-api'
+
+export const channels = {
+  /** renderer → main (send): give me an engine MessagePort. */
+  engineConnect: 'engine:connect',
+  /** main → renderer: the port (in `event.ports`). */
+  enginePort: 'engine:port',
+  /** main → renderer: an EngineStatus. */
+  engineStatus: 'engine:status',
+  openCsv: 'dialog:open-csv',
+  openProject: 'dialog:open-project',
+  importWeights: 'dialog:import-weights',
+  saveProject: 'dialog:save-project',
+  saveWeights: 'dialog:save-weights',
+  newProject: 'project:new'
+} as const
+
+export const menuActions: readonly MenuAction[] = [
+  'new',
+  'open-project',
+  'save-project',
+  'save-project-as',
+  'open-csv',
+  'export-weights',
+  'import-weights',
+  'undo',
+  'redo',
+  'fit-view'
+]
+
+export function menuChannel(action: MenuAction): `menu:${MenuAction}` {
+  return `menu:${action}`
+}

@@ -1,0 +1,68 @@
+/**
+ * The desktop bridge's types, shared by the preload (which implements it), main (which answers it)
+ * and the renderer (which sees it as `window.desktop`, declared in ./index.d.ts).
+ */
+
+/** What the application menu asks the renderer to do; sent as IPC channel `menu:<action>`. */
+export type MenuAction =
+  | 'new'
+  | 'open-project'
+  | 'save-project'
+  | 'save-project-as'
+  | 'open-csv'
+  | 'export-weights'
+  | 'import-weights'
+  | 'undo'
+  | 'redo'
+  | 'fit-view'
+
+/** A file the user picked: its base name (never the path) and its text. */
+export interface OpenedFile {
+  name: string
+  text: string
+}
+
+/** Where a save went: the base name the user chose. */
+export interface SavedFile {
+  name: string
+}
+
+export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped'
+
+/** Sent on `engine:status` whenever the engine process changes state. */
+export interface EngineStatus {
+  state: EngineState
+  /** A sentence to show the user (non-blocking). */
+  message: string
+  /** How many times the engine has been started; a change means "reconnect". */
+  starts: number
+  restartInMs?: number
+}
+
+export interface DesktopApi {
+  /** process.platform of the desktop app ('darwin', 'win32', 'linux'). */
+  readonly platform: string
+  /**
+   * Asks main for a fresh engine connection. The port arrives as a window message:
+   * `window.addEventListener('message', e => { if (e.source === window && e.data === 'engine:port') use(e.ports[0]) })`.
+   * Call it on load and again after a `ready` status that follows `restarting`.
+   */
+  connectEngine(): void
+  /** Native open dialogs; null when the user cancels. */
+  openCsv(): Promise<OpenedFile | null>
+  openProject(): Promise<OpenedFile | null>
+  importWeights(): Promise<OpenedFile | null>
+  /**
+   * Saves a project (`*.bps.json`). Main remembers the file opened or saved last, so a plain save
+   * writes there without asking; `saveAs` (or no file yet) shows the dialog. Null when cancelled.
+   */
+  saveProject(name: string, text: string, saveAs?: boolean): Promise<SavedFile | null>
+  /** Forgets the remembered project file (File → New does this too). */
+  newProject(): void
+  /** Saves an exported weights file (`*.weights.json`) through a save dialog. Null when cancelled. */
+  saveWeights(name: string, text: string): Promise<SavedFile | null>
+  /** Application-menu actions; returns the unsubscribe function. */
+  onMenu(listener: (action: MenuAction) => void): () => void
+  /** Engine process status changes (restart after a crash, …); returns the unsubscribe function. */
+  onEngineStatus(listener: (status: EngineStatus) => void): () => void
+}

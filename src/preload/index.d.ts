@@ -1,0 +1,10 @@
+import type { DesktopApi } from './desktop-api'
+
+export type { DesktopApi, EngineState, EngineStatus, MenuAction, OpenedFile, SavedFile } from './desktop-api'
+
+declare global {
+  interface Window {
+    /** Present in the desktop app only; the browser preview has no `desktop`. */
+    desktop?: DesktopApi
+  }
+}

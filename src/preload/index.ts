@@ -1,0 +1,37 @@
+/**
+ * The preload: sandboxed, CommonJS, no npm imports. It exposes a few named functions as
+ * `window.desktop` (types in ./index.d.ts) — never ipcRenderer itself — and forwards the engine's
+ * MessagePort to the page with window.postMessage, since a port cannot cross contextBridge.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { channels, menuActions, menuChannel } from '../main/ipc-channels'
+import type { DesktopApi, EngineStatus, MenuAction, OpenedFile, SavedFile } from './desktop-api'
+
+ipcRenderer.on(channels.enginePort, (event) => window.postMessage('engine:port', '*', event.ports))
+
+function listen(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): () => void {
+  ipcRenderer.on(channel, listener)
+  return () => void ipcRenderer.removeListener(channel, listener)
+}
+
+const desktop: DesktopApi = {
+  platform: process.platform,
+  connectEngine: () => ipcRenderer.send(channels.engineConnect),
+  openCsv: () => ipcRenderer.invoke(channels.openCsv) as Promise<OpenedFile | null>,
+  openProject: () => ipcRenderer.invoke(channels.openProject) as Promise<OpenedFile | null>,
+  importWeights: () => ipcRenderer.invoke(channels.importWeights) as Promise<OpenedFile | null>,
+  saveProject: (name, text, saveAs = false) =>
+    ipcRenderer.invoke(channels.saveProject, name, text, saveAs) as Promise<SavedFile | null>,
+  newProject: () => void ipcRenderer.invoke(channels.newProject),
+  saveWeights: (name, text) => ipcRenderer.invoke(channels.saveWeights, name, text) as Promise<SavedFile | null>,
+  onMenu(listener: (action: MenuAction) => void) {
+    // The IPC event object stays here: the page gets only the action name.
+    const offs = menuActions.map((action) => listen(menuChannel(action), () => listener(action)))
+    return () => offs.forEach((off) => off())
+  },
+  onEngineStatus(listener: (status: EngineStatus) => void) {
+    return listen(channels.engineStatus, (_event, status) => listener(status as EngineStatus))
+  }
+}
+
+contextBridge.exposeInMainWorld('desktop', desktop)
