@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { mainWindowOptions } from '../../src/main/window-options'
+
+describe('mainWindowOptions', () => {
+  const options = mainWindowOptions('/app/out/preload/index.js')
+  const web = options.webPreferences
+
+  it('isolates the page from Node and Electron', () => {
+    expect(web.contextIsolation).toBe(true)
+    expect(web.sandbox).toBe(true)
+    expect(web.nodeIntegration).toBe(false)
+    expect(web.nodeIntegrationInWorker).toBe(false)
+    expect(web.nodeIntegrationInSubFrames).toBe(false)
+  })
+
+  it('keeps web security on and experimental surfaces off', () => {
+    expect(web.webSecurity).toBe(true)
+    expect(web.allowRunningInsecureContent).toBe(false)
+    expect(web.experimentalFeatures).toBe(false)
+    expect(web.webviewTag).toBe(false)
+    expect(web).not.toHaveProperty('enableBlinkFeatures')
+  })
+
+  it('does not navigate to a dropped file', () => {
+    expect(web.navigateOnDragDrop).toBe(false)
+  })
+
+  it('loads the given preload and shows the window only when ready', () => {
+    expect(web.preload).toBe('/app/out/preload/index.js')
+    expect(options.show).toBe(false)
+    expect(options.minWidth).toBeLessThanOrEqual(options.width)
+  })
+})
