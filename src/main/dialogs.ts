@@ -48,12 +48,15 @@ export const WEIGHTS_SUFFIX = '.weights.json'
  * and the text to write. Throws a message that names the argument.
  */
 export function validateSaveArgs(name: unknown, text: unknown): { name: string; text: string } {
-  if (typeof name !== 'string' || name.trim() === '') throw new TypeError('save: "name" must be a non-empty string')
-  if (name.length > MAX_NAME_LENGTH) throw new TypeError(`save: "name" must be at most ${MAX_NAME_LENGTH} characters`)
+  if (typeof name !== 'string' || name.trim() === '')
+    throw new TypeError('save: "name" must be a non-empty string')
+  if (name.length > MAX_NAME_LENGTH)
+    throw new TypeError(`save: "name" must be at most ${MAX_NAME_LENGTH} characters`)
   if (/[/\\\0]/.test(name) || name === '.' || name === '..')
     throw new TypeError(`save: "name" must be a file name without folders, got ${JSON.stringify(name)}`)
   if (typeof text !== 'string') throw new TypeError('save: "text" must be a string')
-  if (text.length > MAX_SAVE_CHARS) throw new TypeError(`save: "text" is larger than ${MAX_SAVE_CHARS} characters`)
+  if (text.length > MAX_SAVE_CHARS)
+    throw new TypeError(`save: "text" is larger than ${MAX_SAVE_CHARS} characters`)
   return { name: name.trim(), text }
 }
 
@@ -77,7 +80,10 @@ export interface FileDialogs {
 export function createFileDialogs(deps: DialogDeps): FileDialogs {
   let projectPath: string | null = null
 
-  async function open(title: string, filters: FileFilter[]): Promise<{ path: string; file: OpenedFile } | null> {
+  async function open(
+    title: string,
+    filters: FileFilter[]
+  ): Promise<{ path: string; file: OpenedFile } | null> {
     const choice = await deps.showOpenDialog({ title, filters, properties: ['openFile'] })
     const path = choice.filePaths[0]
     if (choice.canceled || !path) return null
@@ -89,7 +95,13 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     return { path, file: { name: basename(path), text: await deps.readText(path) } }
   }
 
-  async function save(title: string, path: string | null, defaultPath: string, filters: FileFilter[], text: string) {
+  async function save(
+    title: string,
+    path: string | null,
+    defaultPath: string,
+    filters: FileFilter[],
+    text: string
+  ) {
     let target = path
     if (!target) {
       const choice = await deps.showSaveDialog({ title, defaultPath, filters })
@@ -111,14 +123,26 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     async saveProject(name, text, saveAs = false) {
       const args = validateSaveArgs(name, text)
       const reuse = saveAs === true ? null : projectPath
-      const target = await save('Save project', reuse, withSuffix(args.name, PROJECT_SUFFIX), projectFilters, args.text)
+      const target = await save(
+        'Save project',
+        reuse,
+        withSuffix(args.name, PROJECT_SUFFIX),
+        projectFilters,
+        args.text
+      )
       if (!target) return null
       projectPath = target
       return { name: basename(target) }
     },
     async saveWeights(name, text) {
       const args = validateSaveArgs(name, text)
-      const target = await save('Export weights', null, withSuffix(args.name, WEIGHTS_SUFFIX), weightsFilters, args.text)
+      const target = await save(
+        'Export weights',
+        null,
+        withSuffix(args.name, WEIGHTS_SUFFIX),
+        weightsFilters,
+        args.text
+      )
       return target ? { name: basename(target) } : null
     },
     newProject() {

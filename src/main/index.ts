@@ -51,7 +51,10 @@ interface EngineProcess extends SupervisedProcess {
 }
 
 function forkEngine(): EngineProcess {
-  const child = utilityProcess.fork(engineHostPath, [], { serviceName: 'Backprop Studio engine', stdio: 'inherit' })
+  const child = utilityProcess.fork(engineHostPath, [], {
+    serviceName: 'Backprop Studio engine',
+    stdio: 'inherit'
+  })
   return {
     child,
     onSpawn: (fn) => void child.once('spawn', fn),
@@ -72,7 +75,8 @@ supervisor.onStatus((status, proc) => {
   else broker.engineGone()
   // Every window hears it: on `restarting` the renderer shows a non-blocking notice and keeps its
   // graph and data; on the next `ready` it calls connectEngine() again.
-  for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channels.engineStatus, toEngineStatus(status))
+  for (const win of BrowserWindow.getAllWindows())
+    win.webContents.send(channels.engineStatus, toEngineStatus(status))
 })
 
 // ── IPC: every handler checks its sender first ──
@@ -97,8 +101,14 @@ function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
 }
 
 function registerIpc(): void {
-  const handle = <A extends unknown[], R>(channel: string, fn: (event: IpcMainInvokeEvent, ...args: A) => R) =>
-    ipcMain.handle(channel, guarded(channel, expected, fn) as (event: IpcMainInvokeEvent, ...args: unknown[]) => R)
+  const handle = <A extends unknown[], R>(
+    channel: string,
+    fn: (event: IpcMainInvokeEvent, ...args: A) => R
+  ) =>
+    ipcMain.handle(
+      channel,
+      guarded(channel, expected, fn) as (event: IpcMainInvokeEvent, ...args: unknown[]) => R
+    )
 
   handle(channels.openCsv, (e) => dialogsFor(e).openCsv())
   handle(channels.openProject, (e) => dialogsFor(e).openProject())
@@ -134,7 +144,8 @@ function showAbout(): void {
     type: 'info' as const,
     title: 'About Backprop Studio',
     message: `Backprop Studio ${app.getVersion()}`,
-    detail: 'Build neural networks visually, train them on your own CSV data, and watch backpropagation happen.'
+    detail:
+      'Build neural networks visually, train them on your own CSV data, and watch backpropagation happen.'
   }
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
 }

@@ -41,7 +41,11 @@ export function windowOpenDecision(): { action: 'deny' } {
 }
 
 /** `setPermissionRequestHandler`: camera, notifications, geolocation… the app needs none of them. */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+export function denyPermissionRequest(
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void
+): void {
   callback(false)
 }
 

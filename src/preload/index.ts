@@ -9,7 +9,10 @@ import type { DesktopApi, EngineStatus, MenuAction, OpenedFile, SavedFile } from
 
 ipcRenderer.on(channels.enginePort, (event) => window.postMessage('engine:port', '*', event.ports))
 
-function listen(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): () => void {
+function listen(
+  channel: string,
+  listener: (event: IpcRendererEvent, ...args: unknown[]) => void
+): () => void {
   ipcRenderer.on(channel, listener)
   return () => void ipcRenderer.removeListener(channel, listener)
 }
@@ -23,7 +26,8 @@ const desktop: DesktopApi = {
   saveProject: (name, text, saveAs = false) =>
     ipcRenderer.invoke(channels.saveProject, name, text, saveAs) as Promise<SavedFile | null>,
   newProject: () => void ipcRenderer.invoke(channels.newProject),
-  saveWeights: (name, text) => ipcRenderer.invoke(channels.saveWeights, name, text) as Promise<SavedFile | null>,
+  saveWeights: (name, text) =>
+    ipcRenderer.invoke(channels.saveWeights, name, text) as Promise<SavedFile | null>,
   onMenu(listener: (action: MenuAction) => void) {
     // The IPC event object stays here: the page gets only the action name.
     const offs = menuActions.map((action) => listen(menuChannel(action), () => listener(action)))

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { forkNodeEngine, type NodeEngineProcess } from '../../src/engine/hosts/node-fork'
 import { createSupervisor, type Supervisor, type SupervisorState } from '../../src/engine/hosts/supervisor'
-import { createEngineClient, EngineRequestError, PROTOCOL_VERSION, type EngineClient } from '../../src/engine/protocol'
+import {
+  createEngineClient,
+  EngineRequestError,
+  PROTOCOL_VERSION,
+  type EngineClient
+} from '../../src/engine/protocol'
 
 let supervisor: Supervisor<NodeEngineProcess> | null = null
 afterEach(() => {

@@ -84,7 +84,9 @@ describe('engine protocol over a MessageChannel', () => {
     const missing = await rejection(client.requestUnchecked('demo.start', { count: 2 }))
     expect(missing.message).toContain('field "intervalMs"')
 
-    const typo = await rejection(client.requestUnchecked('demo.start', { count: 2, intervalMs: 1, intervalMS: 5 }))
+    const typo = await rejection(
+      client.requestUnchecked('demo.start', { count: 2, intervalMs: 1, intervalMS: 5 })
+    )
     expect(typo.message).toContain('unknown field "intervalMS"')
 
     const nan = await rejection(client.requestUnchecked('demo.start', { count: Number.NaN, intervalMs: 1 }))
@@ -120,7 +122,9 @@ describe('engine protocol over a MessageChannel', () => {
     const { client } = connect()
     const progress: number[] = []
     client.on('demo.progress', (e) => progress.push(e.done))
-    const done = new Promise<{ done: number; cancelled: boolean }>((resolve) => client.on('demo.done', resolve))
+    const done = new Promise<{ done: number; cancelled: boolean }>((resolve) =>
+      client.on('demo.done', resolve)
+    )
 
     const { taskId } = await client.request('demo.start', { count: 5, intervalMs: 2 })
     expect(taskId).toBeGreaterThan(0)

@@ -77,8 +77,14 @@ describe('decideRestart', () => {
     expect(decideRestart([1000], 1000, policy)).toEqual({ restart: true, delayMs: 250 })
     expect(decideRestart([1000, 2000], 2000, policy)).toEqual({ restart: true, delayMs: 500 })
     expect(decideRestart([1000, 2000, 3000], 3000, policy)).toEqual({ restart: true, delayMs: 1000 })
-    expect(decideRestart([0, 0, 0], 0, { ...policy, maxCrashes: 10 })).toEqual({ restart: true, delayMs: 1000 })
-    expect(decideRestart([0, 0, 0, 0], 0, { ...policy, maxCrashes: 10 })).toEqual({ restart: true, delayMs: 1500 })
+    expect(decideRestart([0, 0, 0], 0, { ...policy, maxCrashes: 10 })).toEqual({
+      restart: true,
+      delayMs: 1000
+    })
+    expect(decideRestart([0, 0, 0, 0], 0, { ...policy, maxCrashes: 10 })).toEqual({
+      restart: true,
+      delayMs: 1500
+    })
   })
 
   it('gives up after more than maxCrashes within the window', () => {

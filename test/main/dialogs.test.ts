@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createFileDialogs, MAX_OPEN_BYTES, validateSaveArgs, withSuffix, type DialogDeps } from '../../src/main/dialogs'
+import {
+  createFileDialogs,
+  MAX_OPEN_BYTES,
+  validateSaveArgs,
+  withSuffix,
+  type DialogDeps
+} from '../../src/main/dialogs'
 
 /** An in-memory file system and a dialog whose answers the test queues up. */
 function fakes(files: Record<string, string> = {}) {
@@ -33,7 +39,9 @@ describe('validateSaveArgs', () => {
   })
 
   it('rejects folders, empty names and non-strings, naming the argument', () => {
-    expect(() => validateSaveArgs('../../etc/passwd', '')).toThrow(/"name" must be a file name without folders/)
+    expect(() => validateSaveArgs('../../etc/passwd', '')).toThrow(
+      /"name" must be a file name without folders/
+    )
     expect(() => validateSaveArgs('a\\b', '')).toThrow(/"name"/)
     expect(() => validateSaveArgs('', '')).toThrow(/"name" must be a non-empty string/)
     expect(() => validateSaveArgs(42, '')).toThrow(/"name"/)

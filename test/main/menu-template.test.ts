@@ -92,7 +92,9 @@ describe('buildMenuTemplate', () => {
     const { template, item } = setup('linux')
     expect(item('File', 'Save Project').accelerator).toBe('CmdOrCtrl+S')
     expect(item('Edit', 'Undo').accelerator).toBe('CmdOrCtrl+Z')
-    const accelerators = template.flatMap((m) => m.submenu ?? []).flatMap((i) => (i.accelerator ? [i.accelerator] : []))
+    const accelerators = template
+      .flatMap((m) => m.submenu ?? [])
+      .flatMap((i) => (i.accelerator ? [i.accelerator] : []))
     expect(new Set(accelerators).size).toBe(accelerators.length)
   })
 

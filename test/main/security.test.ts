@@ -67,7 +67,10 @@ describe('permissions', () => {
 
 describe('withCspHeader', () => {
   it('replaces any CSP the server sent and keeps the other headers', () => {
-    const out = withCspHeader({ 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] }, "default-src 'self'")
+    const out = withCspHeader(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      "default-src 'self'"
+    )
     expect(out).toEqual({ 'Content-Security-Policy': ["default-src 'self'"], 'Content-Type': ['text/html'] })
   })
 })

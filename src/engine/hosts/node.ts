@@ -9,7 +9,8 @@ import { serveEngine, type Connection } from '../protocol/server'
 import { crashCommand, DEBUG_ENV } from './crash'
 
 const send = process.send?.bind(process)
-if (!send) throw new Error('src/engine/hosts/node.ts must be started with an IPC channel (child_process.fork)')
+if (!send)
+  throw new Error('src/engine/hosts/node.ts must be started with an IPC channel (child_process.fork)')
 
 const port: PortLike = {
   postMessage: (message) => void send(message),

@@ -49,7 +49,11 @@ export type RestartDecision = { restart: true; delayMs: number } | { restart: fa
  * What to do after a crash at `now`, given the times of all crashes so far (this one included).
  * Only crashes within the last `windowMs` count, so an engine that crashes once a day keeps being restarted.
  */
-export function decideRestart(crashTimes: readonly number[], now: number, policy: RestartPolicy): RestartDecision {
+export function decideRestart(
+  crashTimes: readonly number[],
+  now: number,
+  policy: RestartPolicy
+): RestartDecision {
   const crashesInWindow = crashTimes.filter((t) => now - t < policy.windowMs).length
   if (crashesInWindow > policy.maxCrashes) return { restart: false, crashesInWindow }
   const delayMs = Math.min(policy.initialDelayMs * 2 ** Math.max(0, crashesInWindow - 1), policy.maxDelayMs)

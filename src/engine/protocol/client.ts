@@ -4,15 +4,7 @@
  * error replies, timeouts and a closed transport reject with an EngineRequestError carrying a code.
  */
 import type { ProtocolErrorInfo } from './errors'
-import type {
-  CommandType,
-  EngineReply,
-  EventName,
-  EventOf,
-  PayloadOf,
-  RequestId,
-  ResultOf
-} from './messages'
+import type { CommandType, EngineReply, EventName, EventOf, PayloadOf, RequestId, ResultOf } from './messages'
 import type { PortLike } from './port'
 import { isRecord } from './validate'
 
@@ -36,7 +28,7 @@ export interface RequestOptions {
 
 /** `request('hello')` may omit the payload when every field of it is optional. */
 type RequestArgs<K extends CommandType> =
-  {} extends PayloadOf<K>
+  Partial<PayloadOf<K>> extends PayloadOf<K>
     ? [payload?: PayloadOf<K>, options?: RequestOptions]
     : [payload: PayloadOf<K>, options?: RequestOptions]
 
@@ -107,7 +99,11 @@ export function createEngineClient(port: PortLike, options: ClientOptions = {}):
     if (closed) return
     closed = true
     for (const [id, p] of pending)
-      settle(id, { id, ok: false, error: { code: 'closed', message: `the engine connection closed before "${p.type}" was answered` } })
+      settle(id, {
+        id,
+        ok: false,
+        error: { code: 'closed', message: `the engine connection closed before "${p.type}" was answered` }
+      })
     for (const listener of closeListeners) listener()
   }
   port.onClose?.(shutDown)
@@ -115,7 +111,10 @@ export function createEngineClient(port: PortLike, options: ClientOptions = {}):
   function send(type: string, fields: Record<string, unknown>, opts: RequestOptions = {}): Promise<unknown> {
     if (closed)
       return Promise.reject(
-        new EngineRequestError(type, { code: 'closed', message: `the engine connection is closed; "${type}" was not sent` })
+        new EngineRequestError(type, {
+          code: 'closed',
+          message: `the engine connection is closed; "${type}" was not sent`
+        })
       )
     const id = nextId++
     return new Promise((resolve, reject) => {
@@ -123,14 +122,23 @@ export function createEngineClient(port: PortLike, options: ClientOptions = {}):
       const timeoutMs = opts.timeoutMs ?? defaultTimeout
       if (timeoutMs > 0)
         entry.timer = setTimeout(
-          () => settle(id, { id, ok: false, error: { code: 'timeout', message: `"${type}" got no reply within ${timeoutMs} ms` } }),
+          () =>
+            settle(id, {
+              id,
+              ok: false,
+              error: { code: 'timeout', message: `"${type}" got no reply within ${timeoutMs} ms` }
+            }),
           timeoutMs
         )
       pending.set(id, entry)
       try {
         port.postMessage({ ...fields, id, type })
       } catch (err) {
-        settle(id, { id, ok: false, error: { code: 'failed', message: `could not send "${type}": ${String(err)}` } })
+        settle(id, {
+          id,
+          ok: false,
+          error: { code: 'failed', message: `could not send "${type}": ${String(err)}` }
+        })
       }
     })
   }

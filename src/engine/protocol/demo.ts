@@ -50,14 +50,18 @@ export function demoCommands(connection: Connection): CommandTable {
       }),
       ({ count, intervalMs }) => ({ taskId: start(count, intervalMs) })
     ),
-    'demo.cancel': defineCommand('demo.cancel', payload({ taskId: num({ integer: true, min: 1 }) }), ({ taskId }) => {
-      const stop = running.get(taskId)
-      if (!stop) {
-        if (taskId >= nextTaskId) throw new ProtocolError('not-found', `no demo task ${taskId}`)
-        return { cancelled: false }
+    'demo.cancel': defineCommand(
+      'demo.cancel',
+      payload({ taskId: num({ integer: true, min: 1 }) }),
+      ({ taskId }) => {
+        const stop = running.get(taskId)
+        if (!stop) {
+          if (taskId >= nextTaskId) throw new ProtocolError('not-found', `no demo task ${taskId}`)
+          return { cancelled: false }
+        }
+        stop()
+        return { cancelled: true }
       }
-      stop()
-      return { cancelled: true }
-    })
+    )
   }
 }

@@ -110,7 +110,11 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
     } catch (err) {
       // A result that cannot be cloned must still answer the request.
       if (reply.ok)
-        port.postMessage({ id: reply.id, ok: false, error: { code: 'failed', message: errorInfo(err).message } })
+        port.postMessage({
+          id: reply.id,
+          ok: false,
+          error: { code: 'failed', message: errorInfo(err).message }
+        })
     }
   }
 
@@ -119,7 +123,8 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
   }
 
   async function receive(message: unknown): Promise<void> {
-    if (!isRecord(message)) return fail(null, 'malformed', `a request must be an object, got ${describe(message)}`)
+    if (!isRecord(message))
+      return fail(null, 'malformed', `a request must be an object, got ${describe(message)}`)
     const id = readId(message)
     if (id === null)
       return fail(
@@ -128,13 +133,16 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
         `field "id" must be a number or a string of 1–${MAX_ID_LENGTH} characters, got ${describe(message.id)}`
       )
     const type = message.type
-    if (typeof type !== 'string') return fail(id, 'malformed', `field "type" must be a string, got ${describe(type)}`)
+    if (typeof type !== 'string')
+      return fail(id, 'malformed', `field "type" must be a string, got ${describe(type)}`)
 
     let run: () => unknown
     if (type === 'hello') {
       run = () => hello(helloPayload(message, ''))
     } else {
-      const command = Object.hasOwn(table, type) ? (table[type as CommandType] as Command<unknown, unknown>) : null
+      const command = Object.hasOwn(table, type)
+        ? (table[type as CommandType] as Command<unknown, unknown>)
+        : null
       if (!command) return fail(id, 'unknown-type', `unknown message type "${type.slice(0, 80)}"`)
       run = () => command.handle(command.validate(message, ''), connection)
     }
@@ -145,7 +153,11 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
     } catch (err) {
       const info = errorInfo(err)
       // Validators name the field; say which command it was for.
-      send({ id, ok: false, error: info.code === 'bad-payload' ? { ...info, message: `${type}: ${info.message}` } : info })
+      send({
+        id,
+        ok: false,
+        error: info.code === 'bad-payload' ? { ...info, message: `${type}: ${info.message}` } : info
+      })
     }
   }
 

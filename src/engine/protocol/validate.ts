@@ -61,7 +61,9 @@ export const bool: Validator<boolean> = (value, field) =>
   typeof value === 'boolean' ? value : fail(field, 'true or false', value)
 
 /** One of a fixed set of literals, e.g. `oneOf('sgd', 'adam')`. */
-export function oneOf<const T extends readonly (string | number | boolean)[]>(...values: T): Validator<T[number]> {
+export function oneOf<const T extends readonly (string | number | boolean)[]>(
+  ...values: T
+): Validator<T[number]> {
   const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`
   return (value, field) =>
     values.includes(value as T[number]) ? (value as T[number]) : fail(field, expected, value)
