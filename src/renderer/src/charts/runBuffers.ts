@@ -1,0 +1,160 @@
+/**
+ * Everything the live charts draw for one training run, in bounded buffers. Lives outside deep
+ * reactivity (the training store holds it with markRaw and bumps a version ref once per frame), so
+ * appending a point never walks a proxy and memory stays fixed however long the run is.
+ */
+import type { LayerStats } from '@engine/nn/types'
+import type { Histogram, ProgressEvent } from '@engine/train/types'
+import { evenEdges, rebin, type Bins } from './histogram'
+import type { HistogramSnapshot } from './histogramOptions'
+import { SampledHistory } from './sampledHistory'
+import { SeriesBuffer } from './seriesBuffer'
+
+export interface LayerBuffers {
+  meanAbsDelta: SeriesBuffer
+  deltaNorm: SeriesBuffer
+  gradNorm: SeriesBuffer
+  deadFraction: SeriesBuffer
+  saturatedFraction: SeriesBuffer
+  latest: LayerStats | null
+}
+
+export interface LayerHistograms {
+  weights: Bins | null
+  biases: Bins | null
+  /** Step of the latest histograms. */
+  step: number
+  history: SampledHistory<HistogramSnapshot>
+}
+
+export class RunBuffers {
+  readonly trainLoss: SeriesBuffer
+  readonly validationLoss: SeriesBuffer
+  readonly trainMetric: SeriesBuffer
+  readonly validationMetric: SeriesBuffer
+  /** Per dense layer id, in the order first seen (the engine reports topological order). */
+  readonly layers = new Map<string, LayerBuffers>()
+  readonly histograms = new Map<string, LayerHistograms>()
+
+  constructor(
+    private readonly capacity = 2048,
+    private readonly historyCapacity = 120
+  ) {
+    this.trainLoss = new SeriesBuffer(capacity)
+    this.validationLoss = new SeriesBuffer(capacity)
+    this.trainMetric = new SeriesBuffer(capacity)
+    this.validationMetric = new SeriesBuffer(capacity)
+  }
+
+  /** Dense layer ids in topological order. */
+  get layerIds(): string[] {
+    return [...this.layers.keys()]
+  }
+
+  addLayerStats(step: number, stats: readonly LayerStats[]): void {
+    for (const s of stats) {
+      let b = this.layers.get(s.id)
+      if (!b) {
+        b = {
+          meanAbsDelta: new SeriesBuffer(this.capacity),
+          deltaNorm: new SeriesBuffer(this.capacity),
+          gradNorm: new SeriesBuffer(this.capacity),
+          deadFraction: new SeriesBuffer(this.capacity),
+          saturatedFraction: new SeriesBuffer(this.capacity),
+          latest: null
+        }
+        this.layers.set(s.id, b)
+      }
+      b.meanAbsDelta.push(step, s.meanAbsDelta)
+      b.deltaNorm.push(step, s.deltaNorm)
+      b.gradNorm.push(step, s.gradNorm)
+      b.deadFraction.push(step, s.deadFraction)
+      b.saturatedFraction.push(step, s.saturatedFraction)
+      b.latest = s
+    }
+  }
+
+  addHistograms(step: number, layerId: string, weights: Bins | null, biases: Bins | null): void {
+    let h = this.histograms.get(layerId)
+    if (!h) {
+      h = { weights: null, biases: null, step, history: new SampledHistory(this.historyCapacity) }
+      this.histograms.set(layerId, h)
+    }
+    h.weights = weights
+    h.biases = biases
+    h.step = step
+    if (weights) h.history.push({ step, bins: weights })
+  }
+
+  /**
+   * Appends one batched progress event: the batch losses per step, the per-epoch train/validation
+   * loss and accuracy or R² (plotted at the step that ended the epoch), the δ statistics, and the
+   * histograms when present.
+   */
+  ingest(ev: ProgressEvent): void {
+    if (ev.steps.length !== ev.losses.length) {
+      throw new Error(
+        `progress event: steps has ${ev.steps.length} values but losses has ${ev.losses.length}`
+      )
+    }
+    for (let i = 0; i < ev.steps.length; i++) this.trainLoss.push(ev.steps[i], ev.losses[i])
+    for (const e of ev.epochs) {
+      if (e.validation) this.validationLoss.push(e.step, e.validation.loss)
+      const trainMetric = e.train.accuracy ?? e.train.r2
+      if (trainMetric !== undefined) this.trainMetric.push(e.step, trainMetric)
+      const valMetric = e.validation?.accuracy ?? e.validation?.r2
+      if (valMetric !== undefined) this.validationMetric.push(e.step, valMetric)
+    }
+    if (ev.layers.length > 0) this.addLayerStats(ev.step, ev.layers)
+    if (ev.histograms) {
+      for (const [layer, { weights, biases }] of histogramsByLayer(ev.histograms)) {
+        this.addHistograms(ev.step, layer, weights, biases)
+      }
+    }
+  }
+
+  clear(): void {
+    this.trainLoss.clear()
+    this.validationLoss.clear()
+    this.trainMetric.clear()
+    this.validationMetric.clear()
+    this.layers.clear()
+    this.histograms.clear()
+  }
+}
+
+/** Equal-width bins over [min, max], as the engine computes them. */
+export function histogramBins(h: Histogram): Bins {
+  return { edges: evenEdges(h.min, h.max, h.counts.length), counts: h.counts }
+}
+
+/**
+ * Sums several histograms (e.g. two weighted in-edges of one layer) onto one grid spanning them all;
+ * a single histogram is returned as it is.
+ */
+export function mergeBins(list: readonly Bins[]): Bins | null {
+  if (list.length === 0) return null
+  if (list.length === 1) return list[0]
+  const lo = Math.min(...list.map((b) => b.edges[0]))
+  const hi = Math.max(...list.map((b) => b.edges[b.edges.length - 1]))
+  const edges = evenEdges(lo, hi, Math.max(...list.map((b) => b.counts.length)))
+  const counts = new Array<number>(edges.length - 1).fill(0)
+  for (const b of list) rebin(b, edges).forEach((c, i) => (counts[i] += c))
+  return { edges, counts }
+}
+
+/** Groups an event's per-edge histograms by target layer: weights and biases each merged into one. */
+export function histogramsByLayer(
+  hs: readonly Histogram[]
+): Map<string, { weights: Bins | null; biases: Bins | null }> {
+  const grouped = new Map<string, { weights: Bins[]; biases: Bins[] }>()
+  for (const h of hs) {
+    let g = grouped.get(h.layer)
+    if (!g) grouped.set(h.layer, (g = { weights: [], biases: [] }))
+    ;(h.isBias ? g.biases : g.weights).push(histogramBins(h))
+  }
+  const out = new Map<string, { weights: Bins | null; biases: Bins | null }>()
+  for (const [layer, g] of grouped)
+    out.set(layer, { weights: mergeBins(g.weights), biases: mergeBins(g.biases) })
+  return out
+}

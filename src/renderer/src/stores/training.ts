@@ -1,0 +1,270 @@
+/**
+ * The training panel's state: settings, status, progress and the stop reason, plus the live chart
+ * buffers. The buffers are plain objects held with markRaw — every progress event appends to them
+ * without touching Vue's reactivity — and `version` is bumped at most once per animation frame, which
+ * is the only thing the charts watch (DESIGN §7: the UI never waits on training).
+ */
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import type { Initializer } from '@engine/graph/types'
+import type { LayerStats } from '@engine/nn/types'
+import { resolveTrainSettings } from '@engine/train/settings'
+import type { DoneEvent, EpochMetrics, SessionEvent, SessionState, TrainSettings } from '@engine/train/types'
+import { RunBuffers } from '@renderer/charts/runBuffers'
+import { RateMeter } from '@renderer/components/training/eta'
+import { stopReasonText } from '@renderer/components/training/stopReason'
+
+/**
+ * What the store needs from the engine: the session commands and its event stream. The app binds the
+ * protocol client to it (see trainingEngine.ts); tests bind a fake or a real engine in-process.
+ */
+export interface TrainingEngine {
+  start(settings: TrainSettings): Promise<void>
+  pause(): Promise<void>
+  resume(): Promise<void>
+  /** One optimiser step (a batch) or one epoch, then pause. */
+  step(unit: StepUnit): Promise<void>
+  stop(): Promise<void>
+  /** Re-initialise every weight with the initialiser and seed. */
+  resetWeights(init: Initializer, seed: number): Promise<void>
+  /** Takes effect from the next step of the running session. */
+  setLearningRate(learningRate: number): Promise<void>
+  /** Subscribes to session events; returns the unsubscribe function. */
+  onEvent(listener: (ev: SessionEvent) => void): () => void
+}
+
+export type StepUnit = 'batch' | 'epoch'
+
+/** `SessionState` plus the moments the engine has not answered yet, and a failed request. */
+export type TrainingStatus = SessionState | 'starting' | 'error'
+
+/** Calls fn once in the next animation frame however often it is scheduled before then. */
+function frameScheduler(fn: () => void): () => void {
+  let pending = false
+  const raf: (cb: () => void) => unknown =
+    typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (cb) => setTimeout(cb, 16)
+  return () => {
+    if (pending) return
+    pending = true
+    raf(() => {
+      pending = false
+      fn()
+    })
+  }
+}
+
+export const useTrainingStore = defineStore('training', () => {
+  /** The settings the next Train uses; edited by the panel. */
+  const settings = ref<TrainSettings>(resolveTrainSettings())
+  /** Fraction of rows held out for validation (the data split uses it). */
+  const validationSplit = ref(0.2)
+  const status = ref<TrainingStatus>('idle')
+  const epoch = ref(0)
+  const step = ref(0)
+  /** The learning rate in use right now (schedules and live changes move it). */
+  const currentLearningRate = ref<number | null>(null)
+  const samplesPerSecond = ref(0)
+  const etaSeconds = ref(NaN)
+  /** Why training stopped, as a sentence; or what went wrong. Empty while nothing happened. */
+  const statusText = ref('')
+  const lastDone = shallowRef<DoneEvent | null>(null)
+  const lastEpoch = shallowRef<EpochMetrics | null>(null)
+  /** δ statistics of the latest batch, per layer (the graph's badges read it). */
+  const latestLayers = shallowRef<readonly LayerStats[]>([])
+  /** Layer display names by id, for status text and charts (set from the graph). */
+  const layerNames = shallowRef<Record<string, string>>({})
+
+  /** Live chart data: outside deep reactivity on purpose. */
+  const buffers = markRaw(new RunBuffers())
+  /** Bumped at most once per animation frame when `buffers` changed. */
+  const version = ref(0)
+  const bumpVersion = frameScheduler(() => {
+    version.value++
+  })
+
+  let engine: TrainingEngine | null = null
+  let unsubscribe: (() => void) | null = null
+  const meter = new RateMeter()
+  /** Steps per epoch, learnt from the first finished epoch (for the progress bar and ETA). */
+  const stepsPerEpoch = ref(NaN)
+
+  const isRunning = computed(() => status.value === 'running' || status.value === 'starting')
+  const isPaused = computed(() => status.value === 'paused')
+  /** Fraction of the planned epochs done, in [0, 1]. */
+  const fraction = computed(() => {
+    const total = stepsPerEpoch.value * settings.value.epochs
+    if (Number.isFinite(total) && total > 0) return Math.min(1, step.value / total)
+    return Math.min(1, epoch.value / settings.value.epochs)
+  })
+
+  /** Connects the store to an engine; replaces any previous one. */
+  function bind(next: TrainingEngine | null): void {
+    unsubscribe?.()
+    unsubscribe = null
+    engine = next
+    if (next) unsubscribe = next.onEvent(handleEvent)
+  }
+
+  function handleEvent(ev: SessionEvent, nowMs = performance.now()): void {
+    switch (ev.type) {
+      case 'progress':
+        buffers.ingest(ev)
+        status.value = ev.state
+        epoch.value = ev.epoch
+        step.value = ev.step
+        currentLearningRate.value = ev.learningRate
+        samplesPerSecond.value = ev.samplesPerSecond
+        if (ev.layers.length > 0) latestLayers.value = ev.layers
+        if (ev.epochs.length > 0) {
+          const last = ev.epochs[ev.epochs.length - 1]
+          lastEpoch.value = last
+          if (!Number.isFinite(stepsPerEpoch.value) && last.epoch > 0)
+            stepsPerEpoch.value = last.step / last.epoch
+        }
+        meter.update(ev.step, nowMs)
+        etaSeconds.value = meter.etaSeconds(ev.step, stepsPerEpoch.value * settings.value.epochs)
+        bumpVersion()
+        return
+      case 'state':
+        status.value = ev.state
+        epoch.value = ev.epoch
+        step.value = ev.step
+        if (ev.state !== 'running') meter.reset()
+        if (ev.state === 'paused') statusText.value = `Paused at epoch ${ev.epoch}, step ${ev.step}.`
+        if (ev.state === 'running') statusText.value = 'Training…'
+        return
+      case 'done':
+        status.value = 'done'
+        epoch.value = ev.epoch
+        step.value = ev.step
+        lastDone.value = ev
+        if (ev.final) lastEpoch.value = ev.final
+        etaSeconds.value = 0
+        meter.reset()
+        statusText.value = stopReasonText(ev, (id) => layerNames.value[id] ?? id)
+        bumpVersion()
+        return
+    }
+  }
+
+  function requireEngine(): TrainingEngine {
+    if (!engine) throw new Error('The engine is not connected yet.')
+    return engine
+  }
+
+  /** Runs an engine command; a failure shows in the status line instead of being thrown at the UI. */
+  async function run(what: string, fn: (e: TrainingEngine) => Promise<void>): Promise<boolean> {
+    try {
+      await fn(requireEngine())
+      return true
+    } catch (err) {
+      status.value = 'error'
+      statusText.value = `${what} failed: ${err instanceof Error ? err.message : String(err)}`
+      return false
+    }
+  }
+
+  function clearRun(): void {
+    buffers.clear()
+    epoch.value = 0
+    step.value = 0
+    samplesPerSecond.value = 0
+    etaSeconds.value = NaN
+    latestLayers.value = []
+    lastDone.value = null
+    lastEpoch.value = null
+    stepsPerEpoch.value = NaN
+    meter.reset()
+    bumpVersion()
+  }
+
+  /** Starts a new session from the current weights with the current settings; the charts start over. */
+  async function train(): Promise<boolean> {
+    if (isRunning.value) return false
+    let resolved: TrainSettings
+    try {
+      resolved = resolveTrainSettings(settings.value)
+    } catch (err) {
+      status.value = 'error'
+      statusText.value = err instanceof Error ? err.message : String(err)
+      return false
+    }
+    clearRun()
+    status.value = 'starting'
+    statusText.value = 'Starting…'
+    return run('Train', (e) => e.start(resolved))
+  }
+
+  const pause = (): Promise<boolean> => run('Pause', (e) => e.pause())
+  const resume = (): Promise<boolean> => run('Resume', (e) => e.resume())
+  const stop = (): Promise<boolean> => run('Stop', (e) => e.stop())
+
+  /** One batch or one epoch; starts a paused session first when none is running. */
+  async function stepOnce(unit: StepUnit): Promise<boolean> {
+    return run('Step', (e) => e.step(unit))
+  }
+
+  /** Fresh weights from the settings' initialiser and seed; the charts start over. */
+  async function resetWeights(): Promise<boolean> {
+    if (isRunning.value) return false
+    const ok = await run('Reset weights', (e) => e.resetWeights(settings.value.init, settings.value.seed))
+    if (ok) {
+      clearRun()
+      status.value = 'idle'
+      statusText.value = `Weights re-initialised (${settings.value.init}, seed ${settings.value.seed}).`
+    }
+    return ok
+  }
+
+  /** Sets the learning rate for the next Train and, while a session runs, for its next step. */
+  async function setLearningRate(lr: number): Promise<boolean> {
+    if (!(lr > 0) || !Number.isFinite(lr)) {
+      statusText.value = `The learning rate must be a positive number, got ${lr}.`
+      return false
+    }
+    settings.value = { ...settings.value, learningRate: lr }
+    if (status.value !== 'running' && status.value !== 'paused') return true
+    const ok = await run('Set learning rate', (e) => e.setLearningRate(lr))
+    if (ok) currentLearningRate.value = lr
+    return ok
+  }
+
+  /** Merges suggested values into the settings (the panel decides which fields it may overwrite). */
+  function applySettings(patch: Partial<TrainSettings>): void {
+    settings.value = { ...settings.value, ...patch }
+  }
+
+  return {
+    settings,
+    validationSplit,
+    status,
+    epoch,
+    step,
+    currentLearningRate,
+    samplesPerSecond,
+    etaSeconds,
+    statusText,
+    lastDone,
+    lastEpoch,
+    latestLayers,
+    layerNames,
+    buffers,
+    version,
+    isRunning,
+    isPaused,
+    fraction,
+    stepsPerEpoch,
+    bind,
+    handleEvent,
+    train,
+    pause,
+    resume,
+    stop,
+    stepOnce,
+    resetWeights,
+    setLearningRate,
+    applySettings
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useTrainingStore, import.meta.hot))

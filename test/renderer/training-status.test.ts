@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import type { DoneEvent } from '@engine/train/types'
+import { stopReasonText } from '@renderer/components/training/stopReason'
+import { formatDuration, RateMeter } from '@renderer/components/training/eta'
+import { suggestSettings } from '@renderer/components/training/defaults'
+
+const done = (d: Partial<DoneEvent>): DoneEvent => ({
+  type: 'done',
+  reason: 'epochs',
+  message: '',
+  epoch: 3,
+  step: 30,
+  final: { epoch: 3, step: 30, learningRate: 0.01, train: { loss: 0.25 }, validation: { loss: 0.3125 } },
+  ...d
+})
+
+describe('stopReasonText', () => {
+  it('names each reason in a sentence', () => {
+    expect(stopReasonText(done({}))).toBe('Finished: all 3 epochs done. Loss 0.3125.')
+    expect(stopReasonText(done({ reason: 'target', final: null }))).toBe(
+      'Finished: loss target reached after 3 epochs.'
+    )
+    expect(stopReasonText(done({ reason: 'converged' }))).toMatch(/change in loss fell below ε/)
+    expect(stopReasonText(done({ reason: 'early-stop', bestEpoch: 2 }))).toMatch(/Early stop.*\(epoch 2\)/)
+    expect(stopReasonText(done({ reason: 'stopped', epoch: 1 }))).toBe(
+      'Stopped by user after 1 epoch (step 30). Loss 0.3125.'
+    )
+  })
+
+  it('says where a NaN appeared, with the layer’s display name', () => {
+    const text = stopReasonText(
+      done({ reason: 'non-finite', nonFinite: { layer: 'h1', quantity: 'z', step: 12 } }),
+      (id) => (id === 'h1' ? 'Hidden' : id)
+    )
+    expect(text).toMatch(/^Stopped: NaN\/∞ in z at layer Hidden, step 12\./)
+  })
+})
+
+describe('RateMeter', () => {
+  it('measures steps per second and the time left', () => {
+    const m = new RateMeter(0)
+    m.update(0, 0)
+    expect(m.etaSeconds(0, 100)).toBeNaN()
+    m.update(50, 2000)
+    expect(m.stepsPerSecond).toBeCloseTo(25, 12)
+    expect(m.etaSeconds(50, 100)).toBeCloseTo(2, 12)
+    m.reset()
+    m.update(60, 100_000) // after a pause: no bogus low rate
+    expect(m.stepsPerSecond).toBeCloseTo(25, 12)
+  })
+
+  it('formats durations', () => {
+    expect(formatDuration(75)).toBe('1:15')
+    expect(formatDuration(3725)).toBe('1:02:05')
+    expect(formatDuration(NaN)).toBe('–')
+  })
+})
+
+describe('suggestSettings', () => {
+  it('trains small data full batch and picks He for ReLU networks', () => {
+    const s = suggestSettings({
+      trainRows: 120,
+      task: 'multiclass',
+      activations: ['relu', 'relu', 'softmax']
+    })
+    expect(s.batchSize).toBe(0)
+    expect(s.init).toBe('he-uniform')
+    expect(s.epochs).toBe(500)
+  })
+
+  it('uses mini-batches and Glorot for larger tanh networks', () => {
+    const s = suggestSettings({ trainRows: 10_000, activations: ['tanh', 'sigmoid'] })
+    expect(s.batchSize).toBe(32)
+    expect(s.init).toBe('glorot-uniform')
+    expect(s.epochs).toBe(20)
+  })
+})

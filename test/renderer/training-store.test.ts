@@ -1,0 +1,203 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { isProxy, nextTick } from 'vue'
+import type { LayerStats } from '@engine/nn/types'
+import type { ProgressEvent, SessionEvent, TrainSettings } from '@engine/train/types'
+import { useTrainingStore, type StepUnit, type TrainingEngine } from '@renderer/stores/training'
+
+/** An engine that records the calls and lets the test emit session events. */
+function fakeEngine() {
+  const calls: [string, ...unknown[]][] = []
+  let listener: ((ev: SessionEvent) => void) | null = null
+  let fail: string | null = null
+  const call = (name: string, ...args: unknown[]) => {
+    calls.push([name, ...args])
+    return fail ? Promise.reject(new Error(fail)) : Promise.resolve()
+  }
+  const engine: TrainingEngine = {
+    start: (s: TrainSettings) => call('start', s),
+    pause: () => call('pause'),
+    resume: () => call('resume'),
+    step: (u: StepUnit) => call('step', u),
+    stop: () => call('stop'),
+    resetWeights: (init, seed) => call('resetWeights', init, seed),
+    setLearningRate: (lr) => call('setLearningRate', lr),
+    onEvent(l) {
+      listener = l
+      return () => (listener = null)
+    }
+  }
+  return {
+    engine,
+    calls,
+    emit: (ev: SessionEvent) => listener?.(ev),
+    failWith: (m: string | null) => (fail = m)
+  }
+}
+
+const layer = (id: string, d: number): LayerStats => ({
+  id,
+  meanAbsDelta: d,
+  deltaNorm: d * 2,
+  gradNorm: d * 3,
+  deadFraction: 0,
+  saturatedFraction: 0.25
+})
+
+function progress(from: number, to: number, extra: Partial<ProgressEvent> = {}): ProgressEvent {
+  const steps = Array.from({ length: to - from + 1 }, (_, i) => from + i)
+  return {
+    type: 'progress',
+    state: 'running',
+    epoch: 0,
+    step: to,
+    learningRate: 0.01,
+    steps,
+    losses: steps.map((s) => 1 / s),
+    epochs: [],
+    layers: [layer('h1', 0.01), layer('out', 0.1)],
+    samplesPerSecond: 5000,
+    ...extra
+  }
+}
+
+const frame = () => new Promise((r) => setTimeout(r, 40))
+
+describe('training store', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('starts with validated settings and clears the previous run', async () => {
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    store.handleEvent(progress(1, 5, { state: 'done' }))
+    store.applySettings({ learningRate: 0.5, epochs: 3 })
+    expect(await store.train()).toBe(true)
+    expect(f.calls[0][0]).toBe('start')
+    expect(f.calls[0][1]).toMatchObject({ learningRate: 0.5, epochs: 3, optimizer: 'adam' })
+    expect(store.buffers.trainLoss.count).toBe(0)
+    expect(store.status).toBe('starting')
+  })
+
+  it('refuses bad settings with the field in the status line and never calls the engine', async () => {
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    store.applySettings({ epochs: 0 })
+    expect(await store.train()).toBe(false)
+    expect(store.statusText).toMatch(/"epochs"/)
+    expect(f.calls).toEqual([])
+  })
+
+  it('keeps the buffers out of reactivity and bumps the version once per frame', async () => {
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    expect(isProxy(store.buffers)).toBe(false)
+    const v0 = store.version
+    f.emit(progress(1, 10))
+    f.emit(progress(11, 20))
+    f.emit(progress(21, 30))
+    expect(store.version).toBe(v0) // nothing drawn synchronously
+    await frame()
+    expect(store.version).toBe(v0 + 1)
+    expect(store.buffers.trainLoss.count).toBe(30)
+    expect(store.buffers.layerIds).toEqual(['h1', 'out'])
+    expect(store.step).toBe(30)
+    expect(store.status).toBe('running')
+    expect(store.latestLayers.map((l) => l.id)).toEqual(['h1', 'out'])
+  })
+
+  it('learns steps per epoch from the first epoch for the progress bar and ETA', () => {
+    const store = useTrainingStore()
+    store.applySettings({ epochs: 10 })
+    const epoch = { epoch: 1, step: 5, learningRate: 0.01, train: { loss: 0.5, accuracy: 0.7 } }
+    store.handleEvent(progress(1, 5, { epoch: 1, epochs: [epoch] }), 0)
+    store.handleEvent(progress(6, 10, { epoch: 2 }), 1000)
+    expect(store.stepsPerEpoch).toBe(5)
+    expect(store.fraction).toBeCloseTo(10 / 50, 12)
+    // 5 steps per second, 40 steps left
+    expect(store.etaSeconds).toBeCloseTo(8, 6)
+    expect(store.buffers.trainMetric.points()).toEqual([[5, 0.7]])
+  })
+
+  it('says why training stopped', () => {
+    const store = useTrainingStore()
+    store.layerNames = { h2: 'hidden 2' }
+    store.handleEvent({
+      type: 'done',
+      reason: 'non-finite',
+      message: 'non-finite delta at layer h2 in step 17',
+      epoch: 2,
+      step: 17,
+      final: null,
+      nonFinite: { layer: 'h2', quantity: 'delta', step: 17 }
+    })
+    expect(store.status).toBe('done')
+    expect(store.statusText).toBe(
+      'Stopped: NaN/∞ in δ at layer hidden 2, step 17. Restored the last good weights; try a smaller learning rate.'
+    )
+  })
+
+  it('changes the learning rate live only while a session exists', async () => {
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    await store.setLearningRate(0.2)
+    expect(f.calls).toEqual([])
+    expect(store.settings.learningRate).toBe(0.2)
+    store.handleEvent(progress(1, 2))
+    await store.setLearningRate(0.05)
+    expect(f.calls).toEqual([['setLearningRate', 0.05]])
+    expect(store.currentLearningRate).toBe(0.05)
+    expect(await store.setLearningRate(-1)).toBe(false)
+  })
+
+  it('shows an engine failure in the status line', async () => {
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    store.handleEvent(progress(1, 2))
+    f.failWith('no session')
+    expect(await store.pause()).toBe(false)
+    expect(store.status).toBe('error')
+    expect(store.statusText).toBe('Pause failed: no session')
+  })
+
+  it('resets weights with the chosen initialiser and seed and starts the charts over', async () => {
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    store.handleEvent({ type: 'done', reason: 'stopped', message: '', epoch: 1, step: 2, final: null })
+    store.applySettings({ init: 'he-normal', seed: 7 })
+    store.handleEvent(progress(1, 2, { state: 'done' }))
+    expect(await store.resetWeights()).toBe(true)
+    expect(f.calls).toEqual([['resetWeights', 'he-normal', 7]])
+    expect(store.buffers.trainLoss.count).toBe(0)
+    await nextTick()
+  })
+
+  it('unbinds the previous engine when bound again', () => {
+    const a = fakeEngine()
+    const b = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(a.engine)
+    store.bind(b.engine)
+    a.emit(progress(1, 3))
+    expect(store.step).toBe(0)
+    b.emit(progress(1, 3))
+    expect(store.step).toBe(3)
+  })
+})
+
+describe('training store timing', () => {
+  it('uses requestAnimationFrame for the flush', async () => {
+    setActivePinia(createPinia())
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame')
+    const store = useTrainingStore()
+    store.handleEvent(progress(1, 2))
+    store.handleEvent(progress(3, 4))
+    expect(raf).toHaveBeenCalledTimes(1)
+    raf.mockRestore()
+  })
+})
