@@ -16,7 +16,7 @@ import {
   type ResultOf
 } from './messages'
 import type { PortLike } from './port'
-import { describe, isRecord, num, optional, payload, str, type Validator } from './validate'
+import { describeValue, isRecord, num, optional, payload, str, type Validator } from './validate'
 
 /** One client's connection, as a handler sees it. */
 export interface Connection {
@@ -124,17 +124,17 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
 
   async function receive(message: unknown): Promise<void> {
     if (!isRecord(message))
-      return fail(null, 'malformed', `a request must be an object, got ${describe(message)}`)
+      return fail(null, 'malformed', `a request must be an object, got ${describeValue(message)}`)
     const id = readId(message)
     if (id === null)
       return fail(
         null,
         'malformed',
-        `field "id" must be a number or a string of 1–${MAX_ID_LENGTH} characters, got ${describe(message.id)}`
+        `field "id" must be a number or a string of 1–${MAX_ID_LENGTH} characters, got ${describeValue(message.id)}`
       )
     const type = message.type
     if (typeof type !== 'string')
-      return fail(id, 'malformed', `field "type" must be a string, got ${describe(type)}`)
+      return fail(id, 'malformed', `field "type" must be a string, got ${describeValue(type)}`)
 
     let run: () => unknown
     if (type === 'hello') {

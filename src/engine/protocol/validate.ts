@@ -8,11 +8,11 @@ import { ProtocolError } from './errors'
 export type Validator<T> = (value: unknown, field: string) => T
 
 function fail(field: string, expected: string, value: unknown): never {
-  throw new ProtocolError('bad-payload', `field "${field}" must be ${expected}, got ${describe(value)}`)
+  throw new ProtocolError('bad-payload', `field "${field}" must be ${expected}, got ${describeValue(value)}`)
 }
 
 /** A short, bounded rendering of a bad value for error messages. */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
   if (Array.isArray(value)) return `an array of ${value.length}`
