@@ -3,9 +3,16 @@
  * Opt-in with ELECTRON_E2E=1 on a machine that has the Electron binary (Linux CI: under xvfb-run).
  * It never imports 'electron': Playwright finds the binary through the project's node_modules.
  */
-/// <reference path="../../src/preload/index.d.ts" />
 import { resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import type { DesktopApi } from '../../src/preload/desktop-api'
+
+// The same augmentation the renderer gets from src/preload/index.d.ts.
+declare global {
+  interface Window {
+    desktop?: DesktopApi
+  }
+}
 
 const root = resolve(__dirname, '../..')
 const iris = resolve(root, '../shared/datasets/iris.csv')
