@@ -11,6 +11,7 @@ import type { LayerStats } from '@engine/nn/types'
 import { resolveTrainSettings } from '@engine/train/settings'
 import type { DoneEvent, EpochMetrics, SessionEvent, SessionState, TrainSettings } from '@engine/train/types'
 import { RunBuffers } from '@renderer/charts/runBuffers'
+import type { BoundaryInput, ConfusionInput, PredVsActualInput } from '@renderer/charts/evaluationOptions'
 import { RateMeter } from '@renderer/components/training/eta'
 import { stopReasonText } from '@renderer/components/training/stopReason'
 
@@ -34,6 +35,14 @@ export interface TrainingEngine {
 }
 
 export type StepUnit = 'batch' | 'epoch'
+
+/** How the trained network does on the validation split (filled after a run by `evaluate`). */
+export interface Evaluation {
+  confusion?: ConfusionInput
+  predVsActual?: PredVsActualInput
+  /** Only for classification with exactly two numeric features. */
+  boundary?: BoundaryInput
+}
 
 /** `SessionState` plus the moments the engine has not answered yet, and a failed request. */
 export type TrainingStatus = SessionState | 'starting' | 'error'
@@ -73,6 +82,9 @@ export const useTrainingStore = defineStore('training', () => {
   const latestLayers = shallowRef<readonly LayerStats[]>([])
   /** Layer display names by id, for status text and charts (set from the graph). */
   const layerNames = shallowRef<Record<string, string>>({})
+
+  /** Validation-split charts of the weights training ended with. */
+  const evaluation = shallowRef<Evaluation | null>(null)
 
   /** Live chart data: outside deep reactivity on purpose. */
   const buffers = markRaw(new RunBuffers())
@@ -173,6 +185,7 @@ export const useTrainingStore = defineStore('training', () => {
     latestLayers.value = []
     lastDone.value = null
     lastEpoch.value = null
+    evaluation.value = null
     stepsPerEpoch.value = NaN
     meter.reset()
     bumpVersion()
@@ -248,6 +261,7 @@ export const useTrainingStore = defineStore('training', () => {
     lastEpoch,
     latestLayers,
     layerNames,
+    evaluation,
     buffers,
     version,
     isRunning,

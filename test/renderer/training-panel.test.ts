@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import type { SessionEvent } from '@engine/train/types'
+import TrainingPanel from '@renderer/components/training/TrainingPanel.vue'
+import { useTrainingStore, type TrainingEngine } from '@renderer/stores/training'
+import { shortcutFor } from '@renderer/components/training/shortcuts'
+
+function recordingEngine() {
+  const calls: unknown[][] = []
+  let listener: ((ev: SessionEvent) => void) | null = null
+  const call = (...args: unknown[]) => {
+    calls.push(args)
+    return Promise.resolve()
+  }
+  const engine: TrainingEngine = {
+    start: (s) => call('start', s),
+    pause: () => call('pause'),
+    resume: () => call('resume'),
+    step: (u) => call('step', u),
+    stop: () => call('stop'),
+    resetWeights: (i, s) => call('resetWeights', i, s),
+    setLearningRate: (lr) => call('setLearningRate', lr),
+    onEvent: (l) => {
+      listener = l
+      return () => (listener = null)
+    }
+  }
+  return { engine, calls, emit: (ev: SessionEvent) => listener?.(ev) }
+}
+
+const button = (w: ReturnType<typeof mount>, name: string) => {
+  const b = w.findAll('button').find((x) => x.text() === name)
+  if (!b) throw new Error(`no button "${name}"`)
+  return b
+}
+const labelled = (w: ReturnType<typeof mount>, text: string) => {
+  const l = w.findAll('label').find((x) => x.text().startsWith(text))
+  if (!l) throw new Error(`no field "${text}"`)
+  return l.find('input, select')
+}
+
+describe('TrainingPanel', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('trains with the settings typed into the labelled fields', async () => {
+    const f = recordingEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    const w = mount(TrainingPanel, { attachTo: document.body })
+    await labelled(w, 'Epochs').setValue('7')
+    await labelled(w, 'Optimiser').setValue('momentum')
+    await labelled(w, 'Momentum').setValue('0.5')
+    await labelled(w, 'Early-stop patience').setValue('3')
+    await button(w, 'Train').trigger('click')
+    await flushPromises()
+    expect(f.calls[0][0]).toBe('start')
+    expect(f.calls[0][1]).toMatchObject({ epochs: 7, optimizer: 'momentum', momentum: 0.5, patience: 3 })
+    w.unmount()
+  })
+
+  it('switches Pause to Resume, shows progress and the stop reason', async () => {
+    const f = recordingEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    store.applySettings({ epochs: 4 })
+    const w = mount(TrainingPanel, { attachTo: document.body })
+    expect(button(w, 'Pause').attributes('disabled')).toBeDefined()
+    f.emit({
+      type: 'progress',
+      state: 'running',
+      epoch: 1,
+      step: 10,
+      learningRate: 0.01,
+      steps: [10],
+      losses: [0.5],
+      epochs: [{ epoch: 1, step: 10, learningRate: 0.01, train: { loss: 0.5 } }],
+      layers: [],
+      samplesPerSecond: 1234
+    })
+    await flushPromises()
+    const bar = w.find('[role="progressbar"]')
+    expect(bar.attributes('aria-valuenow')).toBe('25')
+    expect(bar.attributes('aria-valuetext')).toMatch(/Epoch 1\/4 · step 10 · 1,234 samples\/s/)
+    await button(w, 'Pause').trigger('click')
+    expect(f.calls).toContainEqual(['pause'])
+    f.emit({ type: 'state', state: 'paused', epoch: 1, step: 10 })
+    await flushPromises()
+    await button(w, 'Resume').trigger('click')
+    expect(f.calls).toContainEqual(['resume'])
+    f.emit({ type: 'done', reason: 'stopped', message: '', epoch: 1, step: 12, final: null })
+    await flushPromises()
+    expect(w.find('[role="status"]').text()).toBe('Stopped by user after 1 epoch (step 12).')
+    expect(button(w, 'Train').attributes('disabled')).toBeUndefined()
+    w.unmount()
+  })
+
+  it('changes the learning rate of a running session', async () => {
+    const f = recordingEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    const w = mount(TrainingPanel, { attachTo: document.body })
+    f.emit({ type: 'state', state: 'running', epoch: 0, step: 1 })
+    await flushPromises()
+    await labelled(w, 'Learning rate').setValue('0.003')
+    await flushPromises()
+    expect(f.calls).toContainEqual(['setLearningRate', 0.003])
+    w.unmount()
+  })
+
+  it('disables Train with the reason shown when the graph is not ready', () => {
+    const w = mount(TrainingPanel, { props: { blockedReason: 'Load a CSV first.' } })
+    expect(button(w, 'Train').attributes('disabled')).toBeDefined()
+    expect(w.find('[role="status"]').text()).toBe('Load a CSV first.')
+  })
+
+  it('runs the controls from their keyboard shortcuts', async () => {
+    const f = recordingEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    const w = mount(TrainingPanel, { attachTo: document.body })
+    window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyT', altKey: true }))
+    await flushPromises()
+    expect(f.calls[0][0]).toBe('start')
+    expect(button(w, 'Train').attributes('aria-keyshortcuts')).toBe('Alt+T')
+    expect(
+      shortcutFor({ code: 'KeyT', altKey: true, ctrlKey: true, metaKey: false, shiftKey: false })
+    ).toBeNull()
+    w.unmount()
+  })
+})
