@@ -1,0 +1,535 @@
+/**
+ * The rules of a valid graph (DESIGN §2) — the one implementation, imported by the editor and the
+ * engine alike. Pure data in, data out: no DOM, no Node, linear in nodes + edges.
+ *
+ * Issue codes (severity error unless noted):
+ * - file:       bad-format, bad-version, bad-shape
+ * - ids:        bad-id, duplicate-node-id, duplicate-edge-id
+ * - nodes:      unknown-kind, bad-units, bad-activation, bad-leak, bad-init, bad-loss, bad-huber-delta
+ * - counts:     no-input, multiple-inputs, no-loss, multiple-losses
+ * - edges:      unknown-edge-kind, dangling-edge, duplicate-edge, edge-into-input, edge-into-bias,
+ *               edge-out-of-loss, skip-from-bias, skip-into-loss, skip-width-mismatch
+ * - structure:  cycle, no-weighted-input, loss-fan-in, loss-source-not-dense, softmax-not-output,
+ *               softmax-skip-input, loss-activation-mismatch, unreachable, dead-end, disconnected
+ *               (warning for a bias unit), multiple-bias (warning), loss-range (warning)
+ */
+import {
+  ACTIVATIONS,
+  GRAPH_FORMAT,
+  GRAPH_VERSION,
+  INITIALIZERS,
+  LOSSES,
+  type EdgeKind,
+  type GraphEdge,
+  type GraphNode,
+  type GraphSpec
+} from './types'
+import { GraphError, type GraphIssue } from './errors'
+
+export { GraphError, type GraphIssue } from './errors'
+
+/** Largest layer width accepted (guards against a typo allocating gigabytes). */
+export const MAX_UNITS = 100_000
+
+const NODE_KINDS = new Set(['input', 'bias', 'dense', 'loss'])
+
+export interface ValidateOptions {
+  /** Encoded feature count of the bound data; overrides the input node's `units`. */
+  inputWidth?: number
+}
+
+/** `"Hidden 1" (h1)` when the node has a distinct name, else `"h1"`. */
+export function nodeLabel(node: { id: string; name?: string }): string {
+  return node.name && node.name !== node.id ? `"${node.name}" (${node.id})` : `"${node.id}"`
+}
+
+function edgeLabel(edge: GraphEdge): string {
+  return `"${edge.id}" (${edge.from} → ${edge.to})`
+}
+
+const kindWord: Record<string, string> = { input: 'Input', bias: 'Bias unit', dense: 'Layer', loss: 'Loss' }
+const describe = (node: GraphNode): string => `${kindWord[node.kind] ?? 'Node'} ${nodeLabel(node)}`
+
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1
+
+/** Width of a node's output when known: dense → units, bias → 1, input → data width or `units`. */
+function nodeWidth(node: GraphNode, inputWidth: number | undefined): number | undefined {
+  switch (node.kind) {
+    case 'dense':
+      return isPositiveInt(node.units) ? node.units : undefined
+    case 'bias':
+      return 1
+    case 'input':
+      return inputWidth ?? (isPositiveInt(node.units) ? node.units : undefined)
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Every problem of the graph, errors and warnings, each naming its node or edge.
+ * An empty list (or warnings only) means the engine can compile and train it.
+ */
+export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): GraphIssue[] {
+  const issues: GraphIssue[] = []
+  const error = (code: string, message: string, ids: { nodeId?: string; edgeId?: string } = {}): void => {
+    issues.push({ code, message, ...ids, severity: 'error' })
+  }
+  const warn = (code: string, message: string, ids: { nodeId?: string; edgeId?: string } = {}): void => {
+    issues.push({ code, message, ...ids, severity: 'warning' })
+  }
+
+  if (spec === null || typeof spec !== 'object') {
+    error('bad-shape', 'The graph is not an object.')
+    return issues
+  }
+  if (spec.format !== GRAPH_FORMAT) {
+    error('bad-format', `The graph's format is "${String(spec.format)}", expected "${GRAPH_FORMAT}".`)
+  }
+  if (spec.version !== GRAPH_VERSION) {
+    const newer = typeof spec.version === 'number' && spec.version > GRAPH_VERSION
+    error(
+      'bad-version',
+      newer
+        ? `The graph has version ${spec.version}, made by a newer Backprop Studio (this one reads version ${GRAPH_VERSION}).`
+        : `The graph's version is ${String(spec.version)}, expected ${GRAPH_VERSION}.`
+    )
+  }
+  if (!Array.isArray(spec.nodes) || !Array.isArray(spec.edges)) {
+    error('bad-shape', 'The graph needs "nodes" and "edges" arrays.')
+    return issues
+  }
+  const inputWidth = isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined
+
+  // ---- nodes: ids, kinds and their fields
+  const byId = new Map<string, GraphNode>()
+  const inputs: GraphNode[] = []
+  const losses: GraphNode[] = []
+  spec.nodes.forEach((node, i) => {
+    if (node === null || typeof node !== 'object' || typeof node.id !== 'string' || node.id === '') {
+      error('bad-id', `Node #${i + 1} has no id.`)
+      return
+    }
+    if (byId.has(node.id)) {
+      error('duplicate-node-id', `Two nodes have the id "${node.id}".`, { nodeId: node.id })
+      return
+    }
+    if (!NODE_KINDS.has(node.kind)) {
+      error('unknown-kind', `Node ${nodeLabel(node)} has unknown kind "${String(node.kind)}".`, {
+        nodeId: node.id
+      })
+      return
+    }
+    byId.set(node.id, node)
+    const at = { nodeId: node.id }
+    switch (node.kind) {
+      case 'input':
+        inputs.push(node)
+        if (node.units !== undefined && !isPositiveInt(node.units)) {
+          error('bad-units', `${describe(node)} has units ${String(node.units)}; use a whole number ≥ 1.`, at)
+        }
+        break
+      case 'dense':
+        if (!isPositiveInt(node.units) || node.units > MAX_UNITS) {
+          error(
+            'bad-units',
+            `${describe(node)} has units ${String(node.units)}; use a whole number from 1 to ${MAX_UNITS}.`,
+            at
+          )
+        }
+        if (!(ACTIVATIONS as readonly string[]).includes(node.activation)) {
+          error(
+            'bad-activation',
+            `${describe(node)} has unknown activation "${String(node.activation)}" (one of ${ACTIVATIONS.join(', ')}).`,
+            at
+          )
+        }
+        if (node.leak !== undefined && !(Number.isFinite(node.leak) && node.leak >= 0 && node.leak < 1)) {
+          error('bad-leak', `${describe(node)} has leak ${String(node.leak)}; use a number in [0, 1).`, at)
+        }
+        if (node.init !== undefined && !(INITIALIZERS as readonly string[]).includes(node.init)) {
+          error(
+            'bad-init',
+            `${describe(node)} has unknown initialiser "${String(node.init)}" (one of ${INITIALIZERS.join(', ')}).`,
+            at
+          )
+        }
+        break
+      case 'loss':
+        losses.push(node)
+        if (!(LOSSES as readonly string[]).includes(node.loss)) {
+          error(
+            'bad-loss',
+            `${describe(node)} has unknown loss "${String(node.loss)}" (one of ${LOSSES.join(', ')}).`,
+            at
+          )
+        }
+        if (node.huberDelta !== undefined && !(Number.isFinite(node.huberDelta) && node.huberDelta > 0)) {
+          error(
+            'bad-huber-delta',
+            `${describe(node)} has huberDelta ${String(node.huberDelta)}; use a number > 0.`,
+            at
+          )
+        }
+        break
+    }
+  })
+  if (inputs.length === 0) error('no-input', 'The graph has no input node.')
+  inputs
+    .slice(1)
+    .forEach((n) =>
+      error('multiple-inputs', `${describe(n)} is a second input; a graph has exactly one input node.`, {
+        nodeId: n.id
+      })
+    )
+  if (losses.length === 0)
+    error('no-loss', 'The graph has no loss node, so there is nothing to train against.')
+  losses
+    .slice(1)
+    .forEach((n) =>
+      error('multiple-losses', `${describe(n)} is a second loss node; a graph has exactly one.`, {
+        nodeId: n.id
+      })
+    )
+
+  // ---- edges: ids, kinds, ends, direction rules
+  const edgeIds = new Set<string>()
+  const pairs = new Set<string>()
+  const touched = new Set<string>() // nodes with at least one edge whose ends both exist
+  const flow: GraphEdge[] = [] // edges that carry signal in an allowed direction
+  spec.edges.forEach((edge, i) => {
+    if (edge === null || typeof edge !== 'object' || typeof edge.id !== 'string' || edge.id === '') {
+      error('bad-id', `Edge #${i + 1} has no id.`)
+      return
+    }
+    const at = { edgeId: edge.id }
+    if (edgeIds.has(edge.id)) {
+      error('duplicate-edge-id', `Two edges have the id "${edge.id}".`, at)
+      return
+    }
+    edgeIds.add(edge.id)
+    const kind = edge.kind ?? 'weights'
+    if (kind !== 'weights' && kind !== 'skip') {
+      error(
+        'unknown-edge-kind',
+        `Edge ${edgeLabel(edge)} has unknown kind "${String(kind)}" (weights or skip).`,
+        at
+      )
+      return
+    }
+    const from = byId.get(edge.from)
+    const to = byId.get(edge.to)
+    if (!from || !to) {
+      const end = !from ? `starts at "${String(edge.from)}"` : `ends at "${String(edge.to)}"`
+      error('dangling-edge', `Edge "${edge.id}" ${end}, which is not a node.`, at)
+      return
+    }
+    touched.add(from.id).add(to.id)
+    if (from.id === to.id) {
+      error('cycle', `Edge ${edgeLabel(edge)} connects ${describe(from)} to itself.`, {
+        ...at,
+        nodeId: from.id
+      })
+      return
+    }
+    if (to.kind === 'input') {
+      error(
+        'edge-into-input',
+        `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`,
+        at
+      )
+      return
+    }
+    if (to.kind === 'bias') {
+      error(
+        'edge-into-bias',
+        `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`,
+        at
+      )
+      return
+    }
+    if (from.kind === 'loss') {
+      error(
+        'edge-out-of-loss',
+        `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`,
+        at
+      )
+      return
+    }
+    const pair = `${from.id}\u0000${to.id}\u0000${kind}`
+    if (pairs.has(pair)) {
+      error(
+        'duplicate-edge',
+        `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`,
+        at
+      )
+      return
+    }
+    pairs.add(pair)
+    if (to.kind === 'loss') {
+      if (kind === 'skip') {
+        error(
+          'skip-into-loss',
+          `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`,
+          at
+        )
+      } else if (from.kind !== 'dense') {
+        error(
+          'loss-source-not-dense',
+          `${describe(to)} is fed by ${describe(from)}; a loss must be fed by a dense layer.`,
+          { ...at, nodeId: to.id }
+        )
+      }
+    }
+    if (kind === 'skip' && to.kind === 'dense') {
+      if (from.kind === 'bias') {
+        error(
+          'skip-from-bias',
+          `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`,
+          at
+        )
+      } else {
+        const wf = nodeWidth(from, inputWidth)
+        const wt = nodeWidth(to, inputWidth)
+        if (wf !== undefined && wt !== undefined && wf !== wt) {
+          error(
+            'skip-width-mismatch',
+            `Skip edge ${edgeLabel(edge)} joins ${wf} units to ${wt} units; a skip edge needs equal widths.`,
+            at
+          )
+        }
+      }
+    }
+    flow.push(edge)
+  })
+
+  // ---- adjacency over the allowed edges
+  const outs = new Map<string, GraphEdge[]>()
+  const ins = new Map<string, GraphEdge[]>()
+  for (const id of byId.keys()) {
+    outs.set(id, [])
+    ins.set(id, [])
+  }
+  for (const e of flow) {
+    outs.get(e.from)!.push(e)
+    ins.get(e.to)!.push(e)
+  }
+
+  for (const cycle of findCycles(byId, outs)) {
+    const names = cycle.map((id) => byId.get(id)!)
+    error('cycle', `The graph has a cycle: ${names.map(nodeLabel).join(' → ')} → ${nodeLabel(names[0])}.`, {
+      nodeId: cycle[0]
+    })
+  }
+
+  // ---- per node: connectivity, inputs of dense layers, the loss
+  const disconnected = new Set<string>()
+  for (const node of byId.values()) {
+    if (touched.has(node.id) || node.kind === 'loss') continue
+    disconnected.add(node.id)
+    const msg = `${describe(node)} is not connected to anything.`
+    if (node.kind === 'bias') warn('disconnected', msg, { nodeId: node.id })
+    else error('disconnected', msg, { nodeId: node.id })
+  }
+  for (const node of byId.values()) {
+    if (node.kind !== 'dense' || disconnected.has(node.id)) continue
+    const inEdges = ins.get(node.id)!
+    const weighted = inEdges.filter(
+      (e) => (e.kind ?? 'weights') === 'weights' && byId.get(e.from)!.kind !== 'bias'
+    )
+    if (weighted.length === 0) {
+      error(
+        'no-weighted-input',
+        `${describe(node)} has no weighted input edge from the input or another layer.`,
+        {
+          nodeId: node.id
+        }
+      )
+    }
+    const biasEdges = inEdges.filter((e) => byId.get(e.from)!.kind === 'bias')
+    if (biasEdges.length > 1) {
+      warn('multiple-bias', `${describe(node)} has ${biasEdges.length} bias edges; their biases add up.`, {
+        nodeId: node.id,
+        edgeId: biasEdges[1].id
+      })
+    }
+  }
+
+  let output: GraphNode | undefined
+  const loss = losses.length === 1 ? losses[0] : undefined
+  for (const l of losses) {
+    const sources = ins.get(l.id)!
+    if (sources.length !== 1) {
+      error(
+        'loss-fan-in',
+        sources.length === 0
+          ? `${describe(l)} is not fed by any layer; connect the output layer to it.`
+          : `${describe(l)} is fed by ${sources.length} layers (${sources.map((e) => nodeLabel(byId.get(e.from)!)).join(', ')}); it needs exactly one.`,
+        { nodeId: l.id }
+      )
+    } else if (l === loss && byId.get(sources[0].from)!.kind === 'dense') {
+      output = byId.get(sources[0].from)
+    }
+  }
+
+  // ---- softmax placement and loss pairing
+  for (const node of byId.values()) {
+    if (node.kind !== 'dense' || node.activation !== 'softmax') continue
+    const feedsOnlyLoss = outs.get(node.id)!.every((e) => byId.get(e.to)!.kind === 'loss')
+    if (!feedsOnlyLoss || (output && node !== output)) {
+      error(
+        'softmax-not-output',
+        `${describe(node)} uses softmax, which is only allowed on the output layer.`,
+        {
+          nodeId: node.id
+        }
+      )
+    }
+    const skipIn = ins.get(node.id)!.find((e) => e.kind === 'skip')
+    if (skipIn) {
+      error(
+        'softmax-skip-input',
+        `${describe(node)} uses softmax and receives skip edge "${skipIn.id}"; its output must stay a probability vector.`,
+        { nodeId: node.id, edgeId: skipIn.id }
+      )
+    }
+  }
+  if (output && output.kind === 'dense' && loss && loss.kind === 'loss') {
+    const act = output.activation
+    const outHasSkip = ins.get(output.id)!.some((e) => e.kind === 'skip')
+    if (loss.loss === 'cross-entropy' && act !== 'softmax') {
+      error(
+        'loss-activation-mismatch',
+        `${describe(loss)} uses cross-entropy, which needs a softmax output layer, but ${describe(output)} uses ${act}.`,
+        { nodeId: loss.id }
+      )
+    }
+    if (loss.loss === 'binary-cross-entropy' && ((act !== 'sigmoid' && act !== 'softmax') || outHasSkip)) {
+      warn(
+        'loss-range',
+        `${describe(loss)} uses binary cross-entropy, but the output of ${describe(output)} is not confined to (0, 1); its logs will be clipped.`,
+        { nodeId: loss.id }
+      )
+    }
+  }
+
+  // ---- reachability: from the input (bias units carry no signal from x) and to the loss
+  const fromInput = new Set<string>()
+  const stack = inputs.slice(0, 1).map((n) => n.id)
+  while (stack.length) {
+    const id = stack.pop()!
+    if (fromInput.has(id)) continue
+    fromInput.add(id)
+    for (const e of outs.get(id) ?? []) stack.push(e.to)
+  }
+  const toLoss = new Set<string>()
+  const back = losses.map((n) => n.id)
+  while (back.length) {
+    const id = back.pop()!
+    if (toLoss.has(id)) continue
+    toLoss.add(id)
+    for (const e of ins.get(id) ?? []) back.push(e.from)
+  }
+  for (const node of byId.values()) {
+    if (disconnected.has(node.id)) continue
+    if (node.kind === 'dense' && inputs.length > 0 && !fromInput.has(node.id)) {
+      error('unreachable', `${describe(node)} receives nothing from the input.`, { nodeId: node.id })
+    }
+    if ((node.kind === 'dense' || node.kind === 'input') && losses.length > 0 && !toLoss.has(node.id)) {
+      error('dead-end', `${describe(node)} does not lead to the loss, so it cannot be trained.`, {
+        nodeId: node.id
+      })
+    }
+  }
+  return issues
+}
+
+/** Elementary cycles found by a DFS (one per back edge, enough to point at each loop). */
+function findCycles(byId: Map<string, GraphNode>, outs: Map<string, GraphEdge[]>): string[][] {
+  const state = new Map<string, 1 | 2>() // 1 = on the DFS path, 2 = done
+  const path: string[] = []
+  const cycles: string[][] = []
+  const visit = (id: string): void => {
+    state.set(id, 1)
+    path.push(id)
+    for (const e of outs.get(id)!) {
+      const s = state.get(e.to)
+      if (s === 1) cycles.push(path.slice(path.indexOf(e.to)))
+      else if (s === undefined) visit(e.to)
+    }
+    path.pop()
+    state.set(id, 2)
+  }
+  for (const id of byId.keys()) if (!state.has(id)) visit(id)
+  return cycles
+}
+
+/** Throws a GraphError listing every error-severity issue; returns the warnings. */
+export function assertValidGraph(spec: GraphSpec, opts: ValidateOptions = {}): GraphIssue[] {
+  const issues = validateGraph(spec, opts)
+  const errors = issues.filter((i) => i.severity === 'error')
+  if (errors.length > 0) throw new GraphError(errors)
+  return issues
+}
+
+/**
+ * Whether the editor may draw an edge from `from` to `to` of the given kind: null when allowed,
+ * else the reason in one sentence. Applies the same rules as validateGraph to the one new edge.
+ */
+export function canConnect(
+  spec: GraphSpec,
+  from: string,
+  to: string,
+  kind: EdgeKind = 'weights',
+  opts: ValidateOptions = {}
+): string | null {
+  const byId = new Map(spec.nodes.map((n) => [n.id, n]))
+  const src = byId.get(from)
+  const dst = byId.get(to)
+  if (!src) return `There is no node "${from}".`
+  if (!dst) return `There is no node "${to}".`
+  if (from === to) return `${describe(src)} cannot connect to itself.`
+  if (dst.kind === 'input') return `Nothing can flow into ${describe(dst)}.`
+  if (dst.kind === 'bias') return `Nothing can flow into ${describe(dst)}; its output is always 1.`
+  if (src.kind === 'loss') return `${describe(src)} is the end of the graph; it has no outputs.`
+  if (spec.edges.some((e) => e.from === from && e.to === to && (e.kind ?? 'weights') === kind)) {
+    return `${describe(src)} is already connected to ${describe(dst)} by a ${kind} edge.`
+  }
+  if (dst.kind === 'loss') {
+    if (kind === 'skip') return `A skip edge cannot feed ${describe(dst)}; use a plain edge.`
+    if (src.kind !== 'dense') return `${describe(dst)} must be fed by a dense layer, not ${describe(src)}.`
+    const existing = spec.edges.find((e) => e.to === to && byId.has(e.from))
+    if (existing) return `${describe(dst)} is already fed by ${describe(byId.get(existing.from)!)}.`
+  }
+  if (src.kind === 'dense' && src.activation === 'softmax' && dst.kind !== 'loss') {
+    return `${describe(src)} uses softmax, which is only allowed on the output layer.`
+  }
+  if (kind === 'skip') {
+    if (src.kind === 'bias') return `A skip edge cannot start at ${describe(src)}; use a weights edge.`
+    if (dst.kind === 'dense' && dst.activation === 'softmax') {
+      return `${describe(dst)} uses softmax and cannot receive a skip edge.`
+    }
+    const inputWidth = isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined
+    const wf = nodeWidth(src, inputWidth)
+    const wt = nodeWidth(dst, inputWidth)
+    if (wf !== undefined && wt !== undefined && wf !== wt) {
+      return `A skip edge needs equal widths, but ${describe(src)} has ${wf} units and ${describe(dst)} has ${wt}.`
+    }
+  }
+  // A new edge from → to closes a cycle exactly when `to` already reaches `from`.
+  const outs = new Map<string, string[]>()
+  for (const e of spec.edges) {
+    if (!outs.has(e.from)) outs.set(e.from, [])
+    outs.get(e.from)!.push(e.to)
+  }
+  const seen = new Set<string>()
+  const stack = [to]
+  while (stack.length) {
+    const id = stack.pop()!
+    if (id === from) return `Connecting ${describe(src)} to ${describe(dst)} would make a cycle.`
+    if (seen.has(id)) continue
+    seen.add(id)
+    for (const next of outs.get(id) ?? []) stack.push(next)
+  }
+  return null
+}

@@ -1,0 +1,119 @@
+/**
+ * Backprop Studio engine — the public API. Pure TypeScript (no DOM, no Node, no Electron), so the
+ * same code runs in the Electron utility process, a Web Worker and plain Node.
+ *
+ * - graph: the graph JSON (DESIGN §2), its one set of validation rules, and compilation to a plan
+ * - nn: the network (forward, loss, backward on Float64Arrays), parameters, inspection, gradient check
+ * - math: activations, losses and the reference matrix kernels
+ * Other areas append their exports below, grouped by area, as plain `export … from` lines.
+ */
+
+// graph
+export * from './graph/types'
+export { GraphError, type GraphIssue } from './graph/errors'
+export {
+  validateGraph,
+  assertValidGraph,
+  canConnect,
+  nodeLabel,
+  MAX_UNITS,
+  type ValidateOptions
+} from './graph/validate'
+export { parseGraph } from './graph/parse'
+export {
+  compileGraph,
+  INPUT,
+  type ExecutionPlan,
+  type PlanLayer,
+  type PlanEdge,
+  type PlanSkip
+} from './graph/compile'
+
+// nn
+export type * from './nn/types'
+export {
+  createNetwork,
+  DEFAULT_INIT,
+  DEFAULT_SEED,
+  SATURATION_THRESHOLD,
+  type NetworkOptions
+} from './nn/network'
+export { ParameterError, parametersToMap, parametersFromMap } from './nn/parameters'
+export { initializeParameters, SMALL_UNIFORM_LIMIT } from './nn/init'
+
+// math
+export {
+  activateForward,
+  softmaxRows,
+  softmaxBackward,
+  sigmoid,
+  softplus,
+  DEFAULT_LEAK
+} from './math/activations'
+export {
+  lossSum,
+  lossGradient,
+  fusedLossSum,
+  fusedDelta,
+  isFusedPair,
+  CLIP,
+  DEFAULT_HUBER_DELTA
+} from './math/losses'
+export { matmulTransB, matmulAccumulate, matmulTransA, columnSums } from './math/matmul'
+
+// randomness
+export { createRng, type Rng } from './random'
+
+// protocol: the engine's messages, server and client (one API over MessagePort, Worker or child process)
+export {
+  PROTOCOL_VERSION,
+  ENGINE_VERSION,
+  type EngineCommands,
+  type EngineEvents,
+  type CommandType,
+  type PayloadOf,
+  type ResultOf,
+  type EventName,
+  type EventOf,
+  type HelloResult,
+  type RequestId,
+  type EngineRequest,
+  type EngineReply,
+  type EngineEvent,
+  type EngineMessage
+} from './protocol/messages'
+export { ProtocolError, type ProtocolErrorCode, type ProtocolErrorInfo } from './protocol/errors'
+export {
+  serveEngine,
+  defineCommand,
+  type Command,
+  type CommandTable,
+  type CommandTableFactory,
+  type Connection,
+  type EngineServer
+} from './protocol/server'
+export {
+  createEngineClient,
+  EngineRequestError,
+  type EngineClient,
+  type ClientOptions,
+  type RequestOptions
+} from './protocol/client'
+export { portFromMessagePort, portFromWorker, portFromWorkerScope, type PortLike } from './protocol/port'
+export { engineCommands } from './protocol/commands'
+
+// supervision of an engine process (Electron main and the Node tests)
+export {
+  createSupervisor,
+  decideRestart,
+  defaultRestartPolicy,
+  systemClock,
+  type Supervisor,
+  type SupervisorOptions,
+  type SupervisorState,
+  type SupervisorStatus,
+  type SupervisedProcess,
+  type RestartPolicy,
+  type RestartDecision,
+  type Clock
+} from './hosts/supervisor'

@@ -1,0 +1,137 @@
+/**
+ * Activation functions f and their derivatives f′, computed together in one pass (the derivative is
+ * what backpropagation needs, BP-1/BP-2: δ = ∂C/∂a ⊙ f′(z)). Every form is numerically stable.
+ *
+ * Buffers are row-major [m × n] (rows = samples). Softmax works per row; its derivative is a Jacobian,
+ * so it has no f′ buffer and is applied by `softmaxBackward` instead.
+ */
+import type { Activation } from '../graph/types'
+
+/** Default slope of leaky-relu for z < 0. */
+export const DEFAULT_LEAK = 0.01
+
+/** σ(z) = 1 / (1 + e^(−z)), range (0, 1); written so e^x never overflows. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z))
+  const e = Math.exp(z)
+  return e / (1 + e)
+}
+
+/** softplus(z) = ln(1 + e^z), range (0, ∞); = max(z, 0) + ln(1 + e^(−|z|)) to avoid overflow. */
+export function softplus(z: number): number {
+  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)))
+}
+
+/**
+ * a = f(z) over m·n values (softmax: per row of n). When `fp` is given it also receives f′(z)
+ * (not for softmax, whose derivative is a Jacobian — see softmaxBackward). z and a may not alias fp.
+ */
+export function activateForward(
+  act: Activation,
+  leak: number,
+  z: Float64Array,
+  a: Float64Array,
+  fp: Float64Array | null,
+  m: number,
+  n: number
+): void {
+  const len = m * n
+  switch (act) {
+    case 'sigmoid':
+      // σ′(z) = σ(z)(1 − σ(z)) (seed 001 §1.2), taken from the value just computed.
+      for (let i = 0; i < len; i++) {
+        const s = sigmoid(z[i])
+        a[i] = s
+        if (fp) fp[i] = s * (1 - s)
+      }
+      return
+    case 'tanh':
+      // tanh′(z) = 1 − tanh²(z)
+      for (let i = 0; i < len; i++) {
+        const t = Math.tanh(z[i])
+        a[i] = t
+        if (fp) fp[i] = 1 - t * t
+      }
+      return
+    case 'relu':
+      // max(0, z); f′ = 1 for z > 0, else 0 (the kink at 0 takes the left derivative)
+      for (let i = 0; i < len; i++) {
+        const v = z[i]
+        const pos = v > 0
+        a[i] = pos ? v : 0
+        if (fp) fp[i] = pos ? 1 : 0
+      }
+      return
+    case 'leaky-relu':
+      // z for z > 0, leak·z otherwise; f′ = 1 or leak
+      for (let i = 0; i < len; i++) {
+        const v = z[i]
+        const pos = v > 0
+        a[i] = pos ? v : leak * v
+        if (fp) fp[i] = pos ? 1 : leak
+      }
+      return
+    case 'softplus':
+      // softplus′(z) = σ(z)
+      for (let i = 0; i < len; i++) {
+        a[i] = softplus(z[i])
+        if (fp) fp[i] = sigmoid(z[i])
+      }
+      return
+    case 'linear':
+      for (let i = 0; i < len; i++) {
+        a[i] = z[i]
+        if (fp) fp[i] = 1
+      }
+      return
+    case 'softmax':
+      softmaxRows(z, a, m, n)
+      return
+    default:
+      throw new Error(`unknown activation "${act as string}"`)
+  }
+}
+
+/** a_j = e^(z_j − max z) / Σ_k e^(z_k − max z) per row; subtracting the max keeps e^x ≤ 1. */
+export function softmaxRows(z: Float64Array, a: Float64Array, m: number, n: number): void {
+  for (let r = 0; r < m; r++) {
+    const o = r * n
+    let max = -Infinity
+    for (let j = 0; j < n; j++) if (z[o + j] > max) max = z[o + j]
+    let sum = 0
+    for (let j = 0; j < n; j++) {
+      const e = Math.exp(z[o + j] - max)
+      a[o + j] = e
+      sum += e
+    }
+    const inv = 1 / sum
+    for (let j = 0; j < n; j++) a[o + j] *= inv
+  }
+}
+
+/**
+ * δ = Jᵀ g for softmax, J = diag(a) − a aᵀ: δ_j = a_j (g_j − Σ_k a_k g_k), per row.
+ * g = ∂C/∂a. Used when softmax is not paired with cross-entropy (otherwise δ = a − y directly).
+ */
+export function softmaxBackward(
+  a: Float64Array,
+  g: Float64Array,
+  delta: Float64Array,
+  m: number,
+  n: number
+): void {
+  for (let r = 0; r < m; r++) {
+    const o = r * n
+    let dot = 0
+    for (let j = 0; j < n; j++) dot += a[o + j] * g[o + j]
+    for (let j = 0; j < n; j++) delta[o + j] = a[o + j] * (g[o + j] - dot)
+  }
+}
+
+/** The activations whose f′ approaches 0 for large |z| (used for the "saturated" statistic). */
+export const SATURATING: ReadonlySet<Activation> = new Set<Activation>([
+  'sigmoid',
+  'tanh',
+  'softplus',
+  'softmax'
+])

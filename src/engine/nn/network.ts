@@ -1,0 +1,328 @@
+/**
+ * The network: forward and backward passes over any valid graph (DESIGN §3), on contiguous Float64Arrays.
+ *
+ * Per dense layer l and batch of m rows (row-major [m × units]):
+ *   forward   Z = Σ_e A_src Wₑᵀ + 1·bᵀ,   A = f(Z) + Σ_skip A_src          (f′(Z) kept in the same pass)
+ *   BP-1      δᴸ = ∂C/∂aᴸ ⊙ f′(zᴸ)   (a − y for softmax + CE and sigmoid + BCE)
+ *   BP-2      ∂C/∂a_src = Σ_weighted δ_tgt Wₑ + Σ_skip ∂C/∂a_tgt,  δ = ∂C/∂a ⊙ f′(z)
+ *   BP-3/4    ∂C/∂Wₑ = (1/m) δᵀ A_src,  ∂C/∂b = mean over the batch of δ
+ * Buffers are allocated for the largest batch seen and reused; at a fixed batch size forward and
+ * backward allocate nothing.
+ */
+import type { GraphSpec, Initializer, LossKind, ParameterMap } from '../graph/types'
+import { compileGraph, INPUT, type ExecutionPlan, type PlanLayer } from '../graph/compile'
+import { activateForward, SATURATING, softmaxBackward } from '../math/activations'
+import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../math/losses'
+import { columnSums, matmulAccumulate, matmulTransA, matmulTransB } from '../math/matmul'
+import { initializeParameters } from './init'
+import { parametersFromMap, parametersToMap } from './parameters'
+import type { LayerInfo, LayerStats, Network, NonFiniteReport, ParamSlice } from './types'
+
+export interface NetworkOptions {
+  /** Encoded feature count of the data; overrides the input node's `units`. */
+  inputWidth?: number
+  /** Initialiser for layers without their own `init` (default glorot-uniform). */
+  init?: Initializer
+  /** PRNG seed of the initialisation (default 1). */
+  seed?: number
+}
+
+export const DEFAULT_INIT: Initializer = 'glorot-uniform'
+export const DEFAULT_SEED = 1
+/** A unit counts as saturated when its mean |f′(z)| over the batch is below this. */
+export const SATURATION_THRESHOLD = 0.01
+
+const EMPTY = new Float64Array(0)
+
+/** Builds a network from graph JSON: validates, compiles and initialises it (throws GraphError). */
+export function createNetwork(spec: GraphSpec, opts: NetworkOptions = {}): Network {
+  return new GraphNetwork(
+    spec,
+    compileGraph(spec, opts.inputWidth),
+    opts.init ?? DEFAULT_INIT,
+    opts.seed ?? DEFAULT_SEED
+  )
+}
+
+class GraphNetwork implements Network {
+  readonly spec: GraphSpec
+  readonly inputWidth: number
+  readonly outputWidth: number
+  readonly lossKind: LossKind
+  readonly layers: readonly LayerInfo[]
+  readonly slices: readonly ParamSlice[]
+  readonly params: Float64Array
+  readonly grads: Float64Array
+
+  private readonly plan: ExecutionPlan
+  private capacity = 0
+  // Per layer, [capacity × units]: pre-activation z, activation a, f′(z), ∂C/∂a, δ.
+  private z: Float64Array[] = []
+  private a: Float64Array[] = []
+  private fp: Float64Array[] = []
+  private dA: Float64Array[] = []
+  private delta: Float64Array[] = []
+  // The last pass: its input, batch size, loss, and whether it went backward.
+  private x: Float64Array = EMPTY
+  private m = 0
+  private lastLoss = NaN
+  private hasLoss = false
+  private passed: 'none' | 'forward' | 'backward' = 'none'
+  private outView: Float64Array = EMPTY
+
+  constructor(spec: GraphSpec, plan: ExecutionPlan, init: Initializer, seed: number) {
+    this.spec = spec
+    this.plan = plan
+    this.inputWidth = plan.inputWidth
+    this.outputWidth = plan.layers[plan.output].units
+    this.lossKind = plan.loss.kind
+    this.layers = plan.layers.map((l) => ({
+      id: l.id,
+      name: l.name,
+      units: l.units,
+      activation: l.activation
+    }))
+    this.slices = plan.slices
+    this.params = new Float64Array(plan.paramCount)
+    this.grads = new Float64Array(plan.paramCount)
+    this.initialize(init, seed)
+  }
+
+  initialize(init: Initializer, seed: number): void {
+    initializeParameters(this.params, this.plan.layers, init, seed)
+  }
+
+  getParameters(): ParameterMap {
+    return parametersToMap(this.slices, this.params)
+  }
+
+  setParameters(p: ParameterMap): void {
+    parametersFromMap(this.slices, p, this.params)
+  }
+
+  forward(x: Float64Array, m: number): Float64Array {
+    this.checkBatch(x, m, this.inputWidth, 'x')
+    this.runForward(x, m, false)
+    return this.outputView(m)
+  }
+
+  loss(x: Float64Array, y: Float64Array, m: number): number {
+    this.checkBatch(x, m, this.inputWidth, 'x')
+    this.checkBatch(y, m, this.outputWidth, 'y')
+    this.runForward(x, m, false)
+    this.lastLoss = this.meanLoss(y, m)
+    this.hasLoss = true
+    return this.lastLoss
+  }
+
+  lossAndGradients(x: Float64Array, y: Float64Array, m: number): number {
+    this.checkBatch(x, m, this.inputWidth, 'x')
+    this.checkBatch(y, m, this.outputWidth, 'y')
+    this.runForward(x, m, true)
+    this.lastLoss = this.meanLoss(y, m)
+    this.hasLoss = true
+    this.runBackward(y, m)
+    return this.lastLoss
+  }
+
+  private checkBatch(data: Float64Array, m: number, width: number, name: string): void {
+    if (!Number.isInteger(m) || m < 1)
+      throw new RangeError(`batch size m must be a whole number ≥ 1, got ${m}`)
+    if (!(data instanceof Float64Array)) throw new TypeError(`${name} must be a Float64Array`)
+    if (data.length < m * width) {
+      throw new RangeError(
+        `${name} holds ${data.length} numbers; ${m} rows × ${width} columns need ${m * width}`
+      )
+    }
+  }
+
+  /** Grows the per-layer buffers to hold m rows (never shrinks them). */
+  private ensureCapacity(m: number): void {
+    if (m <= this.capacity) return
+    const alloc = (l: PlanLayer) => new Float64Array(m * l.units)
+    this.z = this.plan.layers.map(alloc)
+    this.a = this.plan.layers.map(alloc)
+    this.fp = this.plan.layers.map(alloc)
+    this.dA = this.plan.layers.map(alloc)
+    this.delta = this.plan.layers.map(alloc)
+    this.capacity = m
+    this.outView = EMPTY
+  }
+
+  private outputView(m: number): Float64Array {
+    const n = this.outputWidth
+    if (this.outView.length !== m * n) this.outView = this.a[this.plan.output].subarray(0, m * n)
+    return this.outView
+  }
+
+  private runForward(x: Float64Array, m: number, withDerivative: boolean): void {
+    this.ensureCapacity(m)
+    this.x = x
+    this.m = m
+    this.lastLoss = NaN
+    this.hasLoss = false
+    const { params } = this
+    for (const layer of this.plan.layers) {
+      const n = layer.units
+      const Z = this.z[layer.index]
+      const A = this.a[layer.index]
+      // Z = 1·bᵀ (sum of the bias edges) or nothing, then Z += A_src Wᵀ per weighted edge.
+      const biases = layer.biases
+      for (let k = 0; k < biases.length; k++) {
+        const b = biases[k].offset
+        for (let r = 0; r < m; r++) {
+          const o = r * n
+          if (k === 0) for (let i = 0; i < n; i++) Z[o + i] = params[b + i]
+          else for (let i = 0; i < n; i++) Z[o + i] += params[b + i]
+        }
+      }
+      const weights = layer.weights
+      for (let k = 0; k < weights.length; k++) {
+        const e = weights[k]
+        const src = e.src === INPUT ? x : this.a[e.src]
+        matmulTransB(src, 0, params, e.offset, Z, 0, m, e.cols, n, biases.length > 0 || k > 0)
+      }
+      activateForward(layer.activation, layer.leak, Z, A, withDerivative ? this.fp[layer.index] : null, m, n)
+      // Residual unit (seed 000): A = f(Z) + A_src
+      for (const s of layer.skips) {
+        const src = s.src === INPUT ? x : this.a[s.src]
+        for (let i = 0, len = m * n; i < len; i++) A[i] += src[i]
+      }
+    }
+    this.passed = 'forward'
+  }
+
+  private meanLoss(y: Float64Array, m: number): number {
+    const { output, fused, loss } = this.plan
+    const n = this.outputWidth
+    const sum = fused
+      ? fusedLossSum(loss.kind, this.z[output], y, m, n)
+      : lossSum(loss.kind, this.a[output], y, m, n, loss.huberDelta)
+    return sum / m
+  }
+
+  private runBackward(y: Float64Array, m: number): void {
+    const { layers, output, fused, loss } = this.plan
+    const { params, grads, x } = this
+    const scale = 1 / m
+    for (const layer of layers) if (layer.index !== output) this.dA[layer.index].fill(0, 0, m * layer.units)
+    // BP-1 at the output
+    const n = this.outputWidth
+    if (fused) fusedDelta(loss.kind, this.a[output], y, this.delta[output], m, n)
+    else lossGradient(loss.kind, this.a[output], y, this.dA[output], m, n, loss.huberDelta)
+
+    for (let l = layers.length - 1; l >= 0; l--) {
+      const layer = layers[l]
+      const u = layer.units
+      const len = m * u
+      const dA = this.dA[l]
+      const delta = this.delta[l]
+      // Every consumer of this layer comes later in topological order, so dA is complete here.
+      if (!(l === output && fused)) {
+        if (layer.activation === 'softmax') softmaxBackward(this.a[l], dA, delta, m, u)
+        else {
+          const fp = this.fp[l]
+          for (let i = 0; i < len; i++) delta[i] = dA[i] * fp[i]
+        }
+      }
+      for (const e of layer.weights) {
+        const src = e.src === INPUT ? x : this.a[e.src]
+        matmulTransA(delta, 0, src, 0, grads, e.offset, m, u, e.cols, scale) // BP-3
+        if (e.src !== INPUT) matmulAccumulate(delta, 0, params, e.offset, this.dA[e.src], 0, m, u, e.cols) // BP-2
+      }
+      for (const e of layer.biases) columnSums(delta, 0, grads, e.offset, m, u, scale) // BP-4
+      for (const s of layer.skips) {
+        if (s.src === INPUT) continue
+        const dSrc = this.dA[s.src] // the identity passes ∂C/∂a straight through
+        for (let i = 0; i < len; i++) dSrc[i] += dA[i]
+      }
+    }
+    this.passed = 'backward'
+  }
+
+  layerStats(): LayerStats[] {
+    const m = this.m
+    const backward = this.passed === 'backward'
+    return this.plan.layers.map((layer) => {
+      const stats: LayerStats = {
+        id: layer.id,
+        meanAbsDelta: 0,
+        deltaNorm: 0,
+        gradNorm: 0,
+        deadFraction: 0,
+        saturatedFraction: 0
+      }
+      if (!backward) return stats
+      const n = layer.units
+      const delta = this.delta[layer.index]
+      let abs = 0
+      let sq = 0
+      for (let i = 0, len = m * n; i < len; i++) {
+        abs += Math.abs(delta[i])
+        sq += delta[i] * delta[i]
+      }
+      stats.meanAbsDelta = abs / (m * n)
+      stats.deltaNorm = Math.sqrt(sq) / m
+      let g2 = 0
+      for (const e of layer.weights) {
+        for (let i = e.offset, end = e.offset + e.rows * e.cols; i < end; i++)
+          g2 += this.grads[i] * this.grads[i]
+      }
+      stats.gradNorm = Math.sqrt(g2)
+      if (layer.activation === 'relu' || layer.activation === 'leaky-relu') {
+        let dead = 0
+        for (let i = 0; i < n; i++) {
+          let r = 0
+          while (r < m && delta[r * n + i] === 0) r++
+          if (r === m) dead++
+        }
+        stats.deadFraction = dead / n
+      }
+      if (SATURATING.has(layer.activation)) {
+        // softmax keeps no f′ buffer; its Jacobian diagonal is a(1 − a)
+        const soft = layer.activation === 'softmax'
+        const src = soft ? this.a[layer.index] : this.fp[layer.index]
+        let saturated = 0
+        for (let i = 0; i < n; i++) {
+          let s = 0
+          for (let r = 0; r < m; r++) {
+            const v = src[r * n + i]
+            s += Math.abs(soft ? v * (1 - v) : v)
+          }
+          if (s / m < SATURATION_THRESHOLD) saturated++
+        }
+        stats.saturatedFraction = saturated / n
+      }
+      return stats
+    })
+  }
+
+  findNonFinite(): NonFiniteReport | null {
+    if (this.passed === 'none') return null
+    const { layers, loss } = this.plan
+    const m = this.m
+    const bad = (buf: Float64Array, len: number): boolean => {
+      for (let i = 0; i < len; i++) if (!Number.isFinite(buf[i])) return true
+      return false
+    }
+    // In the order the numbers were computed: forward, loss, backward, gradients.
+    for (const l of layers) {
+      if (bad(this.z[l.index], m * l.units)) return { layer: l.id, quantity: 'z' }
+      if (bad(this.a[l.index], m * l.units)) return { layer: l.id, quantity: 'a' }
+    }
+    if (this.hasLoss && !Number.isFinite(this.lastLoss)) return { layer: loss.id, quantity: 'loss' }
+    if (this.passed !== 'backward') return null
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const l = layers[i]
+      if (bad(this.delta[i], m * l.units)) return { layer: l.id, quantity: 'delta' }
+    }
+    for (let i = layers.length - 1; i >= 0; i--) {
+      for (const e of [...layers[i].weights, ...layers[i].biases]) {
+        if (bad(this.grads.subarray(e.offset, e.offset + e.rows * e.cols), e.rows * e.cols)) {
+          return { layer: layers[i].id, quantity: 'grad' }
+        }
+      }
+    }
+    return null
+  }
+}
