@@ -21,6 +21,8 @@ function recordingEngine() {
     stop: () => call('stop'),
     resetWeights: (i, s) => call('resetWeights', i, s),
     setLearningRate: (lr) => call('setLearningRate', lr),
+    inspect: () => Promise.reject(new Error('not used')),
+    gradientCheck: () => Promise.reject(new Error('not used')),
     onEvent: (l) => {
       listener = l
       return () => (listener = null)

@@ -22,6 +22,16 @@ function fakeEngine() {
     stop: () => call('stop'),
     resetWeights: (init, seed) => call('resetWeights', init, seed),
     setLearningRate: (lr) => call('setLearningRate', lr),
+    inspect: (sample) =>
+      call('inspect', sample).then(() => ({
+        sample,
+        inspection: { loss: 1, lossKind: 'squared-error' as const, layers: [] }
+      })),
+    gradientCheck: () =>
+      call('gradientCheck').then(() => ({
+        edges: [{ edgeId: 'w1', maxRelativeError: 1e-9 }],
+        tolerance: 1e-6
+      })),
     onEvent(l) {
       listener = l
       return () => (listener = null)
@@ -160,8 +170,13 @@ describe('training store', () => {
     store.handleEvent(progress(1, 2))
     f.failWith('no session')
     expect(await store.pause()).toBe(false)
-    expect(store.status).toBe('error')
+    expect(store.status).toBe('running') // the engine's events, not a failed request, say the state
     expect(store.statusText).toBe('Pause failed: no session')
+    expect(await store.train()).toBe(false) // still running: Train is refused
+    f.emit({ type: 'done', reason: 'stopped', message: '', epoch: 0, step: 2, final: null })
+    expect(await store.train()).toBe(false)
+    expect(store.status).toBe('error')
+    expect(store.statusText).toBe('Train failed: no session')
   })
 
   it('resets weights with the chosen initialiser and seed and starts the charts over', async () => {
@@ -199,5 +214,23 @@ describe('training store timing', () => {
     store.handleEvent(progress(3, 4))
     expect(raf).toHaveBeenCalledTimes(1)
     raf.mockRestore()
+  })
+})
+
+describe('training store explainer state', () => {
+  it('keeps the inspection and gradient check and leaves the session state alone on failure', async () => {
+    setActivePinia(createPinia())
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    expect(await store.inspectSample(4)).toBe(true)
+    expect(store.inspection?.sample).toBe(4)
+    expect(await store.checkGradients()).toBe(true)
+    expect(store.gradientCheck?.edges[0].edgeId).toBe('w1')
+    f.failWith('no data loaded')
+    expect(await store.inspectSample(1)).toBe(false)
+    expect(store.statusText).toBe('Inspect failed: no data loaded')
+    expect(store.status).toBe('idle')
+    expect(store.explainerBusy).toBe(false)
   })
 })

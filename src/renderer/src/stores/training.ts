@@ -8,6 +8,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Initializer } from '@engine/graph/types'
 import type { LayerStats } from '@engine/nn/types'
+import type { Inspection } from '@engine/nn/inspect'
 import { resolveTrainSettings } from '@engine/train/settings'
 import type { DoneEvent, EpochMetrics, SessionEvent, SessionState, TrainSettings } from '@engine/train/types'
 import { RunBuffers } from '@renderer/charts/runBuffers'
@@ -32,6 +33,31 @@ export interface TrainingEngine {
   setLearningRate(learningRate: number): Promise<void>
   /** Subscribes to session events; returns the unsubscribe function. */
   onEvent(listener: (ev: SessionEvent) => void): () => void
+  /** One forward/backward pass on one sample (row of the training data), for the explainer. */
+  inspect(sample: number): Promise<SampleInspection>
+  /** Finite differences against backprop for every parameter edge. */
+  gradientCheck(): Promise<GradientCheckView>
+}
+
+/** An inspection and the sample it was computed on (x and y, encoded as the network sees them). */
+export interface SampleInspection {
+  sample: number
+  inspection: Inspection
+  x?: number[]
+  y?: number[]
+}
+
+/** The gradient check as the explainer shows it: per edge the largest relative error. */
+export interface GradientCheckView {
+  edges: { edgeId: string; maxRelativeError: number }[]
+  /** An edge passes when its error is below this. */
+  tolerance: number
+}
+
+/** Nodes and edges the explainer asks the graph to highlight. */
+export interface GraphHighlight {
+  nodes: string[]
+  edges: string[]
 }
 
 export type StepUnit = 'batch' | 'epoch'
@@ -85,6 +111,12 @@ export const useTrainingStore = defineStore('training', () => {
 
   /** Validation-split charts of the weights training ended with. */
   const evaluation = shallowRef<Evaluation | null>(null)
+
+  /** The explainer's current inspection, gradient check and highlight. */
+  const inspection = shallowRef<SampleInspection | null>(null)
+  const gradientCheck = shallowRef<GradientCheckView | null>(null)
+  const highlight = shallowRef<GraphHighlight | null>(null)
+  const explainerBusy = ref(false)
 
   /** Live chart data: outside deep reactivity on purpose. */
   const buffers = markRaw(new RunBuffers())
@@ -164,13 +196,15 @@ export const useTrainingStore = defineStore('training', () => {
     return engine
   }
 
-  /** Runs an engine command; a failure shows in the status line instead of being thrown at the UI. */
+  /**
+   * Runs an engine command; a failure shows in the status line instead of being thrown at the UI.
+   * The session state is left alone: the engine's own events say what state it is in.
+   */
   async function run(what: string, fn: (e: TrainingEngine) => Promise<void>): Promise<boolean> {
     try {
       await fn(requireEngine())
       return true
     } catch (err) {
-      status.value = 'error'
       statusText.value = `${what} failed: ${err instanceof Error ? err.message : String(err)}`
       return false
     }
@@ -205,7 +239,9 @@ export const useTrainingStore = defineStore('training', () => {
     clearRun()
     status.value = 'starting'
     statusText.value = 'Starting…'
-    return run('Train', (e) => e.start(resolved))
+    const ok = await run('Train', (e) => e.start(resolved))
+    if (!ok) status.value = 'error'
+    return ok
   }
 
   const pause = (): Promise<boolean> => run('Pause', (e) => e.pause())
@@ -242,6 +278,33 @@ export const useTrainingStore = defineStore('training', () => {
     return ok
   }
 
+  /** Inspects one sample with the current weights; failures show in the status line. */
+  async function inspectSample(sample: number): Promise<boolean> {
+    explainerBusy.value = true
+    try {
+      return await run('Inspect', async (e) => {
+        inspection.value = await e.inspect(sample)
+      })
+    } finally {
+      explainerBusy.value = false
+    }
+  }
+
+  async function checkGradients(): Promise<boolean> {
+    explainerBusy.value = true
+    try {
+      return await run('Gradient check', async (e) => {
+        gradientCheck.value = await e.gradientCheck()
+      })
+    } finally {
+      explainerBusy.value = false
+    }
+  }
+
+  function setHighlight(h: GraphHighlight | null): void {
+    highlight.value = h
+  }
+
   /** Merges suggested values into the settings (the panel decides which fields it may overwrite). */
   function applySettings(patch: Partial<TrainSettings>): void {
     settings.value = { ...settings.value, ...patch }
@@ -262,6 +325,10 @@ export const useTrainingStore = defineStore('training', () => {
     latestLayers,
     layerNames,
     evaluation,
+    inspection,
+    gradientCheck,
+    highlight,
+    explainerBusy,
     buffers,
     version,
     isRunning,
@@ -277,6 +344,9 @@ export const useTrainingStore = defineStore('training', () => {
     stepOnce,
     resetWeights,
     setLearningRate,
+    inspectSample,
+    checkGradients,
+    setHighlight,
     applySettings
   }
 })
