@@ -51,6 +51,7 @@ function engineWithInspection(): TrainingEngine {
     resetWeights: nothing,
     setLearningRate: nothing,
     onEvent: () => () => undefined,
+    getParameters: () => Promise.resolve({}),
     inspect: (sample) => Promise.resolve({ sample, inspection, x, y }),
     gradientCheck: () =>
       Promise.resolve({

@@ -23,6 +23,7 @@ function recordingEngine() {
     setLearningRate: (lr) => call('setLearningRate', lr),
     inspect: () => Promise.reject(new Error('not used')),
     gradientCheck: () => Promise.reject(new Error('not used')),
+    getParameters: () => Promise.resolve({}),
     onEvent: (l) => {
       listener = l
       return () => (listener = null)

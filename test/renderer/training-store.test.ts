@@ -14,7 +14,12 @@ function fakeEngine() {
     calls.push([name, ...args])
     return fail ? Promise.reject(new Error(fail)) : Promise.resolve()
   }
+  let parameterFetches = 0
   const engine: TrainingEngine = {
+    getParameters: () => {
+      parameterFetches++
+      return Promise.resolve({ w1: [[0.5, -1]] })
+    },
     start: (s: TrainSettings) => call('start', s),
     pause: () => call('pause'),
     resume: () => call('resume'),
@@ -41,6 +46,7 @@ function fakeEngine() {
     engine,
     calls,
     emit: (ev: SessionEvent) => listener?.(ev),
+    fetches: () => parameterFetches,
     failWith: (m: string | null) => (fail = m)
   }
 }
@@ -234,3 +240,30 @@ describe('training store explainer state', () => {
     expect(store.explainerBusy).toBe(false)
   })
 })
+
+describe('training store weight snapshots', () => {
+  it('fetches the weights at most once per interval while running, and when training ends', async () => {
+    setActivePinia(createPinia())
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    store.handleEvent(progress(1, 2), 0)
+    store.handleEvent(progress(3, 4), 100)
+    store.handleEvent(progress(5, 6), 500)
+    await flushMicrotasks()
+    expect(f.fetches()).toBe(1)
+    expect(store.parameters).toEqual({ w1: [[0.5, -1]] })
+    store.handleEvent(progress(7, 8), 1200)
+    await flushMicrotasks()
+    expect(f.fetches()).toBe(2)
+    store.handleEvent({ type: 'done', reason: 'epochs', message: '', epoch: 1, step: 8, final: null }, 1300)
+    await flushMicrotasks()
+    expect(f.fetches()).toBe(3)
+    store.overlayEnabled = false
+    store.handleEvent(progress(9, 10), 5000)
+    await flushMicrotasks()
+    expect(f.fetches()).toBe(3)
+  })
+})
+
+const flushMicrotasks = () => new Promise((r) => setTimeout(r, 0))

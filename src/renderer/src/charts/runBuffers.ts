@@ -35,6 +35,8 @@ export class RunBuffers {
   /** Per dense layer id, in the order first seen (the engine reports topological order). */
   readonly layers = new Map<string, LayerBuffers>()
   readonly histograms = new Map<string, LayerHistograms>()
+  /** The latest histogram of each parameter edge, for the graph's summary strokes. */
+  readonly edgeHistograms = new Map<string, Histogram>()
 
   constructor(
     private readonly capacity = 2048,
@@ -107,6 +109,7 @@ export class RunBuffers {
     }
     if (ev.layers.length > 0) this.addLayerStats(ev.step, ev.layers)
     if (ev.histograms) {
+      for (const h of ev.histograms) this.edgeHistograms.set(h.edgeId, h)
       for (const [layer, { weights, biases }] of histogramsByLayer(ev.histograms)) {
         this.addHistograms(ev.step, layer, weights, biases)
       }
@@ -120,6 +123,7 @@ export class RunBuffers {
     this.validationMetric.clear()
     this.layers.clear()
     this.histograms.clear()
+    this.edgeHistograms.clear()
   }
 }
 

@@ -86,3 +86,74 @@ export function edgeWeightOverlay(W: readonly (readonly number[])[], maxPerWeigh
 export function deltaBadge(meanAbsDelta: number | undefined): string {
   return meanAbsDelta === undefined ? '' : `|δ| ${formatValue(meanAbsDelta)}`
 }
+
+/**
+ * The summary of an edge from its weight histogram alone (what progress events carry), when the raw
+ * weights are not at hand: mean |w| and the positive fraction estimated from the bin centres.
+ */
+export function histogramOverlay(
+  h: { min: number; max: number; counts: readonly number[] },
+  shape: string
+): EdgeWeightOverlay {
+  const bins = h.counts.length
+  const width = bins > 0 ? (h.max - h.min) / bins : 0
+  let n = 0
+  let sumAbs = 0
+  let positive = 0
+  for (let k = 0; k < bins; k++) {
+    const centre = h.min + (k + 0.5) * width
+    const c = h.counts[k]
+    n += c
+    sumAbs += c * Math.abs(centre)
+    if (centre > 0) positive += c
+  }
+  const meanAbs = n === 0 ? 0 : sumAbs / n
+  const positiveFraction = n === 0 ? 0.5 : positive / n
+  return {
+    mode: 'summary',
+    strokes: [],
+    meanAbs,
+    positiveFraction,
+    width: strokeWidth(meanAbs),
+    color: mix(NEGATIVE, POSITIVE, positiveFraction),
+    label: `W ${shape}, mean |w| ≈ ${formatValue(meanAbs)}, ${Math.round(positiveFraction * 100)}% positive`
+  }
+}
+
+export interface StrokePath {
+  d: string
+  width: number
+  color: string
+  title: string
+}
+
+/**
+ * SVG paths for an edge's overlay between its handles (sx, sy) → (tx, ty). Per weight, W[i][j] runs
+ * from source unit j to target unit i, the units spread vertically over `spread` px around each handle,
+ * so the fan of lines shows the matrix as Playground does; a summary is one path.
+ */
+export function overlayPaths(
+  o: EdgeWeightOverlay,
+  rows: number,
+  cols: number,
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  spread = 28
+): StrokePath[] {
+  const curve = (y0: number, y1: number): string => {
+    const dx = Math.max(20, (tx - sx) / 2)
+    return `M ${sx},${y0} C ${sx + dx},${y0} ${tx - dx},${y1} ${tx},${y1}`
+  }
+  if (o.mode === 'summary') return [{ d: curve(sy, ty), width: o.width, color: o.color, title: o.label }]
+  const at = (k: number, n: number, y: number): number =>
+    n <= 1 ? y : y - spread / 2 + (spread * k) / (n - 1)
+  return o.strokes.map((s) => ({
+    d: curve(at(s.j, cols, sy), at(s.i, rows, ty)),
+    // Thinner than a summary stroke: many lines share the space of one.
+    width: Math.max(0.5, s.width / 2),
+    color: s.color,
+    title: `W[${s.i}][${s.j}] = ${formatValue(s.w)}`
+  }))
+}

@@ -6,7 +6,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import type { Initializer } from '@engine/graph/types'
+import type { Initializer, ParameterMap } from '@engine/graph/types'
 import type { LayerStats } from '@engine/nn/types'
 import type { Inspection } from '@engine/nn/inspect'
 import { resolveTrainSettings } from '@engine/train/settings'
@@ -37,7 +37,12 @@ export interface TrainingEngine {
   inspect(sample: number): Promise<SampleInspection>
   /** Finite differences against backprop for every parameter edge. */
   gradientCheck(): Promise<GradientCheckView>
+  /** Every parameter by edge id (for the graph's weight overlay; fetched at a low rate). */
+  getParameters(): Promise<ParameterMap>
 }
+
+/** How often the weight overlay refreshes its snapshot of the weights while training runs. */
+export const PARAMETER_REFRESH_MS = 1000
 
 /** An inspection and the sample it was computed on (x and y, encoded as the network sees them). */
 export interface SampleInspection {
@@ -112,6 +117,13 @@ export const useTrainingStore = defineStore('training', () => {
   /** Validation-split charts of the weights training ended with. */
   const evaluation = shallowRef<Evaluation | null>(null)
 
+  /** Draw weights on the graph's edges and δ badges on its layers while training. */
+  const overlayEnabled = ref(true)
+  /** The latest snapshot of the weights (null until fetched); never updated per step. */
+  const parameters = shallowRef<ParameterMap | null>(null)
+  let parametersInFlight = false
+  let parametersFetchedAt = -Infinity
+
   /** The explainer's current inspection, gradient check and highlight. */
   const inspection = shallowRef<SampleInspection | null>(null)
   const gradientCheck = shallowRef<GradientCheckView | null>(null)
@@ -167,6 +179,7 @@ export const useTrainingStore = defineStore('training', () => {
         }
         meter.update(ev.step, nowMs)
         etaSeconds.value = meter.etaSeconds(ev.step, stepsPerEpoch.value * settings.value.epochs)
+        if (nowMs - parametersFetchedAt >= PARAMETER_REFRESH_MS) void refreshParameters(nowMs)
         bumpVersion()
         return
       case 'state':
@@ -176,6 +189,7 @@ export const useTrainingStore = defineStore('training', () => {
         if (ev.state !== 'running') meter.reset()
         if (ev.state === 'paused') statusText.value = `Paused at epoch ${ev.epoch}, step ${ev.step}.`
         if (ev.state === 'running') statusText.value = 'Training…'
+        if (ev.state === 'paused') void refreshParameters(nowMs)
         return
       case 'done':
         status.value = 'done'
@@ -186,6 +200,7 @@ export const useTrainingStore = defineStore('training', () => {
         etaSeconds.value = 0
         meter.reset()
         statusText.value = stopReasonText(ev, (id) => layerNames.value[id] ?? id)
+        void refreshParameters(nowMs)
         bumpVersion()
         return
     }
@@ -259,6 +274,7 @@ export const useTrainingStore = defineStore('training', () => {
     const ok = await run('Reset weights', (e) => e.resetWeights(settings.value.init, settings.value.seed))
     if (ok) {
       clearRun()
+      void refreshParameters()
       status.value = 'idle'
       statusText.value = `Weights re-initialised (${settings.value.init}, seed ${settings.value.seed}).`
     }
@@ -276,6 +292,23 @@ export const useTrainingStore = defineStore('training', () => {
     const ok = await run('Set learning rate', (e) => e.setLearningRate(lr))
     if (ok) currentLearningRate.value = lr
     return ok
+  }
+
+  /**
+   * Fetches the weights for the overlay: at most one request in flight, none while the overlay is off.
+   * A failure leaves the last snapshot (the overlay falls back to histogram summaries).
+   */
+  async function refreshParameters(nowMs = performance.now()): Promise<void> {
+    if (!engine || !overlayEnabled.value || parametersInFlight) return
+    parametersInFlight = true
+    parametersFetchedAt = nowMs
+    try {
+      parameters.value = await engine.getParameters()
+    } catch {
+      // Keep the previous snapshot; the next progress event retries.
+    } finally {
+      parametersInFlight = false
+    }
   }
 
   /** Inspects one sample with the current weights; failures show in the status line. */
@@ -325,6 +358,8 @@ export const useTrainingStore = defineStore('training', () => {
     latestLayers,
     layerNames,
     evaluation,
+    overlayEnabled,
+    parameters,
     inspection,
     gradientCheck,
     highlight,
@@ -344,6 +379,7 @@ export const useTrainingStore = defineStore('training', () => {
     stepOnce,
     resetWeights,
     setLearningRate,
+    refreshParameters,
     inspectSample,
     checkGradients,
     setHighlight,
