@@ -1,0 +1,86 @@
+/**
+ * Evaluation metrics over a whole set, computed in chunks from the network's outputs.
+ * - classification: accuracy — argmax of the outputs against argmax of the one-hot targets, or, for a
+ *   single sigmoid unit, a ≥ 0.5 against y ≥ 0.5
+ * - regression: R² = 1 − SS_res/SS_tot (SS_tot about each output column's mean, summed over columns)
+ *   and RMSE = √(SS_res / (rows·outputs)), both in the units of y
+ */
+import type { Task } from '../graph/types'
+import type { Network } from '../nn/types'
+import type { Dataset, SetMetrics } from './types'
+
+/** Index of the largest of row r's `width` values. */
+export function argmaxRow(a: Float64Array, r: number, width: number): number {
+  let best = 0
+  let bestValue = a[r * width]
+  for (let j = 1; j < width; j++) {
+    const v = a[r * width + j]
+    if (v > bestValue) {
+      bestValue = v
+      best = j
+    }
+  }
+  return best
+}
+
+/** Number of rows whose predicted class equals the target class. */
+export function countCorrect(out: Float64Array, y: Float64Array, rows: number, width: number): number {
+  let correct = 0
+  for (let r = 0; r < rows; r++) {
+    if (width === 1) {
+      if (out[r] >= 0.5 === y[r] >= 0.5) correct++
+    } else if (argmaxRow(out, r, width) === argmaxRow(y, r, width)) {
+      correct++
+    }
+  }
+  return correct
+}
+
+/** Rows evaluated per forward call: large enough that per-call overhead vanishes, small enough for the cache. */
+export const EVAL_CHUNK_ROWS = 256
+
+export function isClassification(task: Task): boolean {
+  return task === 'binary' || task === 'multiclass'
+}
+
+/** Loss and metrics of the current weights over a whole set (mean loss over rows). */
+export function evaluateSet(net: Network, set: Dataset, task: Task, chunkRows = EVAL_CHUNK_ROWS): SetMetrics {
+  const inW = net.inputWidth
+  const outW = net.outputWidth
+  const rows = set.rows
+  if (rows === 0) return { loss: NaN }
+  const classify = isClassification(task)
+  // Column means of y for SS_tot (regression only).
+  const mean = new Float64Array(outW)
+  if (!classify) {
+    for (let r = 0; r < rows; r++) for (let j = 0; j < outW; j++) mean[j] += set.y[r * outW + j]
+    for (let j = 0; j < outW; j++) mean[j] /= rows
+  }
+  let lossSum = 0
+  let correct = 0
+  let ssRes = 0
+  let ssTot = 0
+  for (let start = 0; start < rows; start += chunkRows) {
+    const m = Math.min(chunkRows, rows - start)
+    const x = set.x.subarray(start * inW, (start + m) * inW)
+    const y = set.y.subarray(start * outW, (start + m) * outW)
+    lossSum += net.loss(x, y, m) * m
+    const out = net.forward(x, m)
+    if (classify) {
+      correct += countCorrect(out, y, m, outW)
+    } else {
+      for (let r = 0; r < m; r++) {
+        for (let j = 0; j < outW; j++) {
+          const yv = y[r * outW + j]
+          const e = yv - out[r * outW + j]
+          const d = yv - mean[j]
+          ssRes += e * e
+          ssTot += d * d
+        }
+      }
+    }
+  }
+  const loss = lossSum / rows
+  if (classify) return { loss, accuracy: correct / rows }
+  return { loss, r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN, rmse: Math.sqrt(ssRes / (rows * outW)) }
+}

@@ -1,0 +1,370 @@
+/**
+ * The training loop as a step machine: each `step()` is one optimiser update on the next mini-batch;
+ * the last step of an epoch also evaluates the epoch and applies the stop rules. It knows nothing of
+ * time, events or transports — the session (session.ts) slices it, the CLI and tests run it to the end.
+ *
+ * Stop rules, checked at the end of each epoch in this order:
+ * - 'target': the epoch's training loss ≤ lossTarget
+ * - 'converged': the seeds' rule, |C(epoch) − C(epoch − 1)| < ε on the training loss
+ * - 'early-stop': the validation loss (the training loss without a validation set) has not improved
+ *   for `patience` epochs; the best epoch's weights are restored
+ * - 'epochs': the maximum number of epochs is reached
+ * and after every step:
+ * - 'non-finite': the loss or a gradient is NaN/±∞; reports where (Network.findNonFinite) and restores
+ *   the weights of the last step whose pass was finite, before the failed update could spread.
+ */
+import type { LayerStats, Network } from '../nn/types'
+import { createRng, type Rng } from '../random'
+import { evaluateSet } from './metrics'
+import { createOptimizer, type Optimizer } from './optim'
+import { scheduleFactor } from './schedule'
+import type {
+  Dataset,
+  DoneEvent,
+  DoneReason,
+  EpochMetrics,
+  NonFiniteAt,
+  TrainData,
+  TrainSettings
+} from './types'
+
+export type DoneInfo = Omit<DoneEvent, 'type'>
+
+export interface StepResult {
+  /** The batch loss (before this step's update). NaN/∞ when the step failed. */
+  loss: number
+  /** Rows in the batch. */
+  rows: number
+  /** Set when this step finished an epoch. */
+  epoch?: EpochMetrics
+  /** Set when training ended with this step. */
+  done?: DoneInfo
+}
+
+export interface TrainerOptions {
+  /**
+   * Compute training-set accuracy / R² / RMSE with a forward pass at each epoch end (default true).
+   * The training loss itself is always the mean of the epoch's batch losses and costs nothing extra.
+   */
+  evaluateTrainMetrics?: boolean
+}
+
+export interface Trainer {
+  readonly net: Network
+  readonly settings: TrainSettings
+  /** Completed epochs. */
+  readonly epoch: number
+  /** Optimiser steps taken. */
+  readonly stepCount: number
+  /** Steps in one epoch. */
+  readonly stepsPerEpoch: number
+  /** Rows in one batch (the whole training set for `gd` and batch size 0). */
+  readonly batchRows: number
+  /** Set once training has ended. */
+  readonly done: DoneInfo | null
+  /** The most recent epoch's metrics. */
+  readonly lastEpoch: EpochMetrics | null
+  /** The effective rate (base × schedule factor). Setting it keeps the schedule going from the new value. */
+  learningRate: number
+  /** One optimiser step. Throws if training has ended. */
+  step(): StepResult
+  /** End training now with reason 'stopped'. */
+  stop(): DoneInfo
+  /** Clear the end state, counters, optimiser state and early-stopping memory; keep the weights. */
+  restart(): void
+  /** Re-initialise the weights (settings.init, the given seed or settings.seed) and restart. */
+  resetWeights(seed?: number): void
+  /** Loss and metrics of the current weights on the training and validation sets. */
+  evaluate(): EpochMetrics
+  /**
+   * Ask for the per-layer δ statistics of the next step. They must be read right after that step's
+   * backward pass (an epoch-end evaluation overwrites the network's buffers), and computing them on
+   * every step would cost time, so the caller asks shortly before it reports.
+   */
+  requestLayerStats(): void
+  /** The statistics captured at the last requested step (empty before any). */
+  readonly layerStats: LayerStats[]
+}
+
+export function createTrainer(
+  net: Network,
+  data: TrainData,
+  settings: TrainSettings,
+  options: TrainerOptions = {}
+): Trainer {
+  checkData(net, data)
+  const evaluateTrainMetrics = options.evaluateTrainMetrics ?? true
+  const { train, validation, task } = data
+  const inW = net.inputWidth
+  const outW = net.outputWidth
+  const n = train.rows
+  const fullBatch = settings.optimizer === 'gd' || settings.batchSize === 0 || settings.batchSize >= n
+  const batchRows = fullBatch ? n : settings.batchSize
+  const stepsPerEpoch = Math.ceil(n / batchRows)
+
+  // Mini-batch buffers, allocated once; the last, shorter batch of an epoch uses views made here too.
+  const order = new Int32Array(n)
+  const xb = fullBatch ? train.x : new Float64Array(batchRows * inW)
+  const yb = fullBatch ? train.y : new Float64Array(batchRows * outW)
+  const tailRows = n - (stepsPerEpoch - 1) * batchRows
+  const xTail = xb.subarray(0, tailRows * inW)
+  const yTail = yb.subarray(0, tailRows * outW)
+
+  const optimizer: Optimizer = createOptimizer(settings, net)
+  // Weights of the last step whose forward/backward pass was finite, and of the best epoch.
+  const lastGood = new Float64Array(net.params.length)
+  const best = settings.patience !== null ? new Float64Array(net.params.length) : null
+
+  let rng: Rng
+  let epoch = 0
+  let stepCount = 0
+  let stepInEpoch = 0
+  let epochLossSum = 0
+  let baseRate = settings.learningRate
+  let previousTrainLoss = NaN
+  let bestLoss = Infinity
+  let bestEpoch = 0
+  let epochsWithoutImprovement = 0
+  let done: DoneInfo | null = null
+  let lastEpoch: EpochMetrics | null = null
+  let statsRequested = false
+  let layerStats: LayerStats[] = []
+
+  function restart(): void {
+    rng = createRng(settings.seed)
+    epoch = 0
+    stepCount = 0
+    stepInEpoch = 0
+    epochLossSum = 0
+    previousTrainLoss = NaN
+    bestLoss = Infinity
+    bestEpoch = 0
+    epochsWithoutImprovement = 0
+    done = null
+    lastEpoch = null
+    optimizer.reset()
+    optimizer.learningRate = baseRate * scheduleFactor(settings.schedule, 0)
+    for (let i = 0; i < n; i++) order[i] = i
+  }
+  restart()
+
+  // Plain copy loops: `set(subarray(…))` would allocate a view per row.
+  function gatherBatch(start: number, rows: number): void {
+    const X = train.x
+    const Y = train.y
+    for (let r = 0; r < rows; r++) {
+      const src = order[start + r]
+      for (let j = 0, s = src * inW, d = r * inW; j < inW; j++) xb[d + j] = X[s + j]
+      for (let j = 0, s = src * outW, d = r * outW; j < outW; j++) yb[d + j] = Y[s + j]
+    }
+  }
+
+  function evaluate(trainLoss?: number): EpochMetrics {
+    const trainMetrics = evaluateTrainMetrics
+      ? evaluateSet(net, train, task)
+      : { loss: trainLoss ?? evaluateSet(net, train, task).loss }
+    // The epoch's training loss is the mean of its batch losses (what was actually optimised).
+    if (trainLoss !== undefined) trainMetrics.loss = trainLoss
+    const metrics: EpochMetrics = {
+      epoch,
+      step: stepCount,
+      learningRate: optimizer.learningRate,
+      train: trainMetrics
+    }
+    if (validation && validation.rows > 0) metrics.validation = evaluateSet(net, validation, task)
+    return metrics
+  }
+
+  function finish(reason: DoneReason, message: string, extra: Partial<DoneInfo> = {}): DoneInfo {
+    done = { reason, message, epoch, step: stepCount, final: lastEpoch, ...extra }
+    return done
+  }
+
+  function failNonFinite(loss: number): StepResult {
+    const report = net.findNonFinite() ??
+      firstNonFiniteGradient(net) ?? { layer: '?', quantity: 'loss' as const }
+    const at: NonFiniteAt = { ...report, step: stepCount }
+    net.params.set(lastGood)
+    lastEpoch = null
+    const d = finish(
+      'non-finite',
+      `non-finite ${at.quantity} at layer ${at.layer} in step ${at.step}; restored the last good weights`,
+      { nonFinite: at }
+    )
+    // The final metrics describe the restored weights.
+    done = { ...d, final: evaluate() }
+    return { loss, rows: 0, done }
+  }
+
+  function endEpoch(): EpochMetrics {
+    epoch++
+    const trainLoss = epochLossSum / n
+    lastEpoch = evaluate(trainLoss)
+    epochLossSum = 0
+    stepInEpoch = 0
+    return lastEpoch
+  }
+
+  function applyStopRules(m: EpochMetrics): DoneInfo | undefined {
+    const trainLoss = m.train.loss
+    if (settings.lossTarget !== null && trainLoss <= settings.lossTarget) {
+      return finish('target', `training loss ${fmt(trainLoss)} reached the target ${settings.lossTarget}`)
+    }
+    if (settings.minLossChange !== null && Number.isFinite(previousTrainLoss)) {
+      const change = Math.abs(trainLoss - previousTrainLoss)
+      if (change < settings.minLossChange) {
+        return finish(
+          'converged',
+          `loss changed by ${fmt(change)} < ε = ${settings.minLossChange} in one epoch`
+        )
+      }
+    }
+    previousTrainLoss = trainLoss
+    if (best !== null && settings.patience !== null) {
+      const monitored = m.validation?.loss ?? trainLoss
+      if (monitored < bestLoss) {
+        bestLoss = monitored
+        bestEpoch = epoch
+        epochsWithoutImprovement = 0
+        best.set(net.params)
+      } else if (++epochsWithoutImprovement >= settings.patience) {
+        net.params.set(best)
+        lastEpoch = evaluate()
+        const which = m.validation ? 'validation' : 'training'
+        return finish(
+          'early-stop',
+          `${which} loss did not improve for ${settings.patience} epochs; restored the weights of epoch ${bestEpoch}`,
+          { bestEpoch }
+        )
+      }
+    }
+    if (epoch >= settings.epochs) return finish('epochs', `finished ${epoch} epochs`)
+    return undefined
+  }
+
+  function step(): StepResult {
+    if (done) throw new Error(`training has ended (${done.reason}); restart or reset the weights first`)
+    if (stepInEpoch === 0) {
+      if (settings.shuffle && !fullBatch) rng.shuffle(order)
+      optimizer.learningRate = baseRate * scheduleFactor(settings.schedule, epoch)
+    }
+    const start = stepInEpoch * batchRows
+    const rows = Math.min(batchRows, n - start)
+    if (!fullBatch) gatherBatch(start, rows)
+    const x = rows === batchRows ? xb : xTail
+    const y = rows === batchRows ? yb : yTail
+
+    stepCount++
+    const loss = net.lossAndGradients(x, y, rows)
+    if (!Number.isFinite(loss) || !allFinite(net.grads)) return failNonFinite(loss)
+    if (statsRequested) {
+      layerStats = net.layerStats()
+      statsRequested = false
+    }
+    lastGood.set(net.params)
+    optimizer.step()
+
+    epochLossSum += loss * rows
+    stepInEpoch++
+    if (stepInEpoch < stepsPerEpoch) return { loss, rows }
+    const metrics = endEpoch()
+    const d = applyStopRules(metrics)
+    return d ? { loss, rows, epoch: metrics, done: d } : { loss, rows, epoch: metrics }
+  }
+
+  return {
+    net,
+    settings,
+    get epoch() {
+      return epoch
+    },
+    get stepCount() {
+      return stepCount
+    },
+    stepsPerEpoch,
+    batchRows,
+    get done() {
+      return done
+    },
+    get lastEpoch() {
+      return lastEpoch
+    },
+    get learningRate() {
+      return optimizer.learningRate
+    },
+    set learningRate(lr: number) {
+      if (!(lr > 0) || !Number.isFinite(lr))
+        throw new RangeError(`learning rate must be a number > 0, got ${lr}`)
+      const factor = scheduleFactor(settings.schedule, epoch)
+      // Keep the schedule's shape: the new rate is the current effective rate, and decays from here.
+      baseRate = factor > 1e-12 ? lr / factor : lr
+      optimizer.learningRate = lr
+    },
+    step,
+    stop() {
+      if (done) return done
+      if (stepInEpoch > 0 || !lastEpoch) lastEpoch = evaluate()
+      return finish('stopped', `stopped by the user after ${epoch} epochs (${stepCount} steps)`)
+    },
+    restart,
+    resetWeights(seed?: number) {
+      net.initialize(settings.init, seed ?? settings.seed)
+      restart()
+    },
+    evaluate: () => evaluate(),
+    requestLayerStats() {
+      statsRequested = true
+    },
+    get layerStats() {
+      return layerStats
+    }
+  }
+}
+
+/** Runs a trainer to the end (CLI, tests); `onEpoch` sees each epoch's metrics. */
+export function trainToEnd(trainer: Trainer, onEpoch?: (m: EpochMetrics) => void): DoneInfo {
+  for (;;) {
+    const r = trainer.step()
+    if (r.epoch && onEpoch) onEpoch(r.epoch)
+    if (r.done) return r.done
+  }
+}
+
+/** True when every value is finite; x − x is 0 for finite x and NaN for NaN/±∞, and sums cannot overflow. */
+export function allFinite(a: Float64Array): boolean {
+  let acc = 0
+  for (let i = 0; i < a.length; i++) acc += a[i] - a[i]
+  return acc === 0
+}
+
+/** Fallback when the network reports nothing: the first slice whose gradient is not finite. */
+function firstNonFiniteGradient(net: Network) {
+  for (const s of net.slices) {
+    if (!allFinite(net.grads.subarray(s.offset, s.offset + s.rows * s.cols))) {
+      return { layer: s.to, quantity: 'grad' as const }
+    }
+  }
+  return null
+}
+
+function checkData(net: Network, data: TrainData): void {
+  const sets: [string, Dataset][] = [['training', data.train]]
+  if (data.validation) sets.push(['validation', data.validation])
+  for (const [name, set] of sets) {
+    if (set.x.length !== set.rows * net.inputWidth) {
+      throw new Error(
+        `${name} data: x has ${set.x.length} numbers, expected ${set.rows} rows × ${net.inputWidth} inputs`
+      )
+    }
+    if (set.y.length !== set.rows * net.outputWidth) {
+      throw new Error(
+        `${name} data: y has ${set.y.length} numbers, expected ${set.rows} rows × ${net.outputWidth} outputs`
+      )
+    }
+  }
+  if (data.train.rows === 0) throw new Error('training data has no rows')
+}
+
+function fmt(v: number): string {
+  return Number(v.toPrecision(4)).toString()
+}
