@@ -4,10 +4,12 @@
  * as another `...xxxCommands(connection)` spread, with their entries declared in messages.ts.
  */
 import { demoCommands } from './demo'
+import { dataCommands } from './handlers/data'
 import type { CommandTable, Connection } from './server'
 
 export function engineCommands(connection: Connection): CommandTable {
   return {
-    ...demoCommands(connection)
+    ...demoCommands(connection),
+    ...dataCommands(connection)
   }
 }

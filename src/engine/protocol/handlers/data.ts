@@ -1,0 +1,192 @@
+/**
+ * The engine commands for the user's data, weights and predictions:
+ *
+ *   data.load      a CSV (text or bytes) parsed off the UI thread in slices, with `data.progress`
+ *                  events; `data.cancel` stops it. A bad file is refused and the dataset loaded
+ *                  before stays (DESIGN §7).
+ *   data.profile   per-column type, missing/distinct counts, statistics, histogram, default roles
+ *   data.preview   rows of the loaded table as text
+ *
+ * The dataset lives in a per-connection workspace (see `dataWorkspace`), where the training commands
+ * find the prepared train/validation split and where the model used for prediction is kept.
+ */
+import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
+import { DataError } from '../../data/errors'
+import type { Delimiter } from '../../data/sniff'
+import { previewRows, type CsvTable } from '../../data/table'
+import { ProtocolError } from '../errors'
+import { defineCommand, type CommandTable, type Connection } from '../server'
+import { describeValue, num, oneOf, optional, payload, str, type Validator } from '../validate'
+
+declare module '../messages' {
+  interface EngineCommands {
+    /**
+     * Parses a CSV file. `loadId` is chosen by the client so it can cancel before the reply; progress
+     * arrives as `data.progress` events with that id. Replies when the table is ready.
+     */
+    'data.load': {
+      payload: {
+        loadId: number
+        name: string
+        text?: string
+        bytes?: Uint8Array
+        delimiter?: Delimiter | 'auto'
+        header?: boolean | 'auto'
+      }
+      result: DataSummary
+    }
+    /** Cancels a running load; its `data.load` request then fails with code `cancelled`. */
+    'data.cancel': { payload: { loadId: number }; result: { cancelled: boolean } }
+    /** Rows [start, start + count) of the loaded table, every cell as text ('' when missing). */
+    'data.preview': { payload: { start?: number; count?: number }; result: { start: number; rows: string[][] } }
+  }
+  interface EngineEvents {
+    'data.progress': { loadId: number; bytes: number; totalBytes: number; rows: number }
+  }
+}
+
+/** What the data panel shows right after a load. */
+export interface DataSummary {
+  name: string
+  rows: number
+  columns: string[]
+  delimiter: string
+  hasHeader: boolean
+  /** The first rows as text, for the preview table. */
+  preview: string[][]
+}
+
+/** The data of one connection: the loaded table (the training commands read `prepared` later). */
+export interface DataWorkspace {
+  /** The last table that loaded without error, and the file name it came from. */
+  table: CsvTable | null
+  name: string
+}
+
+const workspaces = new WeakMap<Connection, DataWorkspace>()
+
+/** The connection's data workspace (created on first use), shared by the data and training commands. */
+export function dataWorkspace(connection: Connection): DataWorkspace {
+  let ws = workspaces.get(connection)
+  if (!ws) {
+    ws = { table: null, name: '' }
+    workspaces.set(connection, ws)
+  }
+  return ws
+}
+
+/** A file larger than this is refused before parsing: far beyond what a browser tab can hold as a table. */
+export const MAX_CSV_BYTES = 1024 * 1024 * 1024
+/** Slice size of a streamed parse: big enough to be fast, small enough for ~10 progress events a second. */
+const CHUNK_SIZE = 1024 * 1024
+const PREVIEW_ROWS = 20
+const MAX_PREVIEW_ROWS = 1000
+
+const bytesValidator: Validator<Uint8Array | undefined> = (value, field) => {
+  if (value === undefined) return undefined
+  if (value instanceof Uint8Array) return value
+  if (value instanceof ArrayBuffer) return new Uint8Array(value)
+  throw new ProtocolError('bad-payload', `field "${field}" must be a Uint8Array or an ArrayBuffer, got ${describeValue(value)}`)
+}
+
+const headerValidator: Validator<boolean | 'auto' | undefined> = (value, field) => {
+  if (value === undefined || value === true || value === false || value === 'auto') return value
+  throw new ProtocolError('bad-payload', `field "${field}" must be true, false or "auto", got ${describeValue(value)}`)
+}
+
+const loadPayload = payload({
+  loadId: num({ integer: true, min: 0 }),
+  name: str({ maxLength: 1000 }),
+  text: optional(str({ maxLength: MAX_CSV_BYTES })),
+  bytes: bytesValidator,
+  delimiter: optional(oneOf(',', ';', '\t', 'auto')),
+  header: headerValidator
+})
+
+export function summarize(table: CsvTable, name: string): DataSummary {
+  return {
+    name,
+    rows: table.rowCount,
+    columns: table.columns.map((c) => c.name),
+    delimiter: table.delimiter,
+    hasHeader: table.hasHeader,
+    preview: previewRows(table, 0, PREVIEW_ROWS)
+  }
+}
+
+export function dataCommands(connection: Connection): CommandTable {
+  const ws = dataWorkspace(connection)
+  const running = new Map<number, AbortController>()
+
+  connection.onClose(() => {
+    for (const controller of running.values()) controller.abort()
+  })
+
+  async function load(p: {
+    loadId: number
+    name: string
+    text?: string
+    bytes?: Uint8Array
+    delimiter?: Delimiter | 'auto'
+    header?: boolean | 'auto'
+  }): Promise<DataSummary> {
+    const source = p.bytes ?? p.text
+    if (source === undefined) throw new ProtocolError('bad-payload', 'data.load: give the file as "text" or "bytes"')
+    if (p.bytes !== undefined && p.text !== undefined)
+      throw new ProtocolError('bad-payload', 'data.load: give the file as "text" or "bytes", not both')
+    if (source.length > MAX_CSV_BYTES)
+      throw new DataError('bad-input', `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`)
+    if (running.has(p.loadId)) throw new ProtocolError('bad-payload', `data.load: load ${p.loadId} is already running`)
+
+    // One load at a time: a newer file replaces a load still in progress.
+    for (const controller of running.values()) controller.abort()
+    const controller = new AbortController()
+    running.set(p.loadId, controller)
+    // Characters and bytes differ only for text input, where the character count is the best measure.
+    const totalBytes = source.length
+    const onProgress = (progress: CsvProgress): void =>
+      connection.emit('data.progress', {
+        loadId: p.loadId,
+        bytes: p.bytes ? progress.bytes : progress.chars,
+        totalBytes,
+        rows: progress.rows
+      })
+    try {
+      const table = await parseCsvStream(chunksOf(source, CHUNK_SIZE), {
+        delimiter: p.delimiter,
+        header: p.header,
+        onProgress,
+        signal: controller.signal
+      })
+      // Only a table that parsed completely replaces the one loaded before.
+      ws.table = table
+      ws.name = p.name
+      return summarize(table, p.name)
+    } finally {
+      running.delete(p.loadId)
+    }
+  }
+
+  function requireTable(): CsvTable {
+    if (!ws.table) throw new ProtocolError('not-found', 'no data is loaded: load a CSV file first')
+    return ws.table
+  }
+
+  return {
+    'data.load': defineCommand('data.load', loadPayload, (p) => load(p)),
+    'data.cancel': defineCommand('data.cancel', payload({ loadId: num({ integer: true, min: 0 }) }), ({ loadId }) => {
+      const controller = running.get(loadId)
+      if (!controller) return { cancelled: false }
+      controller.abort()
+      return { cancelled: true }
+    }),
+    'data.preview': defineCommand(
+      'data.preview',
+      payload({
+        start: optional(num({ integer: true, min: 0 })),
+        count: optional(num({ integer: true, min: 0, max: MAX_PREVIEW_ROWS }))
+      }),
+      ({ start = 0, count = PREVIEW_ROWS }) => ({ start, rows: previewRows(requireTable(), start, count) })
+    )
+  }
+}
