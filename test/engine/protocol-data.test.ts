@@ -47,7 +47,11 @@ async function rejection(promise: Promise<unknown>): Promise<EngineRequestError>
 describe('data.load over a MessageChannel', () => {
   it('loads iris.csv from bytes with the right shape, header and preview', async () => {
     const client = connect()
-    const summary = await client.request('data.load', { loadId: 1, name: 'iris.csv', bytes: readDataset('iris.csv') })
+    const summary = await client.request('data.load', {
+      loadId: 1,
+      name: 'iris.csv',
+      bytes: readDataset('iris.csv')
+    })
     expect(summary.name).toBe('iris.csv')
     expect(summary.rows).toBe(150)
     expect(summary.columns).toEqual([
@@ -85,7 +89,8 @@ describe('data.load over a MessageChannel', () => {
     })
     const summary = await client.request('data.load', { loadId: 7, name: 'big.csv', text })
     expect(events.length).toBeGreaterThanOrEqual(2)
-    for (let i = 1; i < events.length; i++) expect(events[i].bytes).toBeGreaterThanOrEqual(events[i - 1].bytes)
+    for (let i = 1; i < events.length; i++)
+      expect(events[i].bytes).toBeGreaterThanOrEqual(events[i - 1].bytes)
     const last = events[events.length - 1]
     expect(last.totalBytes).toBe(text.length)
     expect(last.bytes).toBe(text.length)
@@ -132,7 +137,17 @@ describe('data.load over a MessageChannel', () => {
 
   it('refuses non-UTF-8 bytes and a request with neither text nor bytes', async () => {
     const client = connect()
-    const latin1 = new Uint8Array([...new TextEncoder().encode('name,city\nA,'), 0x4d, 0xfc, 0x6e, 0x63, 0x68, 0x65, 0x6e, 10])
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('name,city\nA,'),
+      0x4d,
+      0xfc,
+      0x6e,
+      0x63,
+      0x68,
+      0x65,
+      0x6e,
+      10
+    ])
     const err = await rejection(client.request('data.load', { loadId: 1, name: 'latin1.csv', bytes: latin1 }))
     expect(err.code).toBe('not-utf8')
     expect(err.message).toMatch(/line 2/)

@@ -38,7 +38,10 @@ declare module '../messages' {
     /** Cancels a running load; its `data.load` request then fails with code `cancelled`. */
     'data.cancel': { payload: { loadId: number }; result: { cancelled: boolean } }
     /** Rows [start, start + count) of the loaded table, every cell as text ('' when missing). */
-    'data.preview': { payload: { start?: number; count?: number }; result: { start: number; rows: string[][] } }
+    'data.preview': {
+      payload: { start?: number; count?: number }
+      result: { start: number; rows: string[][] }
+    }
   }
   interface EngineEvents {
     'data.progress': { loadId: number; bytes: number; totalBytes: number; rows: number }
@@ -86,12 +89,18 @@ const bytesValidator: Validator<Uint8Array | undefined> = (value, field) => {
   if (value === undefined) return undefined
   if (value instanceof Uint8Array) return value
   if (value instanceof ArrayBuffer) return new Uint8Array(value)
-  throw new ProtocolError('bad-payload', `field "${field}" must be a Uint8Array or an ArrayBuffer, got ${describeValue(value)}`)
+  throw new ProtocolError(
+    'bad-payload',
+    `field "${field}" must be a Uint8Array or an ArrayBuffer, got ${describeValue(value)}`
+  )
 }
 
 const headerValidator: Validator<boolean | 'auto' | undefined> = (value, field) => {
   if (value === undefined || value === true || value === false || value === 'auto') return value
-  throw new ProtocolError('bad-payload', `field "${field}" must be true, false or "auto", got ${describeValue(value)}`)
+  throw new ProtocolError(
+    'bad-payload',
+    `field "${field}" must be true, false or "auto", got ${describeValue(value)}`
+  )
 }
 
 const loadPayload = payload({
@@ -131,12 +140,14 @@ export function dataCommands(connection: Connection): CommandTable {
     header?: boolean | 'auto'
   }): Promise<DataSummary> {
     const source = p.bytes ?? p.text
-    if (source === undefined) throw new ProtocolError('bad-payload', 'data.load: give the file as "text" or "bytes"')
+    if (source === undefined)
+      throw new ProtocolError('bad-payload', 'data.load: give the file as "text" or "bytes"')
     if (p.bytes !== undefined && p.text !== undefined)
       throw new ProtocolError('bad-payload', 'data.load: give the file as "text" or "bytes", not both')
     if (source.length > MAX_CSV_BYTES)
       throw new DataError('bad-input', `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`)
-    if (running.has(p.loadId)) throw new ProtocolError('bad-payload', `data.load: load ${p.loadId} is already running`)
+    if (running.has(p.loadId))
+      throw new ProtocolError('bad-payload', `data.load: load ${p.loadId} is already running`)
 
     // One load at a time: a newer file replaces a load still in progress.
     for (const controller of running.values()) controller.abort()
@@ -174,12 +185,16 @@ export function dataCommands(connection: Connection): CommandTable {
 
   return {
     'data.load': defineCommand('data.load', loadPayload, (p) => load(p)),
-    'data.cancel': defineCommand('data.cancel', payload({ loadId: num({ integer: true, min: 0 }) }), ({ loadId }) => {
-      const controller = running.get(loadId)
-      if (!controller) return { cancelled: false }
-      controller.abort()
-      return { cancelled: true }
-    }),
+    'data.cancel': defineCommand(
+      'data.cancel',
+      payload({ loadId: num({ integer: true, min: 0 }) }),
+      ({ loadId }) => {
+        const controller = running.get(loadId)
+        if (!controller) return { cancelled: false }
+        controller.abort()
+        return { cancelled: true }
+      }
+    ),
     'data.preview': defineCommand(
       'data.preview',
       payload({
