@@ -195,6 +195,16 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
     grid: [grid, grid],
     legend: { top: 0, data: [...input.classes] },
     tooltip: { trigger: 'item' },
+    // A heatmap needs a visualMap (ECharts checks it); this one maps opacity only, so the per-cell
+    // colours (class hue, paler when unsure) stay as computed above.
+    visualMap: {
+      show: false,
+      seriesIndex: 0,
+      dimension: 2,
+      min: 0,
+      max: Math.max(1, input.classes.length - 1),
+      inRange: { opacity: [1, 1] }
+    },
     xAxis: [
       { type: 'category', gridIndex: 0, data: input.xs.map(String), show: false },
       {
@@ -205,7 +215,8 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
         nameGap: 24,
         min: input.xs[0] - dx / 2,
         max: input.xs[nx - 1] + dx / 2,
-        splitLine: { show: false }
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => formatValue(v) }
       }
     ],
     yAxis: [
@@ -216,7 +227,8 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
         name: input.yName,
         min: input.ys[0] - dy / 2,
         max: input.ys[input.ys.length - 1] + dy / 2,
-        splitLine: { show: false }
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => formatValue(v) }
       }
     ],
     series: [heatmap, ...scatter]

@@ -41,9 +41,8 @@ function outline(
 export function buildHistogramOption(input: HistogramInput): EChartsOption {
   return {
     animation: false,
-    title: { text: input.layerName, left: 'center', textStyle: { fontSize: 12 } },
     grid: { left: 48, right: 48, top: 40, bottom: 36 },
-    legend: { top: 18, data: ['weights', 'biases'] },
+    legend: { top: 0, data: ['weights', 'biases'] },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
     xAxis: { type: 'value', name: 'value', nameLocation: 'middle', nameGap: 22, scale: true },
     yAxis: [
@@ -108,7 +107,6 @@ export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChar
   }
   return {
     animation: false,
-    title: { text: `${input.layerName} weights over time`, left: 'center', textStyle: { fontSize: 12 } },
     grid: { left: 64, right: 16, top: 28, bottom: 56 },
     tooltip: {
       formatter: (p: unknown) => {
@@ -123,7 +121,13 @@ export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChar
       nameGap: 22,
       data: input.snapshots.map((s) => String(s.step))
     },
-    yAxis: { type: 'category', name: 'weight', data: centres },
+    // Every bin is a row; label about eight of them so the labels do not overlap.
+    yAxis: {
+      type: 'category',
+      name: 'weight',
+      data: centres,
+      axisLabel: { interval: Math.ceil(centres.length / 8) - 1 }
+    },
     visualMap: {
       type: 'continuous',
       min: 0,
