@@ -40,6 +40,22 @@ export {
 } from './nn/network'
 export { ParameterError, parametersToMap, parametersFromMap } from './nn/parameters'
 export { initializeParameters, SMALL_UNIFORM_LIMIT } from './nn/init'
+export {
+  inspect,
+  type Inspection,
+  type LayerInspection,
+  type Contribution,
+  type EdgeGradient,
+  type DeltaRule
+} from './nn/inspect'
+export {
+  gradientCheck,
+  GRADCHECK_FLOOR,
+  GRADCHECK_TOLERANCE,
+  type GradientCheckOptions,
+  type GradientCheckResult,
+  type EdgeCheck
+} from './nn/gradcheck'
 
 // math
 export {

@@ -175,22 +175,18 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
     }
   })
   if (inputs.length === 0) error('no-input', 'The graph has no input node.')
-  inputs
-    .slice(1)
-    .forEach((n) =>
-      error('multiple-inputs', `${describe(n)} is a second input; a graph has exactly one input node.`, {
-        nodeId: n.id
-      })
-    )
+  inputs.slice(1).forEach((n) =>
+    error('multiple-inputs', `${describe(n)} is a second input; a graph has exactly one input node.`, {
+      nodeId: n.id
+    })
+  )
   if (losses.length === 0)
     error('no-loss', 'The graph has no loss node, so there is nothing to train against.')
-  losses
-    .slice(1)
-    .forEach((n) =>
-      error('multiple-losses', `${describe(n)} is a second loss node; a graph has exactly one.`, {
-        nodeId: n.id
-      })
-    )
+  losses.slice(1).forEach((n) =>
+    error('multiple-losses', `${describe(n)} is a second loss node; a graph has exactly one.`, {
+      nodeId: n.id
+    })
+  )
 
   // ---- edges: ids, kinds, ends, direction rules
   const edgeIds = new Set<string>()

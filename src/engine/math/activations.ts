@@ -23,8 +23,9 @@ export function softplus(z: number): number {
 }
 
 /**
- * a = f(z) over m·n values (softmax: per row of n). When `fp` is given it also receives f′(z)
- * (not for softmax, whose derivative is a Jacobian — see softmaxBackward). z and a may not alias fp.
+ * a = f(z) over m·n values (softmax: per row of n). When `fp` is given it also receives f′(z); for
+ * softmax, whose derivative is a Jacobian (see softmaxBackward), only its diagonal a(1 − a), which
+ * backpropagation does not use. z and a may not alias fp.
  */
 export function activateForward(
   act: Activation,
@@ -86,6 +87,8 @@ export function activateForward(
       return
     case 'softmax':
       softmaxRows(z, a, m, n)
+      // Backprop uses the full Jacobian (softmaxBackward); fp gets its diagonal a(1 − a) for statistics.
+      if (fp) for (let i = 0; i < len; i++) fp[i] = a[i] * (1 - a[i])
       return
     default:
       throw new Error(`unknown activation "${act as string}"`)

@@ -88,14 +88,15 @@ export function lossGradient(
       for (let i = 0; i < len; i++) g[i] = a[i] - y[i]
       return
     case 'binary-cross-entropy':
-      // −y/a + (1 − y)/(1 − a) = (a − y) / (a(1 − a))
+      // −y/a + (1 − y)/(1 − a) = (a − y) / (a(1 − a)); where a was clipped the loss is flat, so 0
       for (let i = 0; i < len; i++) {
-        const p = clip(a[i])
-        g[i] = (p - y[i]) / (p * (1 - p))
+        const p = a[i]
+        g[i] = p < CLIP || p > 1 - CLIP ? 0 : (p - y[i]) / (p * (1 - p))
       }
       return
     case 'cross-entropy':
-      for (let i = 0; i < len; i++) g[i] = y[i] === 0 ? 0 : -y[i] / Math.max(a[i], CLIP)
+      // −y/a; 0 where a was clipped (flat loss)
+      for (let i = 0; i < len; i++) g[i] = y[i] === 0 || a[i] < CLIP ? 0 : -y[i] / a[i]
       return
     case 'mean-absolute-error':
       for (let i = 0; i < len; i++) g[i] = Math.sign(a[i] - y[i])

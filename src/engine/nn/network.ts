@@ -68,6 +68,9 @@ class GraphNetwork implements Network {
   private lastLoss = NaN
   private hasLoss = false
   private passed: 'none' | 'forward' | 'backward' = 'none'
+  // Batch size of the last lossAndGradients (0 = none since the buffers were allocated); its δ and f′
+  // buffers stay valid for layerStats until the next backward pass, even across forward-only calls.
+  private statsM = 0
   private outView: Float64Array = EMPTY
 
   constructor(spec: GraphSpec, plan: ExecutionPlan, init: Initializer, seed: number) {
@@ -147,6 +150,7 @@ class GraphNetwork implements Network {
     this.delta = this.plan.layers.map(alloc)
     this.capacity = m
     this.outView = EMPTY
+    this.statsM = 0
   }
 
   private outputView(m: number): Float64Array {
@@ -238,11 +242,11 @@ class GraphNetwork implements Network {
       }
     }
     this.passed = 'backward'
+    this.statsM = m
   }
 
   layerStats(): LayerStats[] {
-    const m = this.m
-    const backward = this.passed === 'backward'
+    const m = this.statsM
     return this.plan.layers.map((layer) => {
       const stats: LayerStats = {
         id: layer.id,
@@ -252,7 +256,7 @@ class GraphNetwork implements Network {
         deadFraction: 0,
         saturatedFraction: 0
       }
-      if (!backward) return stats
+      if (m === 0) return stats
       const n = layer.units
       const delta = this.delta[layer.index]
       let abs = 0
@@ -279,16 +283,11 @@ class GraphNetwork implements Network {
         stats.deadFraction = dead / n
       }
       if (SATURATING.has(layer.activation)) {
-        // softmax keeps no f′ buffer; its Jacobian diagonal is a(1 − a)
-        const soft = layer.activation === 'softmax'
-        const src = soft ? this.a[layer.index] : this.fp[layer.index]
+        const fp = this.fp[layer.index]
         let saturated = 0
         for (let i = 0; i < n; i++) {
           let s = 0
-          for (let r = 0; r < m; r++) {
-            const v = src[r * n + i]
-            s += Math.abs(soft ? v * (1 - v) : v)
-          }
+          for (let r = 0; r < m; r++) s += Math.abs(fp[r * n + i])
           if (s / m < SATURATION_THRESHOLD) saturated++
         }
         stats.saturatedFraction = saturated / n

@@ -1,0 +1,226 @@
+// The building blocks: the reference matrix kernels, activations with their derivatives, and losses
+// with their gradients — each checked against a naive or finite-difference oracle.
+import { describe, expect, it } from 'vitest'
+import { columnSums, matmulAccumulate, matmulTransA, matmulTransB } from '../../src/engine/math/matmul'
+import {
+  activateForward,
+  sigmoid,
+  softmaxBackward,
+  softmaxRows,
+  softplus
+} from '../../src/engine/math/activations'
+import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../../src/engine/math/losses'
+import { ACTIVATIONS, LOSSES } from '../../src/engine/graph/types'
+import { createRng } from '../../src/engine/random'
+
+const rng = createRng(42)
+const rand = (n: number): Float64Array => Float64Array.from({ length: n }, () => rng.normal())
+const at = (M: Float64Array, off: number, cols: number, i: number, j: number): number => M[off + i * cols + j]
+
+describe('matmul kernels', () => {
+  // Odd sizes exercise the 4-wide unrolled path and its remainder; offsets exercise slices.
+  for (const [m, k, n] of [
+    [1, 1, 1],
+    [3, 5, 7],
+    [6, 4, 9],
+    [2, 13, 4]
+  ]) {
+    it(`match the textbook triple loop for m=${m}, k=${k}, n=${n}`, () => {
+      const aOff = 3
+      const bOff = 5
+      const A = rand(aOff + m * k)
+      const W = rand(bOff + n * k)
+      // Y = A·Wᵀ, written and accumulated
+      const Y = rand(2 + m * n)
+      const Y0 = Float64Array.from(Y)
+      matmulTransB(A, aOff, W, bOff, Y, 2, m, k, n, true)
+      for (let r = 0; r < m; r++)
+        for (let i = 0; i < n; i++) {
+          let s = 0
+          for (let j = 0; j < k; j++) s += at(A, aOff, k, r, j) * at(W, bOff, k, i, j)
+          expect(Y[2 + r * n + i]).toBeCloseTo(Y0[2 + r * n + i] + s, 12)
+        }
+      expect(Y[0]).toBe(Y0[0]) // nothing outside the slice is touched
+      matmulTransB(A, aOff, W, bOff, Y, 2, m, k, n, false)
+      let s00 = 0
+      for (let j = 0; j < k; j++) s00 += A[aOff + j] * W[bOff + j]
+      expect(Y[2]).toBeCloseTo(s00, 12)
+
+      // dA += δ·W with δ [m × n], W [n × k]
+      const D = rand(m * n)
+      const dA = rand(1 + m * k)
+      const dA0 = Float64Array.from(dA)
+      matmulAccumulate(D, 0, W, bOff, dA, 1, m, n, k)
+      for (let r = 0; r < m; r++)
+        for (let j = 0; j < k; j++) {
+          let s = 0
+          for (let i = 0; i < n; i++) s += D[r * n + i] * at(W, bOff, k, i, j)
+          expect(dA[1 + r * k + j]).toBeCloseTo(dA0[1 + r * k + j] + s, 12)
+        }
+
+      // dW = (1/m) δᵀ·A, overwriting
+      const dW = rand(4 + n * k)
+      matmulTransA(D, 0, A, aOff, dW, 4, m, n, k, 1 / m)
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < k; j++) {
+          let s = 0
+          for (let r = 0; r < m; r++) s += D[r * n + i] * at(A, aOff, k, r, j)
+          expect(dW[4 + i * k + j]).toBeCloseTo(s / m, 12)
+        }
+
+      // db = batch mean of δ
+      const db = rand(n)
+      columnSums(D, 0, db, 0, m, n, 1 / m)
+      for (let i = 0; i < n; i++) {
+        let s = 0
+        for (let r = 0; r < m; r++) s += D[r * n + i]
+        expect(db[i]).toBeCloseTo(s / m, 12)
+      }
+    })
+  }
+})
+
+describe('activations', () => {
+  const z = Float64Array.from([-30, -5, -1.3, -0.2, 0.01, 0.7, 2, 6, 35])
+  for (const act of ACTIVATIONS.filter((a) => a !== 'softmax')) {
+    it(`${act}: f′ matches a central difference of f`, () => {
+      const a = new Float64Array(z.length)
+      const fp = new Float64Array(z.length)
+      activateForward(act, 0.1, z, a, fp, 1, z.length)
+      const h = 1e-6
+      const up = new Float64Array(z.length)
+      const down = new Float64Array(z.length)
+      activateForward(
+        act,
+        0.1,
+        z.map((v) => v + h),
+        up,
+        null,
+        1,
+        z.length
+      )
+      activateForward(
+        act,
+        0.1,
+        z.map((v) => v - h),
+        down,
+        null,
+        1,
+        z.length
+      )
+      z.forEach((_, i) => expect(fp[i]).toBeCloseTo((up[i] - down[i]) / (2 * h), 7))
+      expect(a.every(Number.isFinite)).toBe(true)
+    })
+  }
+
+  it('sigmoid and softplus stay finite and accurate at extreme z', () => {
+    expect(sigmoid(-800)).toBe(0)
+    expect(sigmoid(800)).toBe(1)
+    expect(sigmoid(-40)).toBeGreaterThan(0) // e^−40 ≈ 4e−18 is kept, not flushed to 0
+    expect(softplus(800)).toBe(800)
+    expect(softplus(-800)).toBe(0)
+    expect(softplus(-40)).toBeCloseTo(Math.exp(-40), 30)
+  })
+
+  it('softmax rows sum to 1 even for huge logits, and its Jacobian matches finite differences', () => {
+    const zs = Float64Array.from([1000, 999, -1000, 0.5, -0.25, 2])
+    const a = new Float64Array(6)
+    softmaxRows(zs, a, 2, 3)
+    expect(a[0] + a[1] + a[2]).toBeCloseTo(1, 15)
+    expect(a[3] + a[4] + a[5]).toBeCloseTo(1, 15)
+    expect(a.every(Number.isFinite)).toBe(true)
+    // δ = Jᵀ g for C = g·a with a fixed g: the finite difference of C w.r.t. z_j.
+    const g = Float64Array.from([0.3, -1.2, 0.8])
+    const z1 = Float64Array.from([0.5, -0.25, 2])
+    const a1 = new Float64Array(3)
+    softmaxRows(z1, a1, 1, 3)
+    const delta = new Float64Array(3)
+    softmaxBackward(a1, g, delta, 1, 3)
+    const C = (zz: Float64Array): number => {
+      const p = new Float64Array(3)
+      softmaxRows(zz, p, 1, 3)
+      return p.reduce((s, v, i) => s + v * g[i], 0)
+    }
+    for (let j = 0; j < 3; j++) {
+      const up = Float64Array.from(z1)
+      const down = Float64Array.from(z1)
+      up[j] += 1e-6
+      down[j] -= 1e-6
+      expect(delta[j]).toBeCloseTo((C(up) - C(down)) / 2e-6, 8)
+    }
+  })
+})
+
+describe('losses', () => {
+  const a = Float64Array.from([0.2, 0.7, 0.1, 0.9, 0.05, 0.05])
+  const y = Float64Array.from([0, 1, 0, 0.3, 0.2, 0.5])
+  for (const kind of LOSSES) {
+    it(`${kind}: ∂C/∂a matches a central difference of C`, () => {
+      const g = new Float64Array(6)
+      lossGradient(kind, a, y, g, 2, 3, 0.5)
+      for (let i = 0; i < 6; i++) {
+        const up = Float64Array.from(a)
+        const down = Float64Array.from(a)
+        up[i] += 1e-7
+        down[i] -= 1e-7
+        const fd = (lossSum(kind, up, y, 2, 3, 0.5) - lossSum(kind, down, y, 2, 3, 0.5)) / 2e-7
+        expect(g[i]).toBeCloseTo(fd, 5)
+      }
+    })
+  }
+
+  it('squared error is ½‖y − a‖² per sample (the seeds’ E)', () => {
+    expect(
+      lossSum('squared-error', Float64Array.from([0.69]), Float64Array.from([0.5]), 1, 1, 1)
+    ).toBeCloseTo(0.5 * 0.19 ** 2, 15)
+  })
+
+  it('huber is quadratic within δ and linear beyond it', () => {
+    const y0 = new Float64Array([0])
+    expect(lossSum('huber', Float64Array.from([0.4]), y0, 1, 1, 0.5)).toBeCloseTo(0.08, 15)
+    expect(lossSum('huber', Float64Array.from([3]), y0, 1, 1, 0.5)).toBeCloseTo(0.5 * (3 - 0.25), 15)
+  })
+
+  it('the fused pairs compute the same loss from logits and give δ = a − y', () => {
+    const z = Float64Array.from([0.3, -2, 1.5, 4, 0, -1])
+    // sigmoid + BCE
+    const s = z.map(sigmoid)
+    expect(fusedLossSum('binary-cross-entropy', z, y, 2, 3)).toBeCloseTo(
+      lossSum('binary-cross-entropy', s, y, 2, 3, 1),
+      12
+    )
+    const d = new Float64Array(6)
+    fusedDelta('binary-cross-entropy', s, y, d, 2, 3)
+    const g = new Float64Array(6)
+    lossGradient('binary-cross-entropy', s, y, g, 2, 3, 1)
+    // the long way: ∂C/∂a ⊙ σ′(z) = ∂C/∂a ⊙ a(1 − a)
+    for (let i = 0; i < 6; i++) {
+      expect(d[i]).toBeCloseTo(s[i] - y[i], 15)
+      expect(d[i]).toBeCloseTo(g[i] * s[i] * (1 - s[i]), 12)
+    }
+    // softmax + CE with one-hot rows
+    const onehot = Float64Array.from([0, 0, 1, 1, 0, 0])
+    const p = new Float64Array(6)
+    softmaxRows(z, p, 2, 3)
+    expect(fusedLossSum('cross-entropy', z, onehot, 2, 3)).toBeCloseTo(
+      lossSum('cross-entropy', p, onehot, 2, 3, 1),
+      12
+    )
+    fusedDelta('cross-entropy', p, onehot, d, 2, 3)
+    lossGradient('cross-entropy', p, onehot, g, 2, 3, 1)
+    const viaJacobian = new Float64Array(6)
+    softmaxBackward(p, g, viaJacobian, 2, 3)
+    for (let i = 0; i < 6; i++) {
+      expect(d[i]).toBeCloseTo(p[i] - onehot[i], 15)
+      expect(d[i]).toBeCloseTo(viaJacobian[i], 12)
+    }
+  })
+
+  it('cross-entropy from logits stays finite where the probabilities underflow', () => {
+    const z = Float64Array.from([-1000, 1000])
+    const loss = fusedLossSum('cross-entropy', z, Float64Array.from([1, 0]), 1, 2)
+    expect(loss).toBeCloseTo(2000, 10)
+    const clipped = lossSum('cross-entropy', Float64Array.from([0, 1]), Float64Array.from([1, 0]), 1, 2, 1)
+    expect(clipped).toBeCloseTo(-Math.log(1e-15), 10) // the clipped log, not Infinity
+  })
+})
