@@ -1,0 +1,285 @@
+/**
+ * The training session controller: start / pause / resume / step / stop / reset / set learning rate
+ * around a Trainer, with the loop time-sliced so control calls take effect promptly, and progress
+ * reported as small batched events. Transport-agnostic: the protocol layer forwards calls in and
+ * events out (`emit`); time and yielding are injectable so tests can drive it deterministically.
+ *
+ * Time slicing: the loop runs steps for ~sliceMs, then yields to the event loop. A control call
+ * arrives during a yield and acts at once (pause/stop emit their event before returning), so the
+ * latency of a control message is at most one slice plus one step.
+ */
+import type { Network } from '../nn/types'
+import { parameterHistograms } from './histogram'
+import { resolveTrainSettings, type TrainSettingsInput } from './settings'
+import { createTrainer, type DoneInfo, type StepResult, type Trainer, type TrainerOptions } from './trainer'
+import type { EpochMetrics, ProgressEvent, SessionEvent, SessionState, TrainData } from './types'
+
+export type StepUnit = 'batch' | 'epoch'
+
+export interface SessionOptions extends TrainerOptions {
+  net: Network
+  data: TrainData
+  settings?: TrainSettingsInput
+  /** Receives every event, synchronously. */
+  emit: (event: SessionEvent) => void
+  /** Milliseconds, monotonic (default performance.now). */
+  clock?: () => number
+  /** Lets control messages in between slices (default: setImmediate, else a MessageChannel, else setTimeout 0). */
+  yieldControl?: () => Promise<void>
+  /** Work per slice before yielding (default 12 ms). */
+  sliceMs?: number
+  /** Minimum time between progress events while running (default 75 ms). */
+  progressMs?: number
+  /** Send weight histograms with every n-th progress event (default 4, i.e. ~300 ms). */
+  histogramEvery?: number
+  /** Most loss points per progress event; more steps are averaged in consecutive groups (default 200). */
+  maxPoints?: number
+}
+
+export interface TrainingSession {
+  readonly state: SessionState
+  readonly trainer: Trainer
+  /** Begin (or, after `done`, begin again from the current weights with fresh counters). */
+  start(): void
+  pause(): void
+  resume(): void
+  /** While idle or paused: one optimiser step, or run to the end of the current epoch and pause. */
+  step(unit: StepUnit): void
+  /** End training with reason 'stopped'. */
+  stop(): void
+  /** Re-initialise the weights (the settings' initialiser, this seed or the settings' seed); state → idle. */
+  resetWeights(seed?: number): void
+  /** Takes effect from the next step; the schedule continues from the new rate. */
+  setLearningRate(lr: number): void
+  /** Resolves when the loop is not running (after pause, stop, done or an epoch step). */
+  whenSettled(): Promise<void>
+}
+
+export const DEFAULT_SLICE_MS = 12
+export const DEFAULT_PROGRESS_MS = 75
+
+export function createSession(opts: SessionOptions): TrainingSession {
+  const settings = resolveTrainSettings(opts.settings)
+  const trainer = createTrainer(opts.net, opts.data, settings, opts)
+  const emit = opts.emit
+  const clock = opts.clock ?? (() => performance.now())
+  const yieldControl = opts.yieldControl ?? defaultYield()
+  const sliceMs = opts.sliceMs ?? DEFAULT_SLICE_MS
+  const progressMs = opts.progressMs ?? DEFAULT_PROGRESS_MS
+  const histogramEvery = opts.histogramEvery ?? 4
+  const maxPoints = opts.maxPoints ?? 200
+
+  let state: SessionState = 'idle'
+  let untilEpochEnd = false
+  let looping: Promise<void> | null = null
+
+  // What the next progress event will carry.
+  let steps: number[] = []
+  let losses: number[] = []
+  let epochs: EpochMetrics[] = []
+  let rowsSinceEvent = 0
+  let lastEventAt = clock()
+  let eventCount = 0
+
+  function record(r: StepResult): void {
+    steps.push(trainer.stepCount)
+    losses.push(r.loss)
+    rowsSinceEvent += r.rows
+    if (r.epoch) epochs.push(r.epoch)
+  }
+
+  function emitProgress(withHistograms: boolean): void {
+    const now = clock()
+    const seconds = (now - lastEventAt) / 1000
+    const [s, l] = downsample(steps, losses, maxPoints)
+    const event: ProgressEvent = {
+      type: 'progress',
+      state,
+      epoch: trainer.epoch,
+      step: trainer.stepCount,
+      learningRate: trainer.learningRate,
+      steps: s,
+      losses: l,
+      epochs,
+      layers: trainer.layerStats,
+      samplesPerSecond: seconds > 0 ? rowsSinceEvent / seconds : 0
+    }
+    if (withHistograms || eventCount % histogramEvery === 0) {
+      event.histograms = parameterHistograms(opts.net.params, opts.net.slices)
+    }
+    eventCount++
+    steps = []
+    losses = []
+    epochs = []
+    rowsSinceEvent = 0
+    lastEventAt = now
+    emit(event)
+  }
+
+  function emitState(): void {
+    emit({ type: 'state', state, epoch: trainer.epoch, step: trainer.stepCount })
+  }
+
+  function finish(done: DoneInfo): void {
+    state = 'done'
+    untilEpochEnd = false
+    emitProgress(true)
+    emit({ type: 'done', ...done })
+  }
+
+  /** One step with bookkeeping; returns true when the loop should stop running. */
+  function runStep(): boolean {
+    const due = clock() - lastEventAt >= progressMs
+    if (due) trainer.requestLayerStats()
+    const r = trainer.step()
+    record(r)
+    if (r.done) {
+      finish(r.done)
+      return true
+    }
+    if (untilEpochEnd && r.epoch) {
+      untilEpochEnd = false
+      state = 'paused'
+      emitProgress(true)
+      emitState()
+      return true
+    }
+    if (due) emitProgress(false)
+    return false
+  }
+
+  async function loop(): Promise<void> {
+    while (state === 'running') {
+      const sliceStart = clock()
+      do {
+        if (runStep()) return
+      } while (state === 'running' && clock() - sliceStart < sliceMs)
+      if (state !== 'running') return
+      await yieldControl()
+    }
+  }
+
+  function run(): void {
+    state = 'running'
+    emitState()
+    if (!looping) {
+      looping = loop().finally(() => {
+        looping = null
+      })
+    }
+  }
+
+  function assertNotDone(action: string): void {
+    if (state === 'done')
+      throw new Error(`cannot ${action}: training has ended; start again or reset the weights`)
+  }
+
+  /** Pause-like transitions flush the points gathered so far, so nothing is lost between events. */
+  function halt(next: SessionState): void {
+    state = next
+    untilEpochEnd = false
+    emitProgress(false)
+    emitState()
+  }
+
+  return {
+    get state() {
+      return state
+    },
+    trainer,
+    start() {
+      if (state === 'running') return
+      if (state === 'done') trainer.restart()
+      lastEventAt = clock()
+      run()
+    },
+    pause() {
+      if (state === 'running') halt('paused')
+    },
+    resume() {
+      assertNotDone('resume')
+      if (state === 'paused' || state === 'idle') {
+        lastEventAt = clock()
+        run()
+      }
+    },
+    step(unit) {
+      assertNotDone('step')
+      if (state === 'running') throw new Error('cannot step while running; pause first')
+      if (unit === 'batch') {
+        trainer.requestLayerStats()
+        const r = trainer.step()
+        record(r)
+        if (r.done) finish(r.done)
+        else {
+          state = 'paused'
+          emitProgress(true)
+        }
+      } else {
+        untilEpochEnd = true
+        run()
+      }
+    },
+    stop() {
+      if (state === 'done') return
+      state = 'done'
+      untilEpochEnd = false
+      finish(trainer.stop())
+    },
+    resetWeights(seed) {
+      trainer.resetWeights(seed)
+      halt('idle')
+      // Fresh weights: send their histograms at once.
+      emitProgress(true)
+    },
+    setLearningRate(lr) {
+      trainer.learningRate = lr
+    },
+    whenSettled() {
+      return looping ?? Promise.resolve()
+    }
+  }
+}
+
+/**
+ * Averages consecutive groups so at most `max` points remain (each point keeps its group's last step).
+ * Returns the inputs unchanged when they are short enough.
+ */
+export function downsample(steps: number[], losses: number[], max: number): [number[], number[]] {
+  const n = steps.length
+  if (n <= max) return [steps, losses]
+  const group = Math.ceil(n / max)
+  const s: number[] = []
+  const l: number[] = []
+  for (let start = 0; start < n; start += group) {
+    const end = Math.min(start + group, n)
+    let sum = 0
+    for (let i = start; i < end; i++) sum += losses[i]
+    s.push(steps[end - 1])
+    l.push(sum / (end - start))
+  }
+  return [s, l]
+}
+
+/**
+ * A macrotask yield without timer clamping: browsers clamp nested setTimeout(0) to ≥ 4 ms, which would
+ * waste a third of a 12 ms slice, so prefer setImmediate (Node) or a MessageChannel (Worker, browser).
+ */
+function defaultYield(): () => Promise<void> {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown }
+  if (typeof g.setImmediate === 'function') {
+    const setImmediate = g.setImmediate
+    return () => new Promise((resolve) => setImmediate(resolve))
+  }
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel()
+    const waiting: (() => void)[] = []
+    channel.port1.onmessage = () => waiting.shift()?.()
+    return () =>
+      new Promise((resolve) => {
+        waiting.push(resolve)
+        channel.port2.postMessage(0)
+      })
+  }
+  return () => new Promise((resolve) => setTimeout(resolve, 0))
+}

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest'
+import { createNetwork } from '../../src/engine/nn/network'
+import { createSession, downsample, type SessionOptions } from '../../src/engine/train/session'
+import type { DoneEvent, ProgressEvent, SessionEvent, StateEvent } from '../../src/engine/train/types'
+import { blobs, mlpGraph } from './trainFixtures'
+
+/** A fake clock that advances `tick` ms whenever it is read, and a yield the test releases by hand. */
+function harness(extra: Partial<SessionOptions> = {}, tick = 1) {
+  let now = 0
+  const events: SessionEvent[] = []
+  const parked: (() => void)[] = []
+  const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 })
+  const session = createSession({
+    net,
+    data: { train: blobs(40, 7), validation: blobs(10, 3), task: 'multiclass' },
+    settings: { optimizer: 'adam', batchSize: 10, epochs: 50 },
+    emit: (e) => events.push(e),
+    clock: () => (now += tick),
+    yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
+    sliceMs: 12,
+    progressMs: 75,
+    ...extra
+  })
+  /** Lets the parked loop continue and waits until it parks again (or settles). */
+  async function release(): Promise<void> {
+    const resume = parked.shift()
+    if (!resume) throw new Error('the loop is not parked in a yield')
+    resume()
+    await Promise.race([session.whenSettled(), until(() => parked.length > 0)])
+  }
+  const of = <T extends SessionEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<SessionEvent, { type: T }> => e.type === type)
+  return { session, net, events, parked, release, of, time: () => now }
+}
+
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setImmediate(r))
+}
+
+describe('training session', () => {
+  it('works in slices of ~sliceMs and yields between them', async () => {
+    const h = harness()
+    h.session.start()
+    expect(h.session.state).toBe('running')
+    expect(h.parked.length).toBe(1) // the first slice ran synchronously, then the loop yielded
+    const stepsAfterFirst = h.session.trainer.stepCount
+    // Each step reads the clock twice (1 ms per read), so a 12 ms slice holds about 6 steps.
+    expect(stepsAfterFirst).toBeGreaterThanOrEqual(4)
+    expect(stepsAfterFirst).toBeLessThanOrEqual(7)
+    await h.release()
+    expect(h.session.trainer.stepCount).toBeGreaterThan(stepsAfterFirst)
+    h.session.stop()
+  })
+
+  it('pause takes effect at the next yield: no further step, a flushed progress event and a state event', async () => {
+    const h = harness()
+    h.session.start()
+    await h.release()
+    await h.release()
+    const steps = h.session.trainer.stepCount
+    h.session.pause()
+    const last = h.events[h.events.length - 1] as StateEvent
+    expect(last).toMatchObject({ type: 'state', state: 'paused', step: steps })
+    const flushed = h.events[h.events.length - 2] as ProgressEvent
+    expect(flushed.type).toBe('progress')
+    expect(flushed.steps[flushed.steps.length - 1]).toBe(steps)
+    await h.release() // the parked loop wakes up, sees the pause and ends
+    await h.session.whenSettled()
+    expect(h.session.trainer.stepCount).toBe(steps)
+    expect(h.parked.length).toBe(0)
+
+    h.session.resume()
+    expect(h.session.state).toBe('running')
+    expect(h.session.trainer.stepCount).toBeGreaterThan(steps)
+    h.session.stop()
+  })
+
+  it('every loss point reaches an event exactly once, and events come at most every ~progressMs', async () => {
+    const h = harness()
+    h.session.start()
+    for (let i = 0; i < 40; i++) await h.release()
+    h.session.stop()
+    const progress = h.of('progress')
+    const steps = progress.flatMap((e) => e.steps)
+    expect(steps).toEqual(Array.from({ length: h.session.trainer.stepCount }, (_, i) => i + 1))
+    // Events are spaced by progressMs of (fake) time, so each carries a bounded number of steps.
+    const sizes = progress.slice(0, -1).map((e) => e.steps.length)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(40)
+    expect(progress.filter((e) => e.histograms).length).toBeGreaterThanOrEqual(2)
+    expect(progress.filter((e) => !e.histograms).length).toBeGreaterThanOrEqual(2)
+    expect(progress.every((e) => e.layers.length === 0 || e.layers.length === 2)).toBe(true)
+    expect(progress.some((e) => e.layers.length === 2 && e.layers[0].meanAbsDelta > 0)).toBe(true)
+  })
+
+  it('stop ends at once with a done event, and the loop does not step again', async () => {
+    const h = harness()
+    h.session.start()
+    await h.release()
+    const steps = h.session.trainer.stepCount
+    h.session.stop()
+    const done = h.events[h.events.length - 1] as DoneEvent
+    expect(done).toMatchObject({ type: 'done', reason: 'stopped', step: steps })
+    expect(done.final?.validation?.accuracy).toBeGreaterThan(0)
+    await h.release()
+    await h.session.whenSettled()
+    expect(h.session.trainer.stepCount).toBe(steps)
+    expect(() => h.session.resume()).toThrow(/ended/)
+  })
+
+  it('steps one batch, or one epoch and then pauses', async () => {
+    const h = harness()
+    h.session.step('batch')
+    expect(h.session.trainer.stepCount).toBe(1)
+    expect(h.session.state).toBe('paused')
+    const p = h.of('progress')
+    expect(p[p.length - 1]).toMatchObject({ steps: [1], state: 'paused' })
+    expect(p[p.length - 1].layers.length).toBe(2)
+    expect(p[p.length - 1].histograms?.length).toBe(4)
+
+    h.session.step('epoch') // 12 batches per epoch; one is done
+    while (h.session.state === 'running') await h.release()
+    expect(h.session.state).toBe('paused')
+    expect(h.session.trainer.epoch).toBe(1)
+    expect(h.session.trainer.stepCount).toBe(12)
+    const epochs = h.of('progress').flatMap((e) => e.epochs)
+    expect(epochs.map((e) => e.epoch)).toEqual([1])
+  })
+
+  it('changes the learning rate from the next step', async () => {
+    const h = harness()
+    h.session.start()
+    await h.release()
+    h.session.setLearningRate(0.123)
+    await h.release()
+    h.session.pause()
+    const last = h.of('progress').pop()!
+    expect(last.learningRate).toBe(0.123)
+    expect(() => h.session.setLearningRate(-1)).toThrow(/learning rate/)
+  })
+
+  it('reset re-initialises the weights, returns to idle and sends fresh histograms', async () => {
+    const h = harness()
+    const initial = Float64Array.from(h.net.params)
+    h.session.start()
+    await h.release()
+    h.session.resetWeights()
+    expect(h.session.state).toBe('idle')
+    expect(Array.from(h.net.params)).toEqual(Array.from(initial))
+    expect(h.session.trainer.stepCount).toBe(0)
+    expect(h.of('progress').pop()?.histograms?.length).toBe(4)
+    await h.release()
+    await h.session.whenSettled()
+    expect(h.session.trainer.stepCount).toBe(0)
+  })
+
+  it('ends with a done event for the reason training ended, then can start again', async () => {
+    const h = harness({ settings: { optimizer: 'adam', batchSize: 0, epochs: 3 } })
+    h.session.start()
+    while (h.session.state === 'running') await h.release()
+    const done = h.of('done')
+    expect(done).toHaveLength(1)
+    expect(done[0]).toMatchObject({ reason: 'epochs', epoch: 3 })
+    expect(
+      h
+        .of('progress')
+        .flatMap((e) => e.epochs)
+        .map((e) => e.epoch)
+    ).toEqual([1, 2, 3])
+    h.session.start()
+    expect(h.session.state).toBe('running')
+    h.session.stop()
+  })
+
+  it('with the real clock and yield, a pause requested mid-run lands within 50 ms', async () => {
+    // A network big enough that one step takes a noticeable time.
+    const net = createNetwork(
+      mlpGraph(
+        2,
+        [
+          [64, 'relu'],
+          [64, 'relu']
+        ],
+        [3, 'softmax'],
+        'cross-entropy'
+      )
+    )
+    const events: SessionEvent[] = []
+    const session = createSession({
+      net,
+      data: { train: blobs(400, 5), task: 'multiclass' },
+      settings: { batchSize: 64, epochs: 10_000 },
+      emit: (e) => events.push(e)
+    })
+    session.start()
+    const latencies: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const asked = performance.now()
+      await new Promise((r) => setTimeout(r, 40))
+      // The timer fires only when the loop yields; its lateness is the control latency.
+      latencies.push(performance.now() - asked - 40)
+      const steps = session.trainer.stepCount
+      session.pause()
+      await session.whenSettled()
+      expect(session.trainer.stepCount).toBe(steps)
+      session.resume()
+    }
+    session.stop()
+    expect(Math.max(...latencies)).toBeLessThan(50)
+    const progress = events.filter((e): e is ProgressEvent => e.type === 'progress')
+    expect(progress.length).toBeGreaterThan(0)
+    expect(events[events.length - 1]).toMatchObject({ type: 'done', reason: 'stopped' })
+  })
+})
+
+describe('downsample', () => {
+  it('averages consecutive groups, keeping the last step of each', () => {
+    expect(downsample([1, 2, 3], [1, 2, 3], 5)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3]
+    ])
+    expect(downsample([1, 2, 3, 4, 5], [2, 4, 6, 8, 10], 2)).toEqual([
+      [3, 5],
+      [4, 9]
+    ])
+  })
+})
