@@ -133,3 +133,34 @@ export {
   type RestartDecision,
   type Clock
 } from './hosts/supervisor'
+
+// training: settings, optimisers, the trainer loop and the time-sliced session controller
+export * from './train/types'
+export {
+  defaultTrainSettings,
+  resolveTrainSettings,
+  TrainSettingsError,
+  type TrainSettingsInput
+} from './train/settings'
+export { scheduleFactor } from './train/schedule'
+export { createOptimizer, type Optimizer, type OptimizerSettings, type ParamSet } from './train/optim'
+export {
+  createTrainer,
+  trainToEnd,
+  allFinite,
+  type Trainer,
+  type TrainerOptions,
+  type StepResult,
+  type DoneInfo
+} from './train/trainer'
+export { evaluateSet, countCorrect, argmaxRow, isClassification, EVAL_CHUNK_ROWS } from './train/metrics'
+export { parameterHistograms, sliceHistogram, HISTOGRAM_BINS } from './train/histogram'
+export {
+  createSession,
+  downsample,
+  DEFAULT_SLICE_MS,
+  DEFAULT_PROGRESS_MS,
+  type TrainingSession,
+  type SessionOptions,
+  type StepUnit
+} from './train/session'
