@@ -267,3 +267,24 @@ describe('training store weight snapshots', () => {
 })
 
 const flushMicrotasks = () => new Promise((r) => setTimeout(r, 0))
+
+describe('training store reset ordering', () => {
+  it('keeps the histograms the engine sends for the fresh weights before it replies', async () => {
+    setActivePinia(createPinia())
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    const fresh = progress(1, 1, {
+      state: 'idle',
+      steps: [],
+      losses: [],
+      step: 0,
+      layers: [],
+      histograms: [{ edgeId: 'w1', layer: 'h1', isBias: false, min: -1, max: 1, counts: [2, 2] }]
+    })
+    store.bind({ ...f.engine, resetWeights: () => (f.emit(fresh), Promise.resolve()) })
+    store.handleEvent(progress(1, 4, { state: 'done' }))
+    expect(await store.resetWeights()).toBe(true)
+    expect(store.buffers.trainLoss.count).toBe(0)
+    expect(store.buffers.histograms.get('h1')?.weights?.counts).toEqual([2, 2])
+  })
+})

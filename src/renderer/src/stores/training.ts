@@ -11,6 +11,7 @@ import type { LayerStats } from '@engine/nn/types'
 import type { Inspection } from '@engine/nn/inspect'
 import { resolveTrainSettings } from '@engine/train/settings'
 import type { DoneEvent, EpochMetrics, SessionEvent, SessionState, TrainSettings } from '@engine/train/types'
+import type { StepUnit } from '@engine/train/session'
 import { RunBuffers } from '@renderer/charts/runBuffers'
 import type { BoundaryInput, ConfusionInput, PredVsActualInput } from '@renderer/charts/evaluationOptions'
 import { RateMeter } from '@renderer/components/training/eta'
@@ -65,7 +66,7 @@ export interface GraphHighlight {
   edges: string[]
 }
 
-export type StepUnit = 'batch' | 'epoch'
+export type { StepUnit }
 
 /** How the trained network does on the validation split (filled after a run by `evaluate`). */
 export interface Evaluation {
@@ -268,12 +269,15 @@ export const useTrainingStore = defineStore('training', () => {
     return run('Step', (e) => e.step(unit))
   }
 
-  /** Fresh weights from the settings' initialiser and seed; the charts start over. */
+  /**
+   * Fresh weights from the settings' initialiser and seed; the charts start over. They are cleared
+   * before the request because the engine sends the new weights' histograms before its reply.
+   */
   async function resetWeights(): Promise<boolean> {
     if (isRunning.value) return false
+    clearRun()
     const ok = await run('Reset weights', (e) => e.resetWeights(settings.value.init, settings.value.seed))
     if (ok) {
-      clearRun()
       void refreshParameters()
       status.value = 'idle'
       statusText.value = `Weights re-initialised (${settings.value.init}, seed ${settings.value.seed}).`
