@@ -122,6 +122,7 @@ describe('BackpropExplainer', () => {
     const { w, store } = await mounted()
     expect(w.text()).toContain('Backward step 1 of 3: layer out')
     expect(w.text()).toContain('δ = a − y')
+    expect(w.findAll('[data-testid="target"] td').map((td) => Number(td.attributes('data-value')))).toEqual(y)
     expect(shown(w)).toEqual(inspection.layers[2].delta)
     // softmax + cross-entropy: δ = a − y, checked independently of the engine's δ
     shown(w).forEach((d, i) => expect(d).toBeCloseTo(inspection.layers[2].a[i] - y[i], 12))
