@@ -24,45 +24,91 @@ export function matmulTransB(
   n: number,
   accumulate: boolean
 ): void {
-  for (let r = 0; r < m; r++) {
-    const aRow = aOff + r * k
-    const cRow = cOff + r * n
+  let r = 0
+  // Two samples × four output units per tile: each loaded row of B serves two rows of A, each loaded
+  // row of A serves four rows of B. Each dot product still sums over j in order (bit-identical).
+  for (; r + 1 < m; r += 2) {
+    const a0 = aOff + r * k
+    const a1 = a0 + k
+    const cRow0 = cOff + r * n
+    const cRow1 = cRow0 + n
     let i = 0
-    // Four output units at a time share each load of the A row.
     for (; i + 3 < n; i += 4) {
       const b0 = bOff + i * k
       const b1 = b0 + k
       const b2 = b1 + k
       const b3 = b2 + k
-      let s0 = 0
-      let s1 = 0
-      let s2 = 0
-      let s3 = 0
+      let s00 = 0
+      let s01 = 0
+      let s02 = 0
+      let s03 = 0
+      let s10 = 0
+      let s11 = 0
+      let s12 = 0
+      let s13 = 0
       for (let j = 0; j < k; j++) {
-        const x = a[aRow + j]
-        s0 += x * b[b0 + j]
-        s1 += x * b[b1 + j]
-        s2 += x * b[b2 + j]
-        s3 += x * b[b3 + j]
+        const x0 = a[a0 + j]
+        const x1 = a[a1 + j]
+        const w0 = b[b0 + j]
+        const w1 = b[b1 + j]
+        const w2 = b[b2 + j]
+        const w3 = b[b3 + j]
+        s00 += x0 * w0
+        s01 += x0 * w1
+        s02 += x0 * w2
+        s03 += x0 * w3
+        s10 += x1 * w0
+        s11 += x1 * w1
+        s12 += x1 * w2
+        s13 += x1 * w3
       }
-      if (accumulate) {
-        c[cRow + i] += s0
-        c[cRow + i + 1] += s1
-        c[cRow + i + 2] += s2
-        c[cRow + i + 3] += s3
-      } else {
-        c[cRow + i] = s0
-        c[cRow + i + 1] = s1
-        c[cRow + i + 2] = s2
-        c[cRow + i + 3] = s3
-      }
+      store4(c, cRow0 + i, s00, s01, s02, s03, accumulate)
+      store4(c, cRow1 + i, s10, s11, s12, s13, accumulate)
     }
     for (; i < n; i++) {
+      const bRow = bOff + i * k
+      let s0 = 0
+      let s1 = 0
+      for (let j = 0; j < k; j++) {
+        const w = b[bRow + j]
+        s0 += a[a0 + j] * w
+        s1 += a[a1 + j] * w
+      }
+      c[cRow0 + i] = accumulate ? c[cRow0 + i] + s0 : s0
+      c[cRow1 + i] = accumulate ? c[cRow1 + i] + s1 : s1
+    }
+  }
+  for (; r < m; r++) {
+    const aRow = aOff + r * k
+    const cRow = cOff + r * n
+    for (let i = 0; i < n; i++) {
       const bRow = bOff + i * k
       let s = 0
       for (let j = 0; j < k; j++) s += a[aRow + j] * b[bRow + j]
       c[cRow + i] = accumulate ? c[cRow + i] + s : s
     }
+  }
+}
+
+function store4(
+  c: Float64Array,
+  at: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  accumulate: boolean
+): void {
+  if (accumulate) {
+    c[at] += s0
+    c[at + 1] += s1
+    c[at + 2] += s2
+    c[at + 3] += s3
+  } else {
+    c[at] = s0
+    c[at + 1] = s1
+    c[at + 2] = s2
+    c[at + 3] = s3
   }
 }
 
@@ -95,7 +141,7 @@ export function matmulAccumulate(
 
 /**
  * Weight gradient (BP-3): C[n × k] = scale · A[m × n]ᵀ · B[m × k]. Used as ∂C/∂W = (1/m) δᵀ · A_src.
- * Overwrites C. Loop order r-i-j: each sample adds the outer product δ_r ⊗ a_r, streaming rows of C and B.
+ * Overwrites C. Each sample adds the outer product δ_r ⊗ a_r; the inner loop streams rows of C and B.
  */
 export function matmulTransA(
   a: Float64Array,
@@ -110,13 +156,37 @@ export function matmulTransA(
   scale: number
 ): void {
   c.fill(0, cOff, cOff + n * k)
-  for (let r = 0; r < m; r++) {
-    const aRow = aOff + r * n
-    const bRow = bOff + r * k
-    for (let i = 0; i < n; i++) {
-      const d = a[aRow + i] * scale
+  let i = 0
+  // Four rows of C at a time: each row of B is read once per four outputs. Every C[i][j] still sums
+  // over r in order, so the result is bit-identical to the plain r-i-j loop below.
+  for (; i + 3 < n; i += 4) {
+    const c0 = cOff + i * k
+    const c1 = c0 + k
+    const c2 = c1 + k
+    const c3 = c2 + k
+    for (let r = 0; r < m; r++) {
+      const aRow = aOff + r * n + i
+      const d0 = a[aRow] * scale
+      const d1 = a[aRow + 1] * scale
+      const d2 = a[aRow + 2] * scale
+      const d3 = a[aRow + 3] * scale
+      if (d0 === 0 && d1 === 0 && d2 === 0 && d3 === 0) continue
+      const bRow = bOff + r * k
+      for (let j = 0; j < k; j++) {
+        const x = b[bRow + j]
+        c[c0 + j] += d0 * x
+        c[c1 + j] += d1 * x
+        c[c2 + j] += d2 * x
+        c[c3 + j] += d3 * x
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const cRow = cOff + i * k
+    for (let r = 0; r < m; r++) {
+      const d = a[aOff + r * n + i] * scale
       if (d === 0) continue
-      const cRow = cOff + i * k
+      const bRow = bOff + r * k
       for (let j = 0; j < k; j++) c[cRow + j] += d * b[bRow + j]
     }
   }
