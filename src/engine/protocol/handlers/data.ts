@@ -14,6 +14,7 @@ import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
 import { previewRows, type CsvTable } from '../../data/table'
+import type { Activation, LossKind, Task } from '../../graph/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import { describeValue, num, oneOf, optional, payload, str, type Validator } from '../validate'
@@ -37,6 +38,13 @@ declare module '../messages' {
     }
     /** Cancels a running load; its `data.load` request then fails with code `cancelled`. */
     'data.cancel': { payload: { loadId: number }; result: { cancelled: boolean } }
+    /** Per-column type, counts, statistics, histogram and default role of the loaded table. */
+    'data.profile': { payload: Record<string, never>; result: DataProfile }
+    /**
+     * Roles and options → the encoded train/validation split, held in the engine for training.
+     * Fails naming the column for a target with one class, no feature, a non-numeric value… .
+     */
+    'data.prepare': { payload: PrepareRequest; result: PreparedSummary }
     /** Rows [start, start + count) of the loaded table, every cell as text ('' when missing). */
     'data.preview': {
       payload: { start?: number; count?: number }
@@ -57,6 +65,79 @@ export interface DataSummary {
   hasHeader: boolean
   /** The first rows as text, for the preview table. */
   preview: string[][]
+}
+
+export type ColumnType = 'numeric' | 'categorical' | 'text'
+export type ColumnRole = 'feature' | 'target' | 'ignored'
+export const COLUMN_ROLES: readonly ColumnRole[] = ['feature', 'target', 'ignored']
+export type Normalization = 'z-score' | 'min-max' | 'none'
+export type MissingPolicy = 'drop' | 'mean' | 'median' | 'most-frequent'
+/** A two-class target as one sigmoid unit (binary cross-entropy) or two softmax units (cross-entropy). */
+export type BinaryTargetEncoding = 'sigmoid' | 'softmax'
+
+/** One column as the data panel describes it. */
+export interface ColumnSummary {
+  name: string
+  type: ColumnType
+  missing: number
+  distinct: number
+  /** numeric columns */
+  min?: number
+  mean?: number
+  max?: number
+  /** categorical and text columns: the most frequent values, most frequent first */
+  top?: { value: string; count: number }[]
+  /** bar heights: equal-width bins over [min, max] (numeric) or the top categories' counts */
+  histogram: number[]
+  /** the engine's suggestion: last column target, ID-like and free text ignored */
+  defaultRole: ColumnRole
+}
+
+export interface DataProfile {
+  name: string
+  rows: number
+  columns: ColumnSummary[]
+}
+
+export interface PrepareRequest {
+  roles: Record<string, ColumnRole>
+  normalization?: Normalization
+  missing?: MissingPolicy
+  binaryTarget?: BinaryTargetEncoding
+  /** Fraction of rows held out for validation, in [0, 0.9]. */
+  validationSplit?: number
+  seed?: number
+}
+
+/** Problems that do not stop training but the user should see (zero variance, imputed values…). */
+export interface DataNotice {
+  code: string
+  message: string
+  column: string | null
+}
+
+/** What the graph needs to follow the data, and the counts the panel shows. */
+export interface PreparedSummary {
+  /** encoded feature count: the input node's width */
+  inputWidth: number
+  /** output units the targets need */
+  outputWidth: number
+  task: Task
+  targets: string[]
+  /** class labels in output-unit order (classification) */
+  classes?: string[]
+  /** the loss and output activation that fit the task and encoding */
+  loss: LossKind
+  outputActivation: Activation
+  /** names of the encoded features, e.g. "sex=female" */
+  featureNames: string[]
+  trainRows: number
+  validationRows: number
+  /** rows dropped for missing values (policy 'drop') */
+  droppedRows: number
+  /** imputed cells per column (other policies) */
+  imputed: Record<string, number>
+  notices: DataNotice[]
 }
 
 /** The data of one connection: the loaded table (the training commands read `prepared` later). */

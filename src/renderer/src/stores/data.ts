@@ -1,0 +1,283 @@
+/**
+ * The user's data as the data panel sees it: the loaded file's summary and column profile, the role of
+ * each column, the preprocessing options and the prepared split the engine holds for training. Parsing
+ * happens in the engine (a Worker or the engine process), never here; this store only sends the bytes.
+ *
+ * A file that fails to load changes nothing but `error`: the dataset, roles and graph stay as they were.
+ */
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
+import type { EngineClient } from '@engine/protocol/client'
+import type {
+  BinaryTargetEncoding,
+  ColumnRole,
+  DataProfile,
+  DataSummary,
+  MissingPolicy,
+  Normalization,
+  PreparedSummary
+} from '@engine/protocol/handlers/data'
+import { findMismatch, lossPatch } from '@renderer/components/data/graphBinding'
+import { useEngineStore } from './engine'
+import { useGraphStore } from './graph'
+import { useProjectStore } from './project'
+import { useTrainingStore } from './training'
+
+export interface DataOptions {
+  normalization: Normalization
+  missing: MissingPolicy
+  binaryTarget: BinaryTargetEncoding
+  /** Seeds the train/validation split. */
+  seed: number
+}
+
+export interface LoadProgress {
+  loadId: number
+  name: string
+  bytes: number
+  totalBytes: number
+  rows: number
+}
+
+/** What was loaded last, kept to load it again into a restarted engine. */
+interface Source {
+  name: string
+  text?: string
+  bytes?: Uint8Array
+}
+
+export const defaultDataOptions = (): DataOptions => ({
+  normalization: 'z-score',
+  missing: 'mean',
+  binaryTarget: 'sigmoid',
+  seed: 1
+})
+
+/** A load that is cancelled rejects with this code; it is not an error to show. */
+const CANCELLED = 'cancelled'
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+export const useDataStore = defineStore('data', () => {
+  const engine = useEngineStore()
+  const graph = useGraphStore()
+  const training = useTrainingStore()
+  const project = useProjectStore()
+
+  /** The loaded file: name, counts, preview rows. Null until a file loads. */
+  const summary = shallowRef<DataSummary | null>(null)
+  const profile = shallowRef<DataProfile | null>(null)
+  /** Role per column name. */
+  const roles = ref<Record<string, ColumnRole>>({})
+  const options = ref<DataOptions>(defaultDataOptions())
+  /** The engine's answer to the last successful prepare; what the graph follows. */
+  const prepared = shallowRef<PreparedSummary | null>(null)
+  /** The load in progress (for the progress bar), or null. */
+  const loading = ref<LoadProgress | null>(null)
+  /** Why the last load failed, naming line and column; cleared by the next successful load. */
+  const loadError = ref('')
+  /** Why the last prepare failed (a target with one class, no feature…). */
+  const prepareError = ref('')
+  const preparing = ref(false)
+  let source: Source | null = null
+  let nextLoadId = 1
+  /** Prepares are numbered so that a slow answer never overwrites a newer one. */
+  let prepareSeq = 0
+
+  const loaded = computed(() => summary.value !== null)
+  const fraction = computed(() =>
+    loading.value && loading.value.totalBytes > 0 ? loading.value.bytes / loading.value.totalBytes : 0
+  )
+  /** Where the output layer or loss does not fit the prepared data; null when it does. */
+  const mismatch = computed(() => (prepared.value ? findMismatch(graph.graph, prepared.value) : null))
+
+  function requireClient(): EngineClient {
+    const client = engine.client
+    if (!client) throw new Error('The engine is not ready yet; try again in a moment.')
+    return client
+  }
+
+  /** Loads a file picked or dropped in the browser (or the desktop app): its bytes go to the engine. */
+  async function loadFile(file: File): Promise<boolean> {
+    return load({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+  }
+
+  /** Loads CSV text (the desktop app's native dialog returns text). */
+  const loadText = (name: string, text: string): Promise<boolean> => load({ name, text })
+
+  async function load(next: Source): Promise<boolean> {
+    let client: EngineClient
+    try {
+      client = requireClient()
+    } catch (err) {
+      loadError.value = message(err)
+      return false
+    }
+    const loadId = nextLoadId++
+    const size = next.bytes?.length ?? next.text?.length ?? 0
+    loading.value = { loadId, name: next.name, bytes: 0, totalBytes: size, rows: 0 }
+    const off = client.on('data.progress', (e) => {
+      if (loading.value?.loadId === e.loadId) loading.value = { ...loading.value, ...e }
+    })
+    try {
+      const result = await client.request('data.load', { loadId, ...next }, { timeoutMs: 0 })
+      const nextProfile = await client.request('data.profile', {}, { timeoutMs: 0 })
+      source = markRaw(next)
+      summary.value = result
+      profile.value = nextProfile
+      loadError.value = ''
+      roles.value = initialRoles(nextProfile)
+      prepared.value = null
+      await prepare()
+      return true
+    } catch (err) {
+      const code = (err as { code?: string }).code
+      if (code !== CANCELLED) loadError.value = `Could not load ${next.name}: ${message(err)}`
+      return false
+    } finally {
+      off()
+      if (loading.value?.loadId === loadId) loading.value = null
+    }
+  }
+
+  /** The roles saved with the project for this file when they fit its columns, else the engine's defaults. */
+  function initialRoles(p: DataProfile): Record<string, ColumnRole> {
+    const saved = project.data.fileName === p.name ? project.data.roles : undefined
+    const out: Record<string, ColumnRole> = {}
+    for (const c of p.columns) {
+      const role = saved?.[c.name]
+      out[c.name] = role === 'feature' || role === 'target' || role === 'ignored' ? role : c.defaultRole
+    }
+    return out
+  }
+
+  async function cancel(): Promise<void> {
+    const current = loading.value
+    if (!current || !engine.client) return
+    await engine.client.request('data.cancel', { loadId: current.loadId })
+  }
+
+  /**
+   * Asks the engine to encode and split the data with the current roles and options, then makes the
+   * graph follow: the input width and the loss node's targets, task and classes.
+   */
+  async function prepare(): Promise<boolean> {
+    if (!summary.value) return false
+    const seq = ++prepareSeq
+    preparing.value = true
+    try {
+      const result = await requireClient().request(
+        'data.prepare',
+        {
+          roles: { ...roles.value },
+          normalization: options.value.normalization,
+          missing: options.value.missing,
+          binaryTarget: options.value.binaryTarget,
+          validationSplit: training.validationSplit,
+          seed: options.value.seed
+        },
+        { timeoutMs: 0 }
+      )
+      if (seq !== prepareSeq) return false
+      prepared.value = result
+      prepareError.value = ''
+      bindGraph(result)
+      project.data = {
+        ...project.data,
+        fileName: summary.value.name,
+        roles: { ...roles.value },
+        options: { ...options.value }
+      }
+      return true
+    } catch (err) {
+      if (seq !== prepareSeq) return false
+      prepared.value = null
+      prepareError.value = message(err)
+      graph.inputWidth = undefined
+      return false
+    } finally {
+      if (seq === prepareSeq) preparing.value = false
+    }
+  }
+
+  function bindGraph(result: PreparedSummary): void {
+    graph.inputWidth = result.inputWidth
+    const loss = lossPatch(graph.graph, result)
+    if (loss) graph.updateNode(loss.id, loss.patch, 'Bind data to the loss')
+  }
+
+  function setRole(column: string, role: ColumnRole): Promise<boolean> {
+    roles.value = { ...roles.value, [column]: role }
+    return prepare()
+  }
+
+  function setOptions(patch: Partial<DataOptions>): Promise<boolean> {
+    options.value = { ...options.value, ...patch }
+    return prepare()
+  }
+
+  /** "Make output match data": output units and activation, and the loss, as the data needs. */
+  function fixGraph(): boolean {
+    const fix = mismatch.value?.fix
+    if (!fix) return false
+    const output = graph.graph.nodes.find((n) => n.id === fix.outputId)
+    if (output?.kind === 'dense' && (output.units !== fix.units || output.activation !== fix.activation))
+      graph.updateNode(
+        fix.outputId,
+        { units: fix.units, activation: fix.activation },
+        'Make output match data'
+      )
+    const loss = graph.graph.nodes.find((n) => n.id === fix.lossId)
+    if (loss?.kind === 'loss' && loss.loss !== fix.loss)
+      graph.updateNode(fix.lossId, { loss: fix.loss }, 'Make output match data')
+    return true
+  }
+
+  // The training panel owns the validation fraction; a new fraction means a new split.
+  watch(
+    () => training.validationSplit,
+    () => void prepare()
+  )
+
+  // A restarted engine has lost the data: load the same file again, quietly.
+  watch(
+    () => engine.client,
+    (client) => {
+      if (client && source && !loading.value) void reload(source)
+    }
+  )
+
+  async function reload(from: Source): Promise<void> {
+    const keepRoles = { ...roles.value }
+    if (await load(from)) {
+      roles.value = keepRoles
+      await prepare()
+    }
+  }
+
+  return {
+    summary,
+    profile,
+    roles,
+    options,
+    prepared,
+    loading,
+    loadError,
+    prepareError,
+    preparing,
+    loaded,
+    fraction,
+    mismatch,
+    loadFile,
+    loadText,
+    cancel,
+    prepare,
+    setRole,
+    setOptions,
+    fixGraph
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDataStore, import.meta.hot))
