@@ -224,3 +224,31 @@ describe('losses', () => {
     expect(clipped).toBeCloseTo(-Math.log(1e-15), 10) // the clipped log, not Infinity
   })
 })
+
+describe('random', () => {
+  it('is reproducible per seed and has the documented distributions', () => {
+    const a = createRng(2024)
+    const b = createRng(2024)
+    const seqA = Array.from({ length: 5 }, () => a.next())
+    expect(Array.from({ length: 5 }, () => b.next())).toEqual(seqA)
+    expect(Array.from({ length: 5 }, () => createRng(2025).next())).not.toEqual(seqA)
+
+    const r = createRng(1)
+    const N = 20000
+    const u = Array.from({ length: N }, () => r.uniform(-1, 3))
+    expect(Math.min(...u)).toBeGreaterThanOrEqual(-1)
+    expect(Math.max(...u)).toBeLessThan(3)
+    expect(u.reduce((s, v) => s + v, 0) / N).toBeCloseTo(1, 1)
+    const g = Array.from({ length: N }, () => r.normal(2, 3))
+    const mean = g.reduce((s, v) => s + v, 0) / N
+    const sd = Math.sqrt(g.reduce((s, v) => s + (v - mean) ** 2, 0) / N)
+    expect(mean).toBeCloseTo(2, 1)
+    expect(sd).toBeCloseTo(3, 1)
+    const ints = new Set(Array.from({ length: 1000 }, () => r.int(7)))
+    expect([...ints].sort()).toEqual([0, 1, 2, 3, 4, 5, 6])
+    const perm = r.shuffle([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect([...perm].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(perm).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(() => createRng(NaN)).toThrow(/finite/)
+  })
+})

@@ -74,6 +74,14 @@ describe('createNetwork', () => {
     expect(() => net.loss(new Float64Array(8), new Float64Array(5), 2)).toThrow(/y holds 5/)
   })
 
+  it('keeps its own copy of the graph', () => {
+    const g = example()
+    const net = createNetwork(g)
+    Object.assign(g.nodes[2], { units: 2 })
+    expect(net.spec.nodes[2]).toMatchObject({ units: 8 })
+    expect(() => inspect(net, new Float64Array(4), Float64Array.from([1, 0, 0]))).not.toThrow()
+  })
+
   it('gives softmax outputs that sum to 1 per row', () => {
     const net = createNetwork(example())
     const out = net.forward(

@@ -36,6 +36,8 @@ const EMPTY = new Float64Array(0)
 
 /** Builds a network from graph JSON: validates, compiles and initialises it (throws GraphError). */
 export function createNetwork(spec: GraphSpec, opts: NetworkOptions = {}): Network {
+  // The network keeps its own copy, so later edits of the caller's graph cannot desynchronise it.
+  spec = structuredClone(spec)
   return new GraphNetwork(
     spec,
     compileGraph(spec, opts.inputWidth),
