@@ -151,9 +151,17 @@ export {
   type Trainer,
   type TrainerOptions,
   type StepResult,
-  type DoneInfo
+  type DoneInfo,
+  DEFAULT_TRAIN_METRIC_ROWS
 } from './train/trainer'
-export { evaluateSet, countCorrect, argmaxRow, isClassification, EVAL_CHUNK_ROWS } from './train/metrics'
+export {
+  evaluateSet,
+  strideSample,
+  countCorrect,
+  argmaxRow,
+  isClassification,
+  EVAL_CHUNK_ROWS
+} from './train/metrics'
 export { parameterHistograms, sliceHistogram, HISTOGRAM_BINS } from './train/histogram'
 export {
   createSession,

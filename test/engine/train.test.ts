@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createNetwork } from '../../src/engine/nn/network'
-import { evaluateSet, countCorrect } from '../../src/engine/train/metrics'
+import { evaluateSet, countCorrect, strideSample } from '../../src/engine/train/metrics'
 import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/train/settings'
 import { createTrainer, trainToEnd, allFinite } from '../../src/engine/train/trainer'
 import { OPTIMIZERS, type TrainData } from '../../src/engine/train/types'
@@ -233,6 +233,26 @@ describe('trainer', () => {
     expect(trainer.layerStats.map((s) => s.id)).toEqual(['h1', 'out'])
     expect(trainer.layerStats[0].meanAbsDelta).toBeGreaterThan(0)
     expect(trainer.layerStats[1].gradNorm).toBeGreaterThan(0)
+  })
+
+  it('computes epoch training metrics on a strided sample of at most trainMetricRows rows, or not at all', () => {
+    const data = blobData()
+    const sampled = createTrainer(blobNetwork(), data, resolveTrainSettings({ batchSize: 0 }), {
+      trainMetricRows: 40
+    })
+    const m = sampled.step().epoch!
+    // 120 rows, every 3rd row: the accuracy is a multiple of 1/40 and agrees with evaluating that sample.
+    const sample = strideSample(data.train, 40, 2, 3)
+    expect(sample.rows).toBe(40)
+    expect(Array.from(sample.x.subarray(2, 4))).toEqual(Array.from(data.train.x.subarray(6, 8)))
+    expect(m.train.accuracy).toBe(evaluateSet(sampled.net, sample, 'multiclass').accuracy)
+    const off = createTrainer(blobNetwork(), data, resolveTrainSettings({ batchSize: 0 }), {
+      trainMetricRows: 0
+    })
+    const m0 = off.step().epoch!
+    expect(m0.train.accuracy).toBeUndefined()
+    expect(m0.train.loss).toBe(m.train.loss)
+    expect(m0.validation!.accuracy).toBeGreaterThan(0)
   })
 
   it('resetWeights re-initialises from the seed and restarts the counters', () => {

@@ -43,8 +43,17 @@ export function isClassification(task: Task): boolean {
   return task === 'binary' || task === 'multiclass'
 }
 
-/** Loss and metrics of the current weights over a whole set (mean loss over rows). */
-export function evaluateSet(net: Network, set: Dataset, task: Task, chunkRows = EVAL_CHUNK_ROWS): SetMetrics {
+/**
+ * Loss and metrics of the current weights over a whole set (mean loss over rows). Without `withLoss`
+ * only the metrics are computed (one forward pass instead of two) and `loss` is NaN.
+ */
+export function evaluateSet(
+  net: Network,
+  set: Dataset,
+  task: Task,
+  chunkRows = EVAL_CHUNK_ROWS,
+  withLoss = true
+): SetMetrics {
   const inW = net.inputWidth
   const outW = net.outputWidth
   const rows = set.rows
@@ -64,7 +73,7 @@ export function evaluateSet(net: Network, set: Dataset, task: Task, chunkRows = 
     const m = Math.min(chunkRows, rows - start)
     const x = set.x.subarray(start * inW, (start + m) * inW)
     const y = set.y.subarray(start * outW, (start + m) * outW)
-    lossSum += net.loss(x, y, m) * m
+    if (withLoss) lossSum += net.loss(x, y, m) * m
     const out = net.forward(x, m)
     if (classify) {
       correct += countCorrect(out, y, m, outW)
@@ -80,7 +89,21 @@ export function evaluateSet(net: Network, set: Dataset, task: Task, chunkRows = 
       }
     }
   }
-  const loss = lossSum / rows
+  const loss = withLoss ? lossSum / rows : NaN
   if (classify) return { loss, accuracy: correct / rows }
   return { loss, r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN, rmse: Math.sqrt(ssRes / (rows * outW)) }
+}
+
+/** Every k-th row of a set, k = ⌈rows / max⌉, copied once (a cheap, evenly spread sample). */
+export function strideSample(set: Dataset, max: number, inW: number, outW: number): Dataset {
+  if (set.rows <= max) return set
+  const k = Math.ceil(set.rows / max)
+  const rows = Math.ceil(set.rows / k)
+  const x = new Float64Array(rows * inW)
+  const y = new Float64Array(rows * outW)
+  for (let r = 0; r < rows; r++) {
+    x.set(set.x.subarray(r * k * inW, (r * k + 1) * inW), r * inW)
+    y.set(set.y.subarray(r * k * outW, (r * k + 1) * outW), r * outW)
+  }
+  return { x, y, rows }
 }
