@@ -14,7 +14,7 @@ import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
 import { previewRows, type CsvTable } from '../../data/table'
-import type { Activation, LossKind, Task } from '../../graph/types'
+import type { Activation, GraphSpec, LossKind, ParameterMap, Task } from '../../graph/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import { describeValue, num, oneOf, optional, payload, str, type Validator } from '../validate'
@@ -45,6 +45,19 @@ declare module '../messages' {
      * Fails naming the column for a target with one class, no feature, a non-numeric value… .
      */
     'data.prepare': { payload: PrepareRequest; result: PreparedSummary }
+    /** The current model (graph, parameters, preprocessing, training summary) as a weights file. */
+    'weights.export': { payload: { name?: string }; result: { name: string; text: string } }
+    /** Reads a weights file; it becomes the model (all or nothing: a bad file changes nothing). */
+    'weights.import': { payload: { text: string }; result: ImportedWeights }
+    /** The model's outputs for rows given as cells by column name (as typed or as in the CSV). */
+    predict: { payload: { rows: Record<string, string>[] }; result: { predictions: Prediction[] } }
+    /** A copy of a CSV with prediction columns added. */
+    'predict.csv': {
+      payload: { name: string; text?: string; bytes?: Uint8Array }
+      result: { name: string; text: string; rows: number }
+    }
+    /** The model on the validation split: confusion matrix (classification) or predicted vs actual. */
+    evaluate: { payload: Record<string, never>; result: Evaluation }
     /** Rows [start, start + count) of the loaded table, every cell as text ('' when missing). */
     'data.preview': {
       payload: { start?: number; count?: number }
@@ -129,6 +142,8 @@ export interface PreparedSummary {
   /** the loss and output activation that fit the task and encoding */
   loss: LossKind
   outputActivation: Activation
+  /** the columns a prediction row needs, in file order */
+  featureColumns: string[]
   /** names of the encoded features, e.g. "sex=female" */
   featureNames: string[]
   trainRows: number
@@ -138,6 +153,30 @@ export interface PreparedSummary {
   /** imputed cells per column (other policies) */
   imputed: Record<string, number>
   notices: DataNotice[]
+}
+
+/** One row's prediction: the output units, and for classification the label and class probabilities. */
+export interface Prediction {
+  outputs: number[]
+  label?: string
+  probabilities?: Record<string, number>
+  /** regression: the predicted value per target column, in the target's own units */
+  values?: Record<string, number>
+}
+
+export interface ImportedWeights {
+  graph: GraphSpec
+  parameters: ParameterMap
+  /** What the network expects as input and produces (from the file's preprocessing). */
+  prepared: PreparedSummary
+  epochs: number
+}
+
+export interface Evaluation {
+  task: Task
+  rows: number
+  confusion?: { classes: string[]; matrix: number[][] }
+  predVsActual?: { targetName: string; actual: number[]; predicted: number[] }
 }
 
 /** The data of one connection: the loaded table (the training commands read `prepared` later). */

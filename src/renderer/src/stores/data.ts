@@ -208,6 +208,16 @@ export const useDataStore = defineStore('data', () => {
     if (loss) graph.updateNode(loss.id, loss.patch, 'Bind data to the loss')
   }
 
+  /**
+   * A model's own preprocessing (from an imported weights file): the graph and the prediction panel
+   * follow it; a dataset loaded later is prepared again with its own roles.
+   */
+  function adoptPrepared(result: PreparedSummary): void {
+    prepareSeq++
+    prepared.value = result
+    prepareError.value = ''
+  }
+
   function setRole(column: string, role: ColumnRole): Promise<boolean> {
     roles.value = { ...roles.value, [column]: role }
     return prepare()
@@ -274,6 +284,7 @@ export const useDataStore = defineStore('data', () => {
     loadText,
     cancel,
     prepare,
+    adoptPrepared,
     setRole,
     setOptions,
     fixGraph
