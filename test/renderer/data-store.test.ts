@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createEngineClient, engineCommands, serveEngine, type PortLike } from '@engine/protocol'
+import { useDataStore } from '@renderer/stores/data'
+import { useEngineStore } from '@renderer/stores/engine'
+import { useGraphStore } from '@renderer/stores/graph'
+
+const datasets = path.resolve(__dirname, '../../../shared/datasets')
+const fixtures = path.resolve(__dirname, '../fixtures/csv-app')
+
+/** Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like a MessagePort. */
+function portPair(): [PortLike, PortLike] {
+  const listeners: ((m: unknown) => void)[][] = [[], []]
+  const end = (me: number): PortLike => ({
+    postMessage: (message) => {
+      const copy = structuredClone(message)
+      setTimeout(() => listeners[1 - me].forEach((l) => l(copy)), 0)
+    },
+    onMessage: (listener) => void listeners[me].push(listener)
+  })
+  return [end(0), end(1)]
+}
+
+/** A real engine (the same command table the hosts serve) behind the engine store's client. */
+function connectRealEngine(): void {
+  const [enginePort, clientPort] = portPair()
+  serveEngine(enginePort, engineCommands)
+  const engine = useEngineStore()
+  engine.client = createEngineClient(clientPort, { timeoutMs: 0 })
+  engine.status = 'ready'
+}
+
+function csvFile(dir: string, name: string): File {
+  return new File([readFileSync(path.join(dir, name))], name, { type: 'text/csv' })
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  connectRealEngine()
+})
+
+describe('data store', () => {
+  it('reports a bad file naming line and column and leaves data and graph untouched', async () => {
+    const data = useDataStore()
+    const graph = useGraphStore()
+    const before = graph.graph
+    const ok = await data.loadFile(csvFile(fixtures, 'ragged.csv'))
+    expect(ok).toBe(false)
+    expect(data.loadError).toMatch(/^Could not load ragged\.csv: line 4, column 3/)
+    expect(data.summary).toBeNull()
+    expect(data.loading).toBeNull()
+    expect(graph.graph).toBe(before)
+    expect(graph.inputWidth).toBeUndefined()
+  })
+
+  it('reports that the engine is not ready instead of throwing', async () => {
+    useEngineStore().client = null
+    const data = useDataStore()
+    expect(await data.loadText('iris.csv', readFileSync(path.join(datasets, 'iris.csv'), 'utf8'))).toBe(false)
+    expect(data.loadError).toMatch(/engine is not ready/)
+  })
+})
