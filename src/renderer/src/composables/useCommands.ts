@@ -1,0 +1,53 @@
+import { useVueFlow } from '@vue-flow/core'
+import { useGraphStore } from '@renderer/stores/graph'
+import { useProjectStore } from '@renderer/stores/project'
+import { useUiStore } from '@renderer/stores/ui'
+
+export const FLOW_ID = 'editor'
+
+/**
+ * Every editor command in one place, shared by the toolbar, the keyboard shortcuts and the desktop
+ * app's Edit/File/View menus, so each does exactly the same thing however it is invoked.
+ */
+export function useCommands() {
+  const graph = useGraphStore()
+  const project = useProjectStore()
+  const ui = useUiStore()
+  const flow = useVueFlow(FLOW_ID)
+
+  const fitView = (): void => {
+    void flow.fitView({ padding: 0.2, duration: 200 })
+  }
+
+  return {
+    newProject: () => project.newProject(),
+    newFromTemplate: async (id: string) => {
+      if (await project.newFromTemplate(id)) setTimeout(fitView, 50)
+    },
+    open: async () => {
+      if (await project.open()) setTimeout(fitView, 50)
+    },
+    save: () => project.save(),
+    saveAs: () => project.saveAs(),
+    undo: () => graph.undo(),
+    redo: () => graph.redo(),
+    copy: () => graph.copy(),
+    cut: () => graph.cut(),
+    paste: () => graph.paste(),
+    duplicate: () => graph.duplicate(),
+    remove: () => graph.removeSelected(),
+    selectAll: () => graph.selectAll(),
+    autoArrange: () => {
+      graph.autoArrange()
+      setTimeout(fitView, 50)
+    },
+    fitView,
+    zoomIn: () => void flow.zoomIn({ duration: 150 }),
+    zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    showProblems: () => {
+      ui.bottomTab = 'problems'
+    }
+  }
+}
+
+export type Commands = ReturnType<typeof useCommands>

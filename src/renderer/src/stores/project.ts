@@ -1,0 +1,258 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { ParameterMap } from '@engine/graph/types'
+import { emptyGraph } from '@renderer/graph/edit'
+import { templateById } from '@renderer/graph/templates'
+import {
+  parseProject,
+  projectFileName,
+  serializeProject,
+  type Project,
+  type ProjectData,
+  type ProjectTraining
+} from '@renderer/project/file'
+import { pruneParameters } from '@renderer/project/parameters'
+import { usePlatform, type Autosave, type RecentProject } from '@renderer/platform'
+import { useGraphStore } from './graph'
+import { useUiStore } from './ui'
+
+/** Autosave at most this often while editing. */
+const AUTOSAVE_DELAY_MS = 400
+
+/**
+ * The open project: its file, what is saved, and everything around the graph (data settings, training
+ * settings, weights). Handles New / Open / Save / Save As, recent files and crash recovery.
+ */
+export const useProjectStore = defineStore('project', () => {
+  const graphStore = useGraphStore()
+  const ui = useUiStore()
+  const platform = usePlatform()
+
+  /** File name shown in the title; undefined for a project never saved. */
+  const fileName = ref<string | undefined>(undefined)
+  /** Where the project lives on disk (desktop only). */
+  const filePath = ref<string | undefined>(undefined)
+  /** Data column settings; written by the data panel. */
+  const data = ref<ProjectData>({})
+  /** Training settings; written by the training panel. */
+  const training = ref<ProjectTraining>({})
+  /** Trained or preloaded weights by edge id (kept out of deep reactivity: they can be large). */
+  const parameters = shallowRef<ParameterMap | undefined>(undefined)
+  /** The serialized project as last opened or saved; `dirty` compares against it. */
+  const savedText = ref('')
+  /** A crash-recovery copy found at start-up, offered to the user until restored or discarded. */
+  const recovery = ref<Autosave | null>(null)
+  const recent = ref<RecentProject[]>(platform.recent.list())
+
+  /** The project as it would be saved now; weights that no longer fit the graph are dropped. */
+  const current = computed<Project>(() => {
+    const project: Project = { graph: graphStore.graph, data: data.value, training: training.value }
+    const fitting = pruneParameters(graphStore.graph, parameters.value, { inputWidth: graphStore.inputWidth })
+    if (fitting) project.parameters = fitting
+    return project
+  })
+  const text = computed(() => serializeProject(current.value))
+  const dirty = computed(() => text.value !== savedText.value)
+  const displayName = computed(() => fileName.value ?? 'Untitled')
+  /** "• iris.bps.json — Backprop Studio" while unsaved. */
+  const windowTitle = computed(() => `${dirty.value ? '• ' : ''}${displayName.value} — Backprop Studio`)
+
+  function apply(project: Project, name: string | undefined, path: string | undefined, label: string): void {
+    graphStore.load(project.graph, label)
+    data.value = project.data
+    training.value = project.training
+    parameters.value = project.parameters
+    fileName.value = name
+    filePath.value = path
+  }
+
+  function markSaved(): void {
+    savedText.value = text.value
+    platform.autosave.clear()
+  }
+
+  /** Asks before `what` would throw away unsaved changes; true when it may go ahead. */
+  async function confirmDiscard(what: string): Promise<boolean> {
+    if (!dirty.value) return true
+    return ui.confirm(
+      'Discard unsaved changes?',
+      `“${displayName.value}” has changes that are not saved. ${what} will discard them.`,
+      'Discard changes'
+    )
+  }
+
+  async function newProject(): Promise<boolean> {
+    if (!(await confirmDiscard('A new project'))) return false
+    apply({ graph: emptyGraph(), data: {}, training: {} }, undefined, undefined, 'New project')
+    platform.forgetFile()
+    markSaved()
+    return true
+  }
+
+  /** Starts an unsaved project from a template (with its preloaded weights, if any). */
+  async function newFromTemplate(id: string): Promise<boolean> {
+    const template = templateById(id)
+    if (!template) {
+      ui.notify(`There is no template “${id}”.`, 'error')
+      return false
+    }
+    if (!(await confirmDiscard('Starting from a template'))) return false
+    apply(
+      { graph: template.graph, data: {}, training: {}, parameters: template.parameters },
+      undefined,
+      undefined,
+      `Template: ${template.title}`
+    )
+    platform.forgetFile()
+    // Unsaved but not "changed": the template is where this history starts.
+    savedText.value = ''
+    return true
+  }
+
+  /** Loads project text; a malformed or newer file is refused with the reason, and nothing is lost. */
+  function openText(name: string, body: string, path?: string): boolean {
+    let project: Project
+    try {
+      project = parseProject(body)
+    } catch (err) {
+      ui.notify(`Could not open ${name}: ${(err as Error).message}`, 'error')
+      return false
+    }
+    apply(project, name, path, `Open ${name}`)
+    markSaved()
+    recent.value = platform.recent.add(path ? { name, path } : { name })
+    ui.notify(`Opened ${name}`, 'success')
+    return true
+  }
+
+  async function open(): Promise<boolean> {
+    if (!(await confirmDiscard('Opening another project'))) return false
+    try {
+      const file = await platform.openProject()
+      return file ? openText(file.name, file.text, file.path) : false
+    } catch (err) {
+      ui.notify(`Could not open the project: ${(err as Error).message}`, 'error')
+      return false
+    }
+  }
+
+  async function openRecent(entry: RecentProject): Promise<boolean> {
+    if (!(await confirmDiscard('Opening another project'))) return false
+    try {
+      const file = await platform.openRecent(entry)
+      return file ? openText(file.name, file.text, file.path) : false
+    } catch (err) {
+      ui.notify(`Could not open ${entry.name}: ${(err as Error).message}`, 'error')
+      return false
+    }
+  }
+
+  async function write(asNew: boolean): Promise<boolean> {
+    const suggested = projectFileName(fileName.value ?? graphStore.graph.name ?? 'untitled')
+    const body = text.value
+    try {
+      const saved = await platform.saveProject(body, suggested, { saveAs: asNew || !fileName.value })
+      if (!saved) return false
+      fileName.value = saved.name
+      filePath.value = saved.path
+      savedText.value = body
+      platform.autosave.clear()
+      recent.value = platform.recent.add(saved.path ? { name: saved.name, path: saved.path } : { name: saved.name })
+      ui.notify(`Saved ${saved.name}`, 'success')
+      return true
+    } catch (err) {
+      // The project stays in memory and in the autosave: nothing is lost by a failed write.
+      ui.notify(`Could not save ${suggested}: ${(err as Error).message}`, 'error')
+      return false
+    }
+  }
+
+  const save = (): Promise<boolean> => write(false)
+  const saveAs = (): Promise<boolean> => write(true)
+
+  /** Replaces the weights (after training or a weights import). */
+  function setParameters(next: ParameterMap | undefined): void {
+    parameters.value = next
+  }
+
+  /** Looks for a crash-recovery copy left by a previous session that ended with unsaved changes. */
+  function checkRecovery(): void {
+    const found = platform.autosave.read()
+    recovery.value = found && found.text !== text.value ? found : null
+  }
+
+  function restoreRecovery(): boolean {
+    const found = recovery.value
+    recovery.value = null
+    if (!found) return false
+    try {
+      apply(parseProject(found.text), found.name, found.path, 'Recovered work')
+    } catch (err) {
+      ui.notify(`The recovered copy could not be read: ${(err as Error).message}`, 'error')
+      platform.autosave.clear()
+      return false
+    }
+    // Recovered work is unsaved by definition.
+    savedText.value = ''
+    ui.notify('Recovered your unsaved work.', 'success')
+    return true
+  }
+
+  function discardRecovery(): void {
+    recovery.value = null
+    platform.autosave.clear()
+  }
+
+  /** Keeps the autosave in step with unsaved changes (cleared when everything is saved). */
+  function startAutosave(): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = watch(text, () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        // Never overwrite an unclaimed recovery copy before the user has decided about it.
+        if (recovery.value) return
+        if (dirty.value)
+          platform.autosave.write({ text: text.value, name: fileName.value, path: filePath.value, at: Date.now() })
+        else platform.autosave.clear()
+      }, AUTOSAVE_DELAY_MS)
+    })
+    return () => {
+      clearTimeout(timer)
+      stop()
+    }
+  }
+
+  // A fresh, empty project counts as saved.
+  savedText.value = text.value
+
+  return {
+    fileName,
+    filePath,
+    data,
+    training,
+    parameters,
+    savedText,
+    recovery,
+    recent,
+    current,
+    text,
+    dirty,
+    displayName,
+    windowTitle,
+    confirmDiscard,
+    newProject,
+    newFromTemplate,
+    openText,
+    open,
+    openRecent,
+    save,
+    saveAs,
+    setParameters,
+    checkRecovery,
+    restoreRecovery,
+    discardRecovery,
+    startAutosave
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProjectStore, import.meta.hot))

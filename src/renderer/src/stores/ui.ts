@@ -1,0 +1,68 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+
+export type ToastKind = 'info' | 'success' | 'warning' | 'error'
+
+export interface Toast {
+  id: number
+  kind: ToastKind
+  message: string
+}
+
+export type BottomTab = 'problems' | 'data' | 'training' | 'charts'
+
+export interface ConfirmRequest {
+  title: string
+  message: string
+  confirmLabel: string
+  resolve(ok: boolean): void
+}
+
+/** How long a toast stays; errors stay twice as long because they are read more carefully. */
+const TOAST_MS = 5000
+
+/** Cross-cutting UI state: notifications, the active bottom tab, the confirm dialog. */
+export const useUiStore = defineStore('ui', () => {
+  /** Non-blocking messages, newest last. */
+  const toasts = ref<Toast[]>([])
+  /** Which bottom panel tab is open. */
+  const bottomTab = ref<BottomTab>('problems')
+  /** The question the confirm dialog is asking, if any. */
+  const confirmRequest = ref<ConfirmRequest | null>(null)
+  /** Files dropped on the canvas, for the data panel to pick up (it sets this back to null). */
+  const fileDrop = shallowRef<File[] | null>(null)
+  let nextToastId = 1
+
+  function dismiss(id: number): void {
+    toasts.value = toasts.value.filter((t) => t.id !== id)
+  }
+
+  /** Shows a message without interrupting the user; it disappears by itself. */
+  function notify(message: string, kind: ToastKind = 'info'): number {
+    const id = nextToastId++
+    // The same message twice in a row (e.g. a refused connection retried) replaces the old one.
+    toasts.value = [...toasts.value.filter((t) => t.message !== message), { id, kind, message }]
+    setTimeout(() => dismiss(id), kind === 'error' ? 2 * TOAST_MS : TOAST_MS)
+    return id
+  }
+
+  /** Asks a yes/no question in the app's own dialog; resolves false when dismissed. */
+  function confirm(title: string, message: string, confirmLabel = 'Continue'): Promise<boolean> {
+    confirmRequest.value?.resolve(false)
+    return new Promise((resolve) => {
+      confirmRequest.value = {
+        title,
+        message,
+        confirmLabel,
+        resolve: (ok) => {
+          confirmRequest.value = null
+          resolve(ok)
+        }
+      }
+    })
+  }
+
+  return { toasts, bottomTab, confirmRequest, fileDrop, notify, dismiss, confirm }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))
