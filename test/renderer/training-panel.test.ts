@@ -132,3 +132,14 @@ describe('TrainingPanel', () => {
     w.unmount()
   })
 })
+
+describe('TrainingPanel without a training engine', () => {
+  it('says the engine does not offer training and keeps Train disabled', () => {
+    setActivePinia(createPinia())
+    const w = mount(TrainingPanel)
+    expect(button(w, 'Train').attributes('disabled')).toBeDefined()
+    expect(w.find('[role="status"]').text()).toBe(
+      'The engine does not offer training yet (no train.* commands).'
+    )
+  })
+})

@@ -140,6 +140,8 @@ export const useTrainingStore = defineStore('training', () => {
   })
 
   let engine: TrainingEngine | null = null
+  /** True while an engine that serves the training commands is bound. */
+  const engineReady = ref(false)
   let unsubscribe: (() => void) | null = null
   const meter = new RateMeter()
   /** Steps per epoch, learnt from the first finished epoch (for the progress bar and ETA). */
@@ -159,6 +161,7 @@ export const useTrainingStore = defineStore('training', () => {
     unsubscribe?.()
     unsubscribe = null
     engine = next
+    engineReady.value = next !== null
     if (next) unsubscribe = next.onEvent(handleEvent)
   }
 
@@ -370,6 +373,7 @@ export const useTrainingStore = defineStore('training', () => {
     explainerBusy,
     buffers,
     version,
+    engineReady,
     isRunning,
     isPaused,
     fraction,
