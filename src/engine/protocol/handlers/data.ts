@@ -14,7 +14,11 @@ import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
 import { previewRows, type CsvTable } from '../../data/table'
+import type { Preprocessing } from '../../data/preprocess'
 import type { Activation, GraphSpec, LossKind, ParameterMap, Task } from '../../graph/types'
+import type { Network } from '../../nn/types'
+import type { TrainData } from '../../train/types'
+import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import { describeValue, num, oneOf, optional, payload, str, type Validator } from '../validate'
@@ -179,11 +183,38 @@ export interface Evaluation {
   predVsActual?: { targetName: string; actual: number[]; predicted: number[] }
 }
 
-/** The data of one connection: the loaded table (the training commands read `prepared` later). */
+/**
+ * The encoded data, ready to train on: `data.prepare` builds it from the table and the roles;
+ * the training commands read it.
+ */
+export interface PreparedData {
+  summary: PreparedSummary
+  /** Encoded rows: x [rows × inputWidth], y [rows × outputWidth], split into train / validation. */
+  data: TrainData
+  /** Everything needed to encode a new row the same way (stored in the weights file). */
+  preprocessing: Preprocessing
+}
+
+/**
+ * The model of one connection: the network being trained (or imported from a weights file) with
+ * the preprocessing it was trained with and a summary of its training. `train.*` creates and
+ * updates it; `weights.export`, `predict`, `predict.csv` and `evaluate` read it; `weights.import`
+ * replaces it.
+ */
+export interface Model {
+  graph: GraphSpec
+  net: Network
+  preprocessing: Preprocessing | null
+  training: TrainingSummary | null
+}
+
+/** The data of one connection: the loaded table, its prepared split and the current model. */
 export interface DataWorkspace {
   /** The last table that loaded without error, and the file name it came from. */
   table: CsvTable | null
   name: string
+  prepared: PreparedData | null
+  model: Model | null
 }
 
 const workspaces = new WeakMap<Connection, DataWorkspace>()
@@ -192,7 +223,7 @@ const workspaces = new WeakMap<Connection, DataWorkspace>()
 export function dataWorkspace(connection: Connection): DataWorkspace {
   let ws = workspaces.get(connection)
   if (!ws) {
-    ws = { table: null, name: '' }
+    ws = { table: null, name: '', prepared: null, model: null }
     workspaces.set(connection, ws)
   }
   return ws
