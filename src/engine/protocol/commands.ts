@@ -5,11 +5,13 @@
  */
 import { demoCommands } from './demo'
 import { dataCommands } from './handlers/data'
+import { trainCommands } from './handlers/train'
 import type { CommandTable, Connection } from './server'
 
 export function engineCommands(connection: Connection): CommandTable {
   return {
     ...demoCommands(connection),
-    ...dataCommands(connection)
+    ...dataCommands(connection),
+    ...trainCommands(connection)
   }
 }
