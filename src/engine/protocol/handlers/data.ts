@@ -14,10 +14,16 @@ import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
 import { previewRows, type CsvTable } from '../../data/table'
-import type { Preprocessing } from '../../data/preprocess'
-import type { Activation, GraphSpec, LossKind, ParameterMap, Task } from '../../graph/types'
+import type {
+  DataProfile,
+  Prediction,
+  PreparedData,
+  PreparedSummary,
+  PrepareRequest,
+  Preprocessing
+} from '../../data/preprocess'
+import type { GraphSpec, ParameterMap, Task } from '../../graph/types'
 import type { Network } from '../../nn/types'
-import type { TrainData } from '../../train/types'
 import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
@@ -84,89 +90,22 @@ export interface DataSummary {
   preview: string[][]
 }
 
-export type ColumnType = 'numeric' | 'categorical' | 'text'
-export type ColumnRole = 'feature' | 'target' | 'ignored'
-export const COLUMN_ROLES: readonly ColumnRole[] = ['feature', 'target', 'ignored']
-export type Normalization = 'z-score' | 'min-max' | 'none'
-export type MissingPolicy = 'drop' | 'mean' | 'median' | 'most-frequent'
-/** A two-class target as one sigmoid unit (binary cross-entropy) or two softmax units (cross-entropy). */
-export type BinaryTargetEncoding = 'sigmoid' | 'softmax'
-
-/** One column as the data panel describes it. */
-export interface ColumnSummary {
-  name: string
-  type: ColumnType
-  missing: number
-  distinct: number
-  /** numeric columns */
-  min?: number
-  mean?: number
-  max?: number
-  /** categorical and text columns: the most frequent values, most frequent first */
-  top?: { value: string; count: number }[]
-  /** bar heights: equal-width bins over [min, max] (numeric) or the top categories' counts */
-  histogram: number[]
-  /** the engine's suggestion: last column target, ID-like and free text ignored */
-  defaultRole: ColumnRole
-}
-
-export interface DataProfile {
-  name: string
-  rows: number
-  columns: ColumnSummary[]
-}
-
-export interface PrepareRequest {
-  roles: Record<string, ColumnRole>
-  normalization?: Normalization
-  missing?: MissingPolicy
-  binaryTarget?: BinaryTargetEncoding
-  /** Fraction of rows held out for validation, in [0, 0.9]. */
-  validationSplit?: number
-  seed?: number
-}
-
-/** Problems that do not stop training but the user should see (zero variance, imputed values…). */
-export interface DataNotice {
-  code: string
-  message: string
-  column: string | null
-}
-
-/** What the graph needs to follow the data, and the counts the panel shows. */
-export interface PreparedSummary {
-  /** encoded feature count: the input node's width */
-  inputWidth: number
-  /** output units the targets need */
-  outputWidth: number
-  task: Task
-  targets: string[]
-  /** class labels in output-unit order (classification) */
-  classes?: string[]
-  /** the loss and output activation that fit the task and encoding */
-  loss: LossKind
-  outputActivation: Activation
-  /** the columns a prediction row needs, in file order */
-  featureColumns: string[]
-  /** names of the encoded features, e.g. "sex=female" */
-  featureNames: string[]
-  trainRows: number
-  validationRows: number
-  /** rows dropped for missing values (policy 'drop') */
-  droppedRows: number
-  /** imputed cells per column (other policies) */
-  imputed: Record<string, number>
-  notices: DataNotice[]
-}
-
-/** One row's prediction: the output units, and for classification the label and class probabilities. */
-export interface Prediction {
-  outputs: number[]
-  label?: string
-  probabilities?: Record<string, number>
-  /** regression: the predicted value per target column, in the target's own units */
-  values?: Record<string, number>
-}
+// The data types live beside the code that builds them; re-exported here for the protocol's users.
+export {
+  COLUMN_ROLES,
+  type ColumnType,
+  type ColumnRole,
+  type Normalization,
+  type MissingPolicy,
+  type BinaryTargetEncoding,
+  type ColumnSummary,
+  type DataProfile,
+  type PrepareRequest,
+  type DataNotice,
+  type PreparedSummary,
+  type Prediction,
+  type PreparedData
+} from '../../data/preprocess'
 
 export interface ImportedWeights {
   graph: GraphSpec
@@ -181,18 +120,6 @@ export interface Evaluation {
   rows: number
   confusion?: { classes: string[]; matrix: number[][] }
   predVsActual?: { targetName: string; actual: number[]; predicted: number[] }
-}
-
-/**
- * The encoded data, ready to train on: `data.prepare` builds it from the table and the roles;
- * the training commands read it.
- */
-export interface PreparedData {
-  summary: PreparedSummary
-  /** Encoded rows: x [rows × inputWidth], y [rows × outputWidth], split into train / validation. */
-  data: TrainData
-  /** Everything needed to encode a new row the same way (stored in the weights file). */
-  preprocessing: Preprocessing
 }
 
 /**

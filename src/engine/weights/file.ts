@@ -1,0 +1,472 @@
+/**
+ * The weights file (DESIGN §4, docs/weights-format.md): writing it, and reading it back from untrusted
+ * text. Reading checks everything before returning anything — the format and version, every field's
+ * type, the graph (with the engine's own graph parser and rules), each parameter matrix against the
+ * shape the graph gives its edge, the preprocessing against the graph's input and output widths — and
+ * refuses the whole file with a message that names the field path, e.g.
+ * `parameters.w1[3]: expected 4 numbers, got 3`. A file is never half-loaded.
+ */
+import { inputWidthOf, outputWidthOf } from '../data/encode'
+import type { FeatureEncoding, Preprocessing, TargetEncoding } from '../data/preprocess'
+import { compileGraph } from '../graph/compile'
+import { GraphError } from '../graph/errors'
+import { parseGraph } from '../graph/parse'
+import {
+  GRAPH_FORMAT,
+  type GraphEdge,
+  type GraphNode,
+  type GraphSpec,
+  type ParameterMap
+} from '../graph/types'
+import { assertValidGraph } from '../graph/validate'
+import { defaultTrainSettings, resolveTrainSettings, TrainSettingsError } from '../train/settings'
+import type { EpochMetrics, SetMetrics, TrainSettings } from '../train/types'
+import { writeJson, type Json } from './json'
+import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type TrainingSummary, type WeightsFile } from './types'
+
+export type WeightsErrorCode =
+  'bad-json' | 'bad-format' | 'bad-version' | 'bad-field' | 'bad-graph' | 'bad-parameters'
+
+/** A weights file that cannot be read (or written); `path` is the offending field, e.g. `parameters.w1[3]`. */
+export class WeightsError extends Error {
+  readonly code: WeightsErrorCode
+  readonly path: string | null
+  constructor(code: WeightsErrorCode, message: string, path: string | null = null) {
+    super(message)
+    this.name = 'WeightsError'
+    this.code = code
+    this.path = path
+  }
+}
+
+export interface WeightsInput {
+  graph: GraphSpec
+  parameters: ParameterMap
+  preprocessing: Preprocessing | null
+  training: TrainingSummary | null
+}
+
+// ————— writing —————
+
+const NODE_KEYS = [
+  'id',
+  'kind',
+  'name',
+  'units',
+  'activation',
+  'leak',
+  'init',
+  'loss',
+  'huberDelta',
+  'task',
+  'targets',
+  'classes',
+  'position'
+]
+const EDGE_KEYS = ['id', 'from', 'to', 'kind']
+const GRAPH_KEYS = ['format', 'version', 'name', 'nodes', 'edges']
+
+/** The object with `first` keys in that order, then any other keys sorted (nested objects likewise). */
+function ordered(value: unknown, first: readonly string[] = []): Json {
+  if (Array.isArray(value)) return value.map((v) => ordered(v))
+  if (typeof value !== 'object' || value === null) return value as Json
+  const o = value as Record<string, unknown>
+  const keys = [
+    ...first.filter((k) => k in o),
+    ...Object.keys(o)
+      .filter((k) => !first.includes(k))
+      .sort()
+  ]
+  const out: Record<string, Json> = {}
+  for (const k of keys) if (o[k] !== undefined) out[k] = ordered(o[k])
+  return out
+}
+
+function graphJson(g: GraphSpec): Json {
+  const spec = ordered({ ...g, nodes: undefined, edges: undefined }, GRAPH_KEYS) as Record<string, Json>
+  const out: Record<string, Json> = {}
+  for (const k of GRAPH_KEYS.slice(0, 3)) if (k in spec) out[k] = spec[k]
+  out.nodes = g.nodes.map((n: GraphNode) => ordered(n, NODE_KEYS))
+  out.edges = g.edges.map((e: GraphEdge) => ordered(e, EDGE_KEYS))
+  for (const k of Object.keys(spec)) if (!(k in out)) out[k] = spec[k]
+  return out
+}
+
+function featureJson(f: FeatureEncoding): Json {
+  return f.kind === 'numeric'
+    ? {
+        column: f.column,
+        kind: f.kind,
+        normalization: f.normalization,
+        center: f.center,
+        scale: f.scale,
+        impute: f.impute
+      }
+    : { column: f.column, kind: f.kind, categories: [...f.categories], impute: f.impute }
+}
+
+function targetJson(t: TargetEncoding): Json {
+  return t.kind === 'numeric'
+    ? { column: t.column, kind: t.kind, center: t.center, scale: t.scale }
+    : { column: t.column, kind: t.kind, classes: [...t.classes], encoding: t.encoding }
+}
+
+function preprocessingJson(p: Preprocessing): Json {
+  return {
+    task: p.task,
+    features: p.features.map(featureJson),
+    targets: p.targets.map(targetJson),
+    featureNames: [...p.featureNames],
+    missing: p.missing
+  }
+}
+
+const setJson = (s: SetMetrics): Json => ({ loss: s.loss, accuracy: s.accuracy, r2: s.r2, rmse: s.rmse })
+
+function trainingJson(t: TrainingSummary): Json {
+  const f = t.final
+  return {
+    settings: ordered(t.settings, Object.keys(defaultTrainSettings())),
+    seed: t.seed,
+    epochsRun: t.epochsRun,
+    steps: t.steps,
+    final: f && {
+      epoch: f.epoch,
+      step: f.step,
+      learningRate: f.learningRate,
+      train: setJson(f.train),
+      validation: f.validation && setJson(f.validation)
+    },
+    lossHistory: t.lossHistory.map(([step, loss]) => [step, loss])
+  }
+}
+
+/**
+ * The weights file's text. Parameters are written in the order of the graph's edges; a non-finite
+ * weight is refused (it has no JSON form and could not be loaded again).
+ */
+export function buildWeightsFile(input: WeightsInput): string {
+  const parameters: Record<string, Json> = {}
+  for (const e of input.graph.edges) {
+    const W = input.parameters[e.id]
+    if (W === undefined) continue
+    W.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (!Number.isFinite(v))
+          throw new WeightsError(
+            'bad-parameters',
+            `parameters.${e.id}[${i}][${j}] is ${v}: only finite weights can be saved.`,
+            `parameters.${e.id}[${i}][${j}]`
+          )
+      })
+    )
+    parameters[e.id] = W.map((row) => [...row])
+  }
+  const file: Json = {
+    format: WEIGHTS_FORMAT,
+    version: WEIGHTS_VERSION,
+    graph: graphJson(input.graph),
+    parameters,
+    preprocessing: input.preprocessing && preprocessingJson(input.preprocessing),
+    training: input.training && trainingJson(input.training)
+  }
+  return writeJson(file) + '\n'
+}
+
+// ————— reading —————
+
+type Obj = Record<string, unknown>
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing'
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return `an array of ${v.length}`
+  if (typeof v === 'object') return 'an object'
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)
+  return `${typeof v} ${String(v)}`
+}
+
+function bad(path: string, expected: string, got: unknown, code: WeightsErrorCode = 'bad-field'): never {
+  throw new WeightsError(
+    code,
+    got === undefined
+      ? `${path}: missing (expected ${expected})`
+      : `${path}: expected ${expected}, got ${describe(got)}`,
+    path
+  )
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function obj(v: unknown, path: string): Obj {
+  return isObj(v) ? v : bad(path, 'an object', v)
+}
+function str(v: unknown, path: string): string {
+  return typeof v === 'string' ? v : bad(path, 'a string', v)
+}
+function finite(v: unknown, path: string): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : bad(path, 'a finite number', v)
+}
+function whole(v: unknown, path: string, min = 0): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min
+    ? v
+    : bad(path, `a whole number ≥ ${min}`, v)
+}
+/** A metric: a number, or null for one that was NaN when written. */
+function metric(v: unknown, path: string): number {
+  if (v === null) return NaN
+  return typeof v === 'number' ? v : bad(path, 'a number or null', v)
+}
+function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
+  return values.includes(v as T)
+    ? (v as T)
+    : bad(path, `one of ${values.map((s) => JSON.stringify(s)).join(', ')}`, v)
+}
+function strings(v: unknown, path: string, minLength = 0): string[] {
+  if (!Array.isArray(v)) bad(path, 'an array of strings', v)
+  if (v.length < minLength) bad(path, `at least ${minLength} strings`, v)
+  return v.map((s, i) => str(s, `${path}[${i}]`))
+}
+function array(v: unknown, path: string): unknown[] {
+  return Array.isArray(v) ? v : bad(path, 'an array', v)
+}
+
+function readFeature(v: unknown, path: string): FeatureEncoding {
+  const o = obj(v, path)
+  const column = str(o.column, `${path}.column`)
+  const kind = oneOf(o.kind, `${path}.kind`, ['numeric', 'one-hot'] as const)
+  if (kind === 'numeric') {
+    const scale = finite(o.scale, `${path}.scale`)
+    if (scale === 0) bad(`${path}.scale`, 'a non-zero number', scale)
+    return {
+      column,
+      kind,
+      normalization: oneOf(o.normalization, `${path}.normalization`, ['z-score', 'min-max', 'none'] as const),
+      center: finite(o.center, `${path}.center`),
+      scale,
+      impute: o.impute === null ? null : finite(o.impute, `${path}.impute`)
+    }
+  }
+  const categories = strings(o.categories, `${path}.categories`, 1)
+  const impute = o.impute === null ? null : str(o.impute, `${path}.impute`)
+  if (impute !== null && !categories.includes(impute))
+    bad(`${path}.impute`, 'one of the categories or null', impute)
+  return { column, kind, categories, impute }
+}
+
+function readTarget(v: unknown, path: string): TargetEncoding {
+  const o = obj(v, path)
+  const column = str(o.column, `${path}.column`)
+  const kind = oneOf(o.kind, `${path}.kind`, ['numeric', 'classes'] as const)
+  if (kind === 'numeric') {
+    const scale = finite(o.scale, `${path}.scale`)
+    if (scale === 0) bad(`${path}.scale`, 'a non-zero number', scale)
+    return { column, kind, center: finite(o.center, `${path}.center`), scale }
+  }
+  const classes = strings(o.classes, `${path}.classes`, 2)
+  const encoding = oneOf(o.encoding, `${path}.encoding`, ['sigmoid', 'softmax'] as const)
+  if (encoding === 'sigmoid' && classes.length !== 2)
+    bad(`${path}.classes`, 'exactly 2 classes for a sigmoid output', classes)
+  return { column, kind, classes, encoding }
+}
+
+function readPreprocessing(v: unknown): Preprocessing | null {
+  if (v === null) return null
+  const path = 'preprocessing'
+  const o = obj(v, path)
+  const task = oneOf(o.task, `${path}.task`, ['regression', 'binary', 'multiclass'] as const)
+  const features = array(o.features, `${path}.features`).map((f, i) =>
+    readFeature(f, `${path}.features[${i}]`)
+  )
+  if (features.length === 0) bad(`${path}.features`, 'at least one feature', o.features)
+  const targets = array(o.targets, `${path}.targets`).map((t, i) => readTarget(t, `${path}.targets[${i}]`))
+  if (targets.length === 0) bad(`${path}.targets`, 'at least one target', o.targets)
+  const classTargets = targets.filter((t) => t.kind === 'classes')
+  const expectedTask =
+    classTargets.length === 0
+      ? 'regression'
+      : classTargets[0].kind === 'classes' && classTargets[0].classes.length === 2
+        ? 'binary'
+        : 'multiclass'
+  if (task !== expectedTask) bad(`${path}.task`, `"${expectedTask}" for these targets`, task)
+  if (classTargets.length > 0 && targets.length > 1)
+    bad(`${path}.targets`, 'one class target, or only numeric targets', o.targets)
+  const featureNames = strings(o.featureNames, `${path}.featureNames`)
+  const p: Preprocessing = {
+    task,
+    features,
+    targets,
+    featureNames,
+    missing: oneOf(o.missing, `${path}.missing`, ['drop', 'mean', 'median', 'most-frequent'] as const)
+  }
+  const width = inputWidthOf(p)
+  if (featureNames.length !== width)
+    bad(`${path}.featureNames`, `${width} names (one per encoded input)`, featureNames)
+  return p
+}
+
+function readSet(v: unknown, path: string): SetMetrics {
+  const o = obj(v, path)
+  const s: SetMetrics = { loss: metric(o.loss, `${path}.loss`) }
+  for (const k of ['accuracy', 'r2', 'rmse'] as const)
+    if (o[k] !== undefined) s[k] = metric(o[k], `${path}.${k}`)
+  return s
+}
+
+function readSettings(v: unknown, path: string): TrainSettings {
+  // Every field must be there: a file says how it was trained, not "the defaults of some version".
+  const check = (o: unknown, template: object, at: string): void => {
+    const x = obj(o, at)
+    for (const [k, d] of Object.entries(template)) {
+      if (x[k] === undefined)
+        bad(
+          `${at}.${k}`,
+          typeof d === 'object' && d !== null
+            ? 'an object'
+            : d === null
+              ? 'a number or null'
+              : `a ${typeof d}`,
+          undefined
+        )
+      if (typeof d === 'object' && d !== null) check(x[k], d, `${at}.${k}`)
+    }
+  }
+  check(v, defaultTrainSettings(), path)
+  try {
+    // One validator for settings wherever they come from (UI, protocol, CLI, this file).
+    return resolveTrainSettings(v as Parameters<typeof resolveTrainSettings>[0])
+  } catch (err) {
+    if (err instanceof TrainSettingsError) {
+      const why = err.message.replace(/^training setting "[^"]*": /, '')
+      throw new WeightsError('bad-field', `${path}.${err.field}: ${why}`, `${path}.${err.field}`)
+    }
+    throw err
+  }
+}
+
+function readTraining(v: unknown): TrainingSummary | null {
+  if (v === null) return null
+  const path = 'training'
+  const o = obj(v, path)
+  const settings = readSettings(o.settings, `${path}.settings`)
+  let final: EpochMetrics | null = null
+  if (o.final !== null) {
+    const f = obj(o.final, `${path}.final`)
+    final = {
+      epoch: whole(f.epoch, `${path}.final.epoch`),
+      step: whole(f.step, `${path}.final.step`),
+      learningRate: finite(f.learningRate, `${path}.final.learningRate`),
+      train: readSet(f.train, `${path}.final.train`)
+    }
+    if (f.validation !== undefined) final.validation = readSet(f.validation, `${path}.final.validation`)
+  }
+  const lossHistory = array(o.lossHistory, `${path}.lossHistory`).map((pt, i): [number, number] => {
+    const at = `${path}.lossHistory[${i}]`
+    if (!Array.isArray(pt) || pt.length !== 2) bad(at, 'a pair [step, loss]', pt)
+    return [finite(pt[0], `${at}[0]`), metric(pt[1], `${at}[1]`)]
+  })
+  return {
+    settings,
+    seed: finite(o.seed, `${path}.seed`),
+    epochsRun: whole(o.epochsRun, `${path}.epochsRun`),
+    steps: whole(o.steps, `${path}.steps`),
+    final,
+    lossHistory
+  }
+}
+
+function readGraph(
+  v: unknown,
+  inputWidth: number | undefined
+): { graph: GraphSpec; slices: ReturnType<typeof compileGraph>['slices']; outputWidth: number } {
+  obj(v, 'graph')
+  try {
+    const graph = parseGraph(v)
+    assertValidGraph(graph, { inputWidth })
+    const plan = compileGraph(graph, inputWidth)
+    return { graph, slices: plan.slices, outputWidth: plan.layers[plan.output].units }
+  } catch (err) {
+    if (!(err instanceof GraphError)) throw err
+    // Shape problems name the field ("nodes[2].units must be…"); rule problems name the node or edge.
+    const first = err.issues.find((i) => i.severity === 'error') ?? err.issues[0]
+    const field = /^(nodes|edges|format|version|name)\b/.test(first?.message ?? '')
+    throw new WeightsError('bad-graph', field ? `graph.${err.message}` : `graph: ${err.message}`, 'graph')
+  }
+}
+
+function readParameters(v: unknown, slices: ReturnType<typeof compileGraph>['slices']): ParameterMap {
+  const o = obj(v, 'parameters')
+  const bySlice = new Map(slices.map((s) => [s.edgeId, s]))
+  for (const key of Object.keys(o)) {
+    if (!bySlice.has(key))
+      throw new WeightsError(
+        'bad-parameters',
+        `parameters.${key}: the graph has no weighted edge "${key}"`,
+        `parameters.${key}`
+      )
+  }
+  const out: ParameterMap = {}
+  for (const s of slices) {
+    const path = `parameters.${s.edgeId}`
+    const what = `${s.rows}×${s.cols} for edge "${s.edgeId}" (${s.from} → ${s.to})`
+    const W = o[s.edgeId]
+    if (W === undefined) throw new WeightsError('bad-parameters', `${path}: missing (expected ${what})`, path)
+    if (!Array.isArray(W) || W.length !== s.rows) bad(path, `${s.rows} rows (${what})`, W, 'bad-parameters')
+    out[s.edgeId] = W.map((row: unknown, i): number[] => {
+      const at = `${path}[${i}]`
+      if (!Array.isArray(row) || row.length !== s.cols) bad(at, `${s.cols} numbers`, row, 'bad-parameters')
+      return row.map((x: unknown, j) =>
+        typeof x === 'number' && Number.isFinite(x)
+          ? x
+          : bad(`${at}[${j}]`, 'a finite number', x, 'bad-parameters')
+      )
+    })
+  }
+  return out
+}
+
+/** Reads and checks a weights file; throws a WeightsError naming the field, and returns nothing partial. */
+export function parseWeightsFile(text: string): WeightsFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (err) {
+    throw new WeightsError('bad-json', `The file is not valid JSON: ${(err as Error).message}`)
+  }
+  const root = obj(json, 'the file')
+  if (root.format !== WEIGHTS_FORMAT) {
+    const hint = root.format === GRAPH_FORMAT ? ' (this is a graph file; weights files embed the graph)' : ''
+    throw new WeightsError(
+      'bad-format',
+      `format: expected "${WEIGHTS_FORMAT}", got ${describe(root.format)}; this is not a Backprop Studio weights file${hint}.`,
+      'format'
+    )
+  }
+  const version = whole(root.version, 'version', 1)
+  if (version > WEIGHTS_VERSION) {
+    throw new WeightsError(
+      'bad-version',
+      `version: the file has version ${version}, written by a newer Backprop Studio; this one reads version ${WEIGHTS_VERSION}. Update the app to open it.`,
+      'version'
+    )
+  }
+  for (const key of ['graph', 'parameters', 'preprocessing', 'training']) {
+    if (!(key in root))
+      bad(key, key === 'preprocessing' || key === 'training' ? 'an object or null' : 'an object', undefined)
+  }
+  const preprocessing = readPreprocessing(root.preprocessing)
+  const { graph, slices, outputWidth } = readGraph(
+    root.graph,
+    preprocessing ? inputWidthOf(preprocessing) : undefined
+  )
+  if (preprocessing && outputWidthOf(preprocessing) !== outputWidth) {
+    bad(
+      'preprocessing.targets',
+      `targets needing ${outputWidth} output unit${outputWidth === 1 ? '' : 's'} (the output layer's width)`,
+      `targets needing ${outputWidthOf(preprocessing)}`
+    )
+  }
+  const parameters = readParameters(root.parameters, slices)
+  const training = readTraining(root.training)
+  return { format: WEIGHTS_FORMAT, version, graph, parameters, preprocessing, training }
+}
