@@ -1,24 +1,9 @@
 /**
  * Seeded synthetic data for the workloads: every implementation trains on exactly these numbers
- * (TF.js gets a float32 copy, brain.js plain arrays).
+ * (TF.js gets a float32 copy, brain.js plain arrays), drawn from the engine's own seeded generator.
  */
+import { createRng } from '../src/engine/random'
 import type { Workload } from './workloads'
-
-/** mulberry32: a small, fast, seeded 32-bit generator; uniform in [0, 1). */
-export const mulberry32 = (seed: number): (() => number) => {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Standard normal by Box–Muller. */
-const normal = (rand: () => number): number =>
-  Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())
 
 export interface Dataset {
   /** [samples × inputs], row-major */
@@ -35,7 +20,8 @@ export interface Dataset {
  * the arg-max of a random linear teacher, so the labels are learnable and the loss must go down.
  */
 export const makeDataset = (w: Workload, seed = 42, samples = w.samples): Dataset => {
-  const rand = mulberry32(seed)
+  const rng = createRng(seed)
+  const rand = (): number => rng.next()
   const inputs = w.sizes[0]
   const outputs = w.sizes[w.sizes.length - 1]
   const x = new Float64Array(samples * inputs)
@@ -52,9 +38,9 @@ export const makeDataset = (w: Workload, seed = 42, samples = w.samples): Datase
   }
   // pixel-like inputs in [0, 1) for the wide workload, standardised features otherwise
   const pixelLike = inputs > 100
-  for (let i = 0; i < x.length; i++) x[i] = pixelLike ? rand() : normal(rand)
+  for (let i = 0; i < x.length; i++) x[i] = pixelLike ? rand() : rng.normal()
   const teacher = new Float64Array(outputs * inputs)
-  for (let i = 0; i < teacher.length; i++) teacher[i] = normal(rand)
+  for (let i = 0; i < teacher.length; i++) teacher[i] = rng.normal()
   for (let i = 0; i < samples; i++) {
     let best = 0
     let bestScore = -Infinity

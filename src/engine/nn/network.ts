@@ -13,7 +13,7 @@ import type { GraphSpec, Initializer, LossKind, ParameterMap } from '../graph/ty
 import { compileGraph, INPUT, type ExecutionPlan, type PlanLayer } from '../graph/compile'
 import { activateForward, SATURATING, softmaxBackward } from '../math/activations'
 import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../math/losses'
-import { columnSums, matmulAccumulate, matmulTransA, matmulTransB } from '../math/matmul'
+import { selectKernels, type KernelChoice, type MatrixKernels } from '../wasm/kernels'
 import { initializeParameters } from './init'
 import { parametersFromMap, parametersToMap } from './parameters'
 import type { LayerInfo, LayerStats, Network, NonFiniteReport, ParamSlice } from './types'
@@ -25,6 +25,12 @@ export interface NetworkOptions {
   init?: Initializer
   /** PRNG seed of the initialisation (default 1). */
   seed?: number
+  /**
+   * Matrix kernels: 'js' (default) is the plain-TypeScript reference; 'wasm' the WebAssembly SIMD
+   * kernels (throws where the host lacks SIMD); 'auto' takes WASM when available. Both give the same
+   * results up to floating-point reassociation (test/engine/wasm-kernels.test.ts).
+   */
+  kernels?: KernelChoice
 }
 
 export const DEFAULT_INIT: Initializer = 'glorot-uniform'
@@ -42,7 +48,8 @@ export function createNetwork(spec: GraphSpec, opts: NetworkOptions = {}): Netwo
     spec,
     compileGraph(spec, opts.inputWidth),
     opts.init ?? DEFAULT_INIT,
-    opts.seed ?? DEFAULT_SEED
+    opts.seed ?? DEFAULT_SEED,
+    selectKernels(opts.kernels ?? 'js')
   )
 }
 
@@ -75,7 +82,13 @@ class GraphNetwork implements Network {
   private statsM = 0
   private outView: Float64Array = EMPTY
 
-  constructor(spec: GraphSpec, plan: ExecutionPlan, init: Initializer, seed: number) {
+  constructor(
+    spec: GraphSpec,
+    plan: ExecutionPlan,
+    init: Initializer,
+    seed: number,
+    private readonly kernels: MatrixKernels
+  ) {
     this.spec = spec
     this.plan = plan
     this.inputWidth = plan.inputWidth
@@ -186,7 +199,7 @@ class GraphNetwork implements Network {
       for (let k = 0; k < weights.length; k++) {
         const e = weights[k]
         const src = e.src === INPUT ? x : this.a[e.src]
-        matmulTransB(src, 0, params, e.offset, Z, 0, m, e.cols, n, biases.length > 0 || k > 0)
+        this.kernels.matmulTransB(src, 0, params, e.offset, Z, 0, m, e.cols, n, biases.length > 0 || k > 0)
       }
       activateForward(layer.activation, layer.leak, Z, A, withDerivative ? this.fp[layer.index] : null, m, n)
       // Residual unit (seed 000): A = f(Z) + A_src
@@ -233,10 +246,12 @@ class GraphNetwork implements Network {
       }
       for (const e of layer.weights) {
         const src = e.src === INPUT ? x : this.a[e.src]
-        matmulTransA(delta, 0, src, 0, grads, e.offset, m, u, e.cols, scale) // BP-3
-        if (e.src !== INPUT) matmulAccumulate(delta, 0, params, e.offset, this.dA[e.src], 0, m, u, e.cols) // BP-2
+        this.kernels.matmulTransA(delta, 0, src, 0, grads, e.offset, m, u, e.cols, scale) // BP-3
+        if (e.src !== INPUT) {
+          this.kernels.matmulAccumulate(delta, 0, params, e.offset, this.dA[e.src], 0, m, u, e.cols) // BP-2
+        }
       }
-      for (const e of layer.biases) columnSums(delta, 0, grads, e.offset, m, u, scale) // BP-4
+      for (const e of layer.biases) this.kernels.columnSums(delta, 0, grads, e.offset, m, u, scale) // BP-4
       for (const s of layer.skips) {
         if (s.src === INPUT) continue
         const dSrc = this.dA[s.src] // the identity passes ∂C/∂a straight through

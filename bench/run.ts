@@ -1,0 +1,222 @@
+/**
+ * `npm run bench [-- options]`: trains the workloads (bench/workloads.ts) with our engine and, in the
+ * same process and on the same data, with TF.js (pure-JS CPU and WASM backends) and brain.js (W1), then
+ * prints samples/second, our ratio to each peer, the cost of the per-layer statistics and the time to
+ * load a 50 MB CSV — a table for people, then one JSON line per measurement for scripts.
+ *
+ * Method (why): every implementation gets one warm-up epoch (JIT, WASM compilation, TF.js kernel
+ * setup), then `repeats` timed runs of the workload's epochs (repeated up to a minimum duration), interleaved round-robin so a burst of
+ * load from other processes hits every peer alike; the best run counts, since noise only ever slows a
+ * run down. "ours" is float64 with the per-layer statistics computed before every step (the worst
+ * case; the app asks once per progress event).
+ */
+import { createBrainSession } from './peers/brain'
+import { createOursSession } from './peers/ours'
+import { createTfjsSession } from './peers/tfjs'
+import { measureCsvLoad, type CsvLoadResult } from './csvload'
+import { makeDataset, type Dataset } from './data'
+import { parseBenchArgs, BENCH_USAGE, type BenchOptions } from './options'
+import type { Session } from './session'
+import { stepsPerEpoch, WORKLOADS, type Workload } from './workloads'
+import type { KernelChoice } from '../src/engine/wasm/kernels'
+
+export type PeerId = 'ours' | 'tfjs-cpu' | 'tfjs-wasm' | 'brain.js'
+
+/** Which implementations run a workload: brain.js has no softmax or cross-entropy, so W1 only. */
+export const peersFor = (w: Workload): PeerId[] =>
+  w.id === 'W1' ? ['ours', 'tfjs-cpu', 'tfjs-wasm', 'brain.js'] : ['ours', 'tfjs-cpu', 'tfjs-wasm']
+
+async function createSession(
+  peer: PeerId | 'ours-stats-off',
+  w: Workload,
+  data: Dataset,
+  kernels: KernelChoice
+): Promise<Session> {
+  switch (peer) {
+    case 'ours':
+      return createOursSession(w, data, { stats: 'every-step', kernels })
+    case 'ours-stats-off':
+      return createOursSession(w, data, { stats: 'off', kernels })
+    case 'tfjs-cpu':
+      return createTfjsSession('cpu', w, data)
+    case 'tfjs-wasm':
+      return createTfjsSession('wasm', w, data)
+    case 'brain.js':
+      return createBrainSession(w, data)
+  }
+}
+
+export interface WorkloadResult {
+  workload: Workload['id']
+  samples_per_sec: Partial<Record<PeerId, number>>
+  /** ours ÷ peer */
+  ratio: Partial<Record<PeerId, number>>
+  /** (time with statistics − time without) ÷ time with statistics; null when not measured */
+  stats_overhead: number | null
+  /** mean training loss of the first and last timed epoch per implementation (a sanity check) */
+  loss: Partial<Record<PeerId, [number, number]>>
+}
+
+/** The workload scaled for --quick: a fraction of the samples, at least a few batches, one epoch. */
+function scaled(w: Workload, opts: BenchOptions): Workload {
+  if (!opts.quick) return w
+  const samples = Math.max(w.batch * 20, Math.round(w.samples / 5))
+  return { ...w, samples, epochs: Math.min(w.epochs, 2) }
+}
+
+async function runWorkload(base: Workload, opts: BenchOptions): Promise<WorkloadResult> {
+  const w = scaled(base, opts)
+  const data = makeDataset(w)
+  const peers = peersFor(w).filter((p) => opts.peers.includes(p))
+  const runners: (PeerId | 'ours-stats-off')[] = [...peers]
+  if (opts.statsCost && peers.includes('ours')) runners.push('ours-stats-off')
+  const sessions = new Map<string, Session>()
+  for (const p of runners) {
+    const s = await createSession(p, w, data, opts.kernels)
+    await s.train(1) // warm-up
+    sessions.set(p, s)
+  }
+  const best = new Map<string, number>()
+  const losses = new Map<string, [number, number]>()
+  for (let rep = 0; rep < opts.repeats; rep++) {
+    for (const p of runners) {
+      const session = sessions.get(p)!
+      // A run is the workload's epochs, repeated until it lasts minSeconds: W1 takes only tens of
+      // milliseconds, too short to time on a shared machine.
+      let seconds = 0
+      let samples = 0
+      let first = NaN
+      let last: number
+      do {
+        const r = await session.train(w.epochs)
+        seconds += r.seconds
+        samples += r.samples
+        if (Number.isNaN(first)) first = r.epochLosses[0]
+        last = r.epochLosses[r.epochLosses.length - 1]
+      } while (seconds < opts.minSeconds)
+      const rate = samples / seconds
+      if (rate > (best.get(p) ?? 0)) best.set(p, rate)
+      losses.set(p, [first, last])
+      opts.log(`  ${w.id} ${p.padEnd(14)} run ${rep + 1}: ${fmtRate(rate)} samples/s`)
+    }
+  }
+  for (const s of sessions.values()) s.dispose()
+
+  const result: WorkloadResult = {
+    workload: w.id,
+    samples_per_sec: {},
+    ratio: {},
+    stats_overhead: null,
+    loss: {}
+  }
+  for (const p of peers) {
+    result.samples_per_sec[p] = round(best.get(p)!, 0)
+    result.loss[p] = losses.get(p)!.map((v) => round(v, 4)) as [number, number]
+  }
+  const ours = best.get('ours')
+  if (ours !== undefined) {
+    for (const p of peers) if (p !== 'ours') result.ratio[p] = round(ours / best.get(p)!, 2)
+    const off = best.get('ours-stats-off')
+    // Time per sample with (1/ours) and without (1/off) the statistics.
+    if (off !== undefined) result.stats_overhead = round(1 - ours / off, 3)
+  }
+  return result
+}
+
+const round = (v: number, digits: number): number => Number(v.toFixed(digits))
+const fmtRate = (v: number): string => Math.round(v).toLocaleString('en-US')
+
+function table(results: WorkloadResult[]): string {
+  const lines: string[] = []
+  const head = ['workload', 'implementation', 'samples/s', 'ours ÷ it', 'loss first→last']
+  const rows: string[][] = []
+  for (const r of results) {
+    const w = WORKLOADS.find((x) => x.id === r.workload)!
+    for (const [p, rate] of Object.entries(r.samples_per_sec)) {
+      const loss = r.loss[p as PeerId]
+      rows.push([
+        `${w.id} ${w.name}`,
+        p,
+        fmtRate(rate),
+        p === 'ours' ? '' : `${r.ratio[p as PeerId]?.toFixed(2) ?? ''}×`,
+        loss ? `${loss[0]} → ${loss[1]}` : ''
+      ])
+    }
+    if (r.stats_overhead !== null) {
+      rows.push([`${w.id} ${w.name}`, 'stats overhead', `${(r.stats_overhead * 100).toFixed(1)} %`, '', ''])
+    }
+  }
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => (c === 2 || c === 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+  lines.push(line(head), widths.map((n) => '-'.repeat(n)).join('  '))
+  for (const r of rows) lines.push(line(r))
+  return lines.join('\n')
+}
+
+function describe(w: Workload, opts: BenchOptions): string {
+  const s = scaled(w, opts)
+  return (
+    `${w.id} ${w.name}: ${w.sizes.join('-')}, ${w.hidden} hidden, ${w.output} output, ${w.loss}, ` +
+    `${s.samples} samples, batch ${w.batch}, ${s.epochs} epochs (${stepsPerEpoch(s)} steps each), SGD lr ${w.learningRate}`
+  )
+}
+
+export async function runBench(opts: BenchOptions): Promise<{
+  results: WorkloadResult[]
+  csv: CsvLoadResult | null
+}> {
+  const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.id))
+  opts.log(
+    `Backprop Studio benchmark${opts.quick ? ' (--quick)' : ''}: best of ${opts.repeats} runs after a warm-up; ours = float64, kernels '${opts.kernels}', per-layer statistics every step`
+  )
+  for (const w of workloads) opts.log(`  ${describe(w, opts)}`)
+  const results: WorkloadResult[] = []
+  for (const w of workloads) results.push(await runWorkload(w, opts))
+  let csv: CsvLoadResult | null = null
+  if (opts.csvBytes > 0) {
+    opts.log(`  CSV: loading ${(opts.csvBytes / 1e6).toFixed(0)} MB …`)
+    csv = await measureCsvLoad(opts.csvBytes, opts.repeats)
+  }
+  return { results, csv }
+}
+
+async function main(): Promise<void> {
+  let opts: BenchOptions
+  try {
+    opts = parseBenchArgs(process.argv.slice(2), (line) => process.stderr.write(line + '\n'))
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n\n${BENCH_USAGE}\n`)
+    process.exitCode = 2
+    return
+  }
+  if (opts.help) {
+    process.stdout.write(BENCH_USAGE + '\n')
+    return
+  }
+  const { results, csv } = await runBench(opts)
+  const out: string[] = ['', table(results)]
+  if (csv) {
+    out.push(
+      '',
+      `CSV load: ${(csv.bytes / 1e6).toFixed(1)} MB, ${csv.rows.toLocaleString('en-US')} rows × ${csv.columns} columns ` +
+        `in ${csv.seconds.toFixed(2)} s (${csv.mbPerSec.toFixed(0)} MB/s; makeSyntheticCsv + parseCsvStream on UTF-8 chunks of 64 KiB)`
+    )
+  }
+  out.push('')
+  for (const r of results) {
+    const { workload, samples_per_sec, ratio, stats_overhead } = r
+    out.push(JSON.stringify({ workload, samples_per_sec, ratio, stats_overhead }))
+  }
+  if (csv) out.push(JSON.stringify({ csv_load: csv }))
+  process.stdout.write(out.join('\n') + '\n')
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    process.exitCode = 1
+  })
+}
