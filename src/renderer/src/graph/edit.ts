@@ -14,7 +14,12 @@ import {
  * with history and validation. None of them checks the rules: that is the engine's canConnect/validateGraph.
  */
 
-export const emptyGraph = (): GraphSpec => ({ format: GRAPH_FORMAT, version: GRAPH_VERSION, nodes: [], edges: [] })
+export const emptyGraph = (): GraphSpec => ({
+  format: GRAPH_FORMAT,
+  version: GRAPH_VERSION,
+  nodes: [],
+  edges: []
+})
 
 /** Id prefixes follow DESIGN §2's example: x, one, h1, cost; w1 (weights), b1 (bias), r1 (skip). */
 const NODE_PREFIX: Record<NodeKind, string> = { input: 'x', bias: 'one', dense: 'h', loss: 'cost' }
@@ -25,7 +30,8 @@ export function freshId(prefix: string, taken: ReadonlySet<string>, alwaysNumber
   for (let i = alwaysNumber ? 1 : 2; ; i++) if (!taken.has(`${prefix}${i}`)) return `${prefix}${i}`
 }
 
-const idsOf = (spec: GraphSpec): Set<string> => new Set([...spec.nodes.map((n) => n.id), ...spec.edges.map((e) => e.id)])
+const idsOf = (spec: GraphSpec): Set<string> =>
+  new Set([...spec.nodes.map((n) => n.id), ...spec.edges.map((e) => e.id)])
 
 /** Default units for a new input when no data is bound, and for a new dense layer. */
 export const DEFAULT_INPUT_UNITS = 2
@@ -46,7 +52,10 @@ export function createNode(spec: GraphSpec, kind: NodeKind, position: Position):
   }
 }
 
-export const addNode = (spec: GraphSpec, node: GraphNode): GraphSpec => ({ ...spec, nodes: [...spec.nodes, node] })
+export const addNode = (spec: GraphSpec, node: GraphNode): GraphSpec => ({
+  ...spec,
+  nodes: [...spec.nodes, node]
+})
 
 /** A new edge from → to; bias edges get a `b` id, skips an `r` id, other weights a `w` id. */
 export function createEdge(spec: GraphSpec, from: string, to: string, kind: EdgeKind): GraphEdge {
@@ -57,10 +66,17 @@ export function createEdge(spec: GraphSpec, from: string, to: string, kind: Edge
   return edge
 }
 
-export const addEdge = (spec: GraphSpec, edge: GraphEdge): GraphSpec => ({ ...spec, edges: [...spec.edges, edge] })
+export const addEdge = (spec: GraphSpec, edge: GraphEdge): GraphSpec => ({
+  ...spec,
+  edges: [...spec.edges, edge]
+})
 
 /** Removes nodes (with every edge touching them) and edges. */
-export function removeElements(spec: GraphSpec, nodeIds: Iterable<string>, edgeIds: Iterable<string>): GraphSpec {
+export function removeElements(
+  spec: GraphSpec,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string>
+): GraphSpec {
   const nodes = new Set(nodeIds)
   const edges = new Set(edgeIds)
   return {
@@ -108,6 +124,12 @@ export function moveNodes(spec: GraphSpec, positions: Record<string, Position>):
   }
 }
 
+/**
+ * A deep copy of JSON data. The graph lives in a Pinia ref, so its nodes are reactive proxies, which
+ * structuredClone refuses (DataCloneError); graph JSON has nothing JSON cannot carry.
+ */
+export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
 /** What Copy keeps: the selected nodes and the edges among them. */
 export interface Clipboard {
   nodes: GraphNode[]
@@ -116,7 +138,7 @@ export interface Clipboard {
 
 export function copyElements(spec: GraphSpec, nodeIds: Iterable<string>): Clipboard {
   const ids = new Set(nodeIds)
-  return structuredClone({
+  return cloneJson({
     nodes: spec.nodes.filter((n) => ids.has(n.id)),
     edges: spec.edges.filter((e) => ids.has(e.from) && ids.has(e.to))
   })
@@ -133,7 +155,7 @@ export function pasteElements(
   for (const node of clipboard.nodes) {
     const position = { x: (node.position?.x ?? 0) + offset.x, y: (node.position?.y ?? 0) + offset.y }
     const fresh = createNode(next, node.kind, position)
-    const copy = { ...structuredClone(node), id: fresh.id, position } as GraphNode
+    const copy = { ...cloneJson(node), id: fresh.id, position } as GraphNode
     renamed.set(node.id, copy.id)
     next = addNode(next, copy)
   }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import type { GraphSpec } from '@engine/graph/types'
+import { autoLayout, columnsOf, withAutoLayout } from '@renderer/graph/layout'
+import { templates } from '@renderer/graph/templates'
+
+const spec = (edges: GraphSpec['edges'], extra: GraphSpec['nodes'] = []): GraphSpec => ({
+  format: 'backprop-studio/graph',
+  version: 1,
+  nodes: [
+    { id: 'cost', kind: 'loss', loss: 'squared-error', position: { x: -500, y: 9 } },
+    { id: 'out', kind: 'dense', units: 1, activation: 'linear' },
+    { id: 'h2', kind: 'dense', units: 4, activation: 'relu' },
+    { id: 'h1', kind: 'dense', units: 4, activation: 'relu' },
+    { id: 'one', kind: 'bias' },
+    { id: 'x', kind: 'input', units: 2 },
+    ...extra
+  ],
+  edges
+})
+
+const chain: GraphSpec['edges'] = [
+  { id: 'w1', from: 'x', to: 'h1' },
+  { id: 'b1', from: 'one', to: 'h1' },
+  { id: 'w2', from: 'h1', to: 'h2' },
+  { id: 'r2', from: 'h1', to: 'h2', kind: 'skip' },
+  { id: 'b2', from: 'one', to: 'h2' },
+  { id: 'w3', from: 'h2', to: 'out' },
+  { id: 'b3', from: 'one', to: 'out' },
+  { id: 'c', from: 'out', to: 'cost' }
+]
+
+describe('graph/layout', () => {
+  it('puts the input left, the loss at the right end, each layer one column after its furthest source', () => {
+    const columns = columnsOf(spec(chain))
+    expect(Object.fromEntries(columns)).toEqual({ x: 0, h1: 1, h2: 2, out: 3, cost: 4, one: 0 })
+  })
+
+  it('lets a skip that jumps layers push its target right of both sources', () => {
+    const edges = [...chain, { id: 'r3', from: 'x', to: 'out', kind: 'skip' as const }]
+    expect(columnsOf(spec(edges)).get('out')).toBe(3)
+    const long = [
+      { id: 'w1', from: 'x', to: 'h1' },
+      { id: 'w2', from: 'h1', to: 'h2' },
+      { id: 'w3', from: 'x', to: 'h2' },
+      { id: 'w4', from: 'h2', to: 'out' }
+    ]
+    expect(columnsOf(spec(long)).get('h2')).toBe(2)
+  })
+
+  it('places x strictly left to right and every edge pointing right', () => {
+    const s = spec(chain)
+    const positions = autoLayout(s)
+    for (const e of s.edges) {
+      if (e.from === 'one') continue
+      expect(positions[e.to].x, `${e.id}`).toBeGreaterThan(positions[e.from].x)
+    }
+    // bias and input share the first column, the bias below
+    expect(positions.one.x).toBe(positions.x.x)
+    expect(positions.one.y).toBeGreaterThan(positions.x.y)
+  })
+
+  it('is stable: arranging twice gives the same positions', () => {
+    const once = withAutoLayout(spec(chain))
+    expect(autoLayout(once)).toEqual(autoLayout(withAutoLayout(once)))
+  })
+
+  it('does not loop on a cycle being edited; the cycle goes after everything else', () => {
+    const cyclic = [...chain, { id: 'back', from: 'out', to: 'h1' }]
+    const columns = columnsOf(spec(cyclic))
+    expect(columns.get('x')).toBe(0)
+    expect(columns.get('h1')).toBeGreaterThan(0)
+    expect(Object.keys(autoLayout(spec(cyclic)))).toHaveLength(6)
+  })
+
+  it('lays out every template left to right', () => {
+    for (const t of templates()) {
+      const xs = new Map(t.graph.nodes.map((n) => [n.id, n.position!.x]))
+      const loss = t.graph.nodes.find((n) => n.kind === 'loss')!
+      expect(Math.max(...xs.values()), t.id).toBe(xs.get(loss.id))
+    }
+  })
+})

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest'
+import { templateById } from '@renderer/graph/templates'
+import {
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  ProjectFileError,
+  parseProject,
+  projectFileName,
+  serializeProject,
+  type Project
+} from '@renderer/project/file'
+import { pruneParameters } from '@renderer/project/parameters'
+
+const xor = templateById('xor')!
+const project = (): Project => ({
+  graph: structuredClone(xor.graph),
+  data: { fileName: 'xor.csv', roles: { a: 'feature', b: 'feature', y: 'target' } },
+  training: { optimizer: 'adam', learningRate: 0.01, epochs: 200, seed: 7 },
+  parameters: structuredClone(xor.parameters),
+  viewport: { x: 10, y: -20, zoom: 0.8 }
+})
+
+/** Parses and expects a ProjectFileError naming `field`. */
+function refusal(text: string): ProjectFileError {
+  try {
+    parseProject(text)
+  } catch (err) {
+    expect(err).toBeInstanceOf(ProjectFileError)
+    return err as ProjectFileError
+  }
+  throw new Error('the file was accepted')
+}
+
+const withFile = (patch: (file: Record<string, unknown>) => void): string => {
+  const file = JSON.parse(serializeProject(project())) as Record<string, unknown>
+  patch(file)
+  return JSON.stringify(file)
+}
+
+describe('project file (*.bps.json)', () => {
+  it('round-trips graph, layout, viewport, data and training settings, and weights exactly', () => {
+    const p = project()
+    expect(parseProject(serializeProject(p))).toEqual(p)
+  })
+
+  it('writes versioned JSON with the graph exactly as the engine reads it and positions under layout', () => {
+    const file = JSON.parse(serializeProject(project()))
+    expect(file.format).toBe(PROJECT_FORMAT)
+    expect(file.version).toBe(PROJECT_VERSION)
+    expect(file.graph.format).toBe('backprop-studio/graph')
+    expect(file.graph.nodes.some((n: Record<string, unknown>) => 'position' in n)).toBe(false)
+    expect(Object.keys(file.layout.nodes)).toEqual(xor.graph.nodes.map((n) => n.id))
+    expect(file.parameters.w1).toEqual([
+      [20, 20],
+      [-20, -20]
+    ])
+  })
+
+  it('leaves out weights when there are none', () => {
+    const p = project()
+    delete p.parameters
+    expect(JSON.parse(serializeProject(p))).not.toHaveProperty('parameters')
+  })
+
+  it('refuses a file from a newer version with a clear message', () => {
+    const err = refusal(withFile((f) => (f.version = PROJECT_VERSION + 1)))
+    expect(err.field).toBe('version')
+    expect(err.message).toMatch(/newer Backprop Studio/)
+  })
+
+  it('refuses a graph from a newer version, through the engine’s parseGraph', () => {
+    const err = refusal(withFile((f) => ((f.graph as Record<string, unknown>).version = 99)))
+    expect(err.field).toBe('graph')
+    expect(err.message).toMatch(/newer Backprop Studio/)
+  })
+
+  it('refuses text that is not JSON, JSON that is not a project, and a weights file', () => {
+    expect(refusal('{"format": "backprop-studio/project", ').message).toMatch(/not valid JSON/)
+    expect(refusal('[1, 2, 3]').message).toMatch(/JSON object/)
+    const weights = refusal(JSON.stringify({ format: 'backprop-studio/weights', version: 1 }))
+    expect(weights.field).toBe('format')
+    expect(weights.message).toContain('backprop-studio/weights')
+  })
+
+  it('names the field of a malformed part', () => {
+    expect(refusal(withFile((f) => delete f.graph)).field).toBe('graph')
+    expect(refusal(withFile((f) => (f.version = '1'))).field).toBe('version')
+    const badNode = refusal(
+      withFile(
+        (f) => (((f.graph as { nodes: Record<string, unknown>[] }).nodes[2].units = 'eight'), undefined)
+      )
+    )
+    expect(badNode.field).toBe('graph')
+    expect(badNode.message).toMatch(/units/)
+    expect(
+      refusal(withFile((f) => ((f.layout as { nodes: object }).nodes = { x: { x: 'left', y: 0 } }))).field
+    ).toBe('layout.nodes.x.x')
+    expect(
+      refusal(withFile((f) => ((f.parameters as object as { w1: unknown }).w1 = [[1, 2], [3]]))).field
+    ).toBe('parameters.w1[1]')
+    expect(
+      refusal(withFile((f) => ((f.parameters as object as { b1: unknown }).b1 = [[null], [1]]))).field
+    ).toBe('parameters.b1[0][0]')
+    expect(refusal(withFile((f) => (f.training = 'fast'))).field).toBe('training')
+  })
+
+  it('loads a well-formed graph that breaks a rule, so the editor can show its problems', () => {
+    const text = withFile((f) => {
+      const g = f.graph as { edges: unknown[] }
+      g.edges = g.edges.filter((e) => (e as { id: string }).id !== 'c')
+    })
+    expect(parseProject(text).graph.edges).toHaveLength(4)
+  })
+
+  it('loads an older file without layout, data or training sections', () => {
+    const text = JSON.stringify({
+      format: PROJECT_FORMAT,
+      version: 1,
+      graph: templateById('iris-mlp')!.graph
+    })
+    const p = parseProject(text)
+    expect(p.data).toEqual({})
+    expect(p.training).toEqual({})
+    expect(p.viewport).toBeUndefined()
+  })
+
+  it('suggests file names with the .bps.json extension', () => {
+    expect(projectFileName('iris')).toBe('iris.bps.json')
+    expect(projectFileName('iris.bps.json')).toBe('iris.bps.json')
+    expect(projectFileName('iris.json')).toBe('iris.bps.json')
+    expect(projectFileName('  ')).toBe('untitled.bps.json')
+  })
+
+  it('drops weights that no longer fit the graph (deleted edge, changed width, now a skip)', () => {
+    const p = project()
+    p.graph.nodes = p.graph.nodes.map((n) => (n.id === 'out' ? { ...n, units: 2 } : n))
+    p.graph.edges = p.graph.edges.filter((e) => e.id !== 'b1')
+    const kept = pruneParameters(p.graph, p.parameters)
+    expect(Object.keys(kept!)).toEqual(['w1'])
+    expect(pruneParameters(p.graph, undefined)).toBeUndefined()
+  })
+})
