@@ -172,3 +172,47 @@ export {
   type SessionOptions,
   type StepUnit
 } from './train/session'
+
+// data and weights: profile and prepare a table, encode rows, the weights file, predictions
+export {
+  profileTable,
+  columnKind,
+  prepareData,
+  splitRows,
+  summarizePreprocessing,
+  lossFor,
+  encodeRows,
+  decodeOutputs,
+  decodeRows,
+  encodeTableFeatures,
+  inputWidthOf,
+  outputWidthOf,
+  COLUMN_ROLES,
+  DEFAULT_VALIDATION_SPLIT,
+  type Preprocessing,
+  type FeatureEncoding,
+  type TargetEncoding,
+  type ColumnSummary,
+  type ColumnType,
+  type ColumnRole,
+  type DataProfile,
+  type PrepareRequest,
+  type PreparedData,
+  type PreparedSummary,
+  type Prediction,
+  type DataNotice,
+  type Normalization,
+  type MissingPolicy,
+  type BinaryTargetEncoding
+} from './data/preprocess'
+export { encodeTableTargets, columnNumbers, columnCategories } from './data/encode'
+export { buildWeightsFile, parseWeightsFile, WeightsError, type WeightsInput } from './weights/file'
+export { WEIGHTS_FORMAT, WEIGHTS_VERSION, type WeightsFile, type TrainingSummary } from './weights/types'
+export {
+  forwardAll,
+  predictRows,
+  predictCsv,
+  predictionColumns,
+  evaluateModel,
+  type Evaluation
+} from './weights/predict'

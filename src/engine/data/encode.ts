@@ -56,6 +56,14 @@ function missingWithoutImpute(
   )
 }
 
+function noTarget(place: string, name: string, line: number, column: number): DataError {
+  return new DataError('bad-spec', `${place}: the target "${name}" is missing in this row.`, {
+    line,
+    column,
+    columnName: name
+  })
+}
+
 /**
  * A column's cells as numbers, NaN where missing. Throws a 'non-numeric' DataError naming the line and
  * column of the first cell in `rows` (all rows when null) that holds a word.
@@ -214,8 +222,8 @@ export function encodeRows(p: Preprocessing, rows: readonly Record<string, strin
 }
 
 /**
- * The targets of `rows` as y [rows × outputWidth]. The rows must have every target (prepareData drops
- * rows with a missing target before it gets here) and, for classes, a known class.
+ * The targets of `rows` as y [rows × outputWidth]. A missing target or a class the preprocessing does
+ * not know is an error naming its line (prepareData leaves rows without a target out before this).
  */
 export function encodeTableTargets(p: Preprocessing, table: CsvTable, rows: ArrayLike<number>): Float64Array {
   const width = outputWidthOf(p)
@@ -224,15 +232,30 @@ export function encodeTableTargets(p: Preprocessing, table: CsvTable, rows: Arra
   let offset = 0
   for (const t of p.targets) {
     const index = columnIndex(table, t.column)
+    const column = table.columns[index]
+    const place = (r: number): string => placeText(table.lines[r], index + 1, column.name)
     if (t.kind === 'numeric') {
       const values = columnNumbers(table, index, rows)
-      for (let k = 0; k < n; k++) y[k * width + offset] = (values[rows[k]] - t.center) / t.scale
+      for (let k = 0; k < n; k++) {
+        const v = values[rows[k]]
+        if (v !== v) throw noTarget(place(rows[k]), t.column, table.lines[rows[k]], index + 1)
+        y[k * width + offset] = (v - t.center) / t.scale
+      }
     } else {
-      const { codes, labels } = columnCategories(table.columns[index])
+      const { codes, labels } = columnCategories(column)
       const toClass = categoryIndex(labels, t.classes)
       const softmax = t.encoding === 'softmax'
       for (let k = 0; k < n; k++) {
-        const c = toClass[codes[rows[k]]]
+        const r = rows[k]
+        if (codes[r] < 0) throw noTarget(place(r), t.column, table.lines[r], index + 1)
+        const c = toClass[codes[r]]
+        if (c < 0) {
+          throw new DataError(
+            'bad-spec',
+            `${place(r)}: ${quoteValue(labels[codes[r]])} is not one of the model's classes (${t.classes.map((l) => JSON.stringify(l)).join(', ')}).`,
+            { line: table.lines[r], column: index + 1, columnName: column.name }
+          )
+        }
         if (softmax) y[k * width + offset + c] = 1
         else y[k * width + offset] = c
       }

@@ -14,20 +14,39 @@ import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
 import { previewRows, type CsvTable } from '../../data/table'
-import type {
-  DataProfile,
-  Prediction,
-  PreparedData,
-  PreparedSummary,
-  PrepareRequest,
-  Preprocessing
+import {
+  COLUMN_ROLES,
+  prepareData,
+  profileTable,
+  summarizePreprocessing,
+  type DataProfile,
+  type Prediction,
+  type PreparedData,
+  type PreparedSummary,
+  type PrepareRequest,
+  type Preprocessing
 } from '../../data/preprocess'
-import type { GraphSpec, ParameterMap, Task } from '../../graph/types'
+import { encodeTableFeatures, encodeTableTargets } from '../../data/encode'
+import { createNetwork } from '../../nn/network'
+import type { Dataset } from '../../train/types'
+import { buildWeightsFile, parseWeightsFile } from '../../weights/file'
+import { evaluateModel, predictCsv, predictRows, type Evaluation } from '../../weights/predict'
+import type { GraphSpec, ParameterMap } from '../../graph/types'
 import type { Network } from '../../nn/types'
 import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
-import { describeValue, num, oneOf, optional, payload, str, type Validator } from '../validate'
+import {
+  arrayOf,
+  describeValue,
+  isRecord,
+  num,
+  oneOf,
+  optional,
+  payload,
+  str,
+  type Validator
+} from '../validate'
 
 declare module '../messages' {
   interface EngineCommands {
@@ -115,12 +134,7 @@ export interface ImportedWeights {
   epochs: number
 }
 
-export interface Evaluation {
-  task: Task
-  rows: number
-  confusion?: { classes: string[]; matrix: number[][] }
-  predVsActual?: { targetName: string; actual: number[]; predicted: number[] }
-}
+export type { Evaluation } from '../../weights/predict'
 
 /**
  * The model of one connection: the network being trained (or imported from a weights file) with
@@ -190,6 +204,36 @@ const loadPayload = payload({
   header: headerValidator
 })
 
+/** Weights files are text; this bounds a hand-made message, far above any real network's file. */
+const MAX_WEIGHTS_CHARS = 512 * 1024 * 1024
+const MAX_PREDICT_ROWS = 100_000
+
+/** An object whose values all pass `inner` (keys are free: column names). */
+function recordOf<T>(inner: Validator<T>): Validator<Record<string, T>> {
+  return (value, field) => {
+    if (!isRecord(value))
+      throw new ProtocolError(
+        'bad-payload',
+        `field "${field}" must be an object, got ${describeValue(value)}`
+      )
+    const out: Record<string, T> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = inner(v, `${field}.${k}`)
+    return out
+  }
+}
+
+const cellsValidator = recordOf(str({ maxLength: 100_000 }))
+
+const preparePayload = payload({
+  roles: recordOf(oneOf(...COLUMN_ROLES)),
+  normalization: optional(oneOf('z-score', 'min-max', 'none')),
+  missing: optional(oneOf('drop', 'mean', 'median', 'most-frequent')),
+  binaryTarget: optional(oneOf('sigmoid', 'softmax')),
+  validationSplit: optional(num({ min: 0, max: 0.9 })),
+  seed: optional(num()),
+  types: optional(recordOf(oneOf('numeric', 'categorical')))
+})
+
 export function summarize(table: CsvTable, name: string): DataSummary {
   return {
     name,
@@ -250,6 +294,8 @@ export function dataCommands(connection: Connection): CommandTable {
       // Only a table that parsed completely replaces the one loaded before.
       ws.table = table
       ws.name = p.name
+      // The split of the previous table no longer matches what is loaded.
+      ws.prepared = null
       return summarize(table, p.name)
     } finally {
       running.delete(p.loadId)
@@ -259,6 +305,93 @@ export function dataCommands(connection: Connection): CommandTable {
   function requireTable(): CsvTable {
     if (!ws.table) throw new ProtocolError('not-found', 'no data is loaded: load a CSV file first')
     return ws.table
+  }
+
+  function requireModel(): Model {
+    if (!ws.model)
+      throw new ProtocolError(
+        'not-found',
+        'there is no model yet: train a network or import a weights file first'
+      )
+    return ws.model
+  }
+
+  function requirePreprocessing(model: Model): Preprocessing {
+    if (!model.preprocessing)
+      throw new ProtocolError(
+        'not-found',
+        'the model was never bound to data, so it has no preprocessing to encode a row with: train it on a CSV file first'
+      )
+    return model.preprocessing
+  }
+
+  function prepare(request: PrepareRequest): PreparedSummary {
+    // A failed prepare clears the split: training must not run on data encoded under other roles.
+    ws.prepared = null
+    ws.prepared = prepareData(requireTable(), request)
+    return ws.prepared.summary
+  }
+
+  function exportWeights(name: string | undefined): { name: string; text: string } {
+    const model = requireModel()
+    const { net } = model
+    // The network's own graph (the one its parameters belong to), with the input's width written in so
+    // the file is self-contained even for a network whose width came from the data.
+    const graph = structuredClone(net.spec)
+    for (const node of graph.nodes) if (node.kind === 'input') node.units = net.inputWidth
+    const text = buildWeightsFile({
+      graph,
+      parameters: net.getParameters(),
+      preprocessing: model.preprocessing,
+      training: model.training
+    })
+    return { name: name ?? `${(graph.name ?? 'network').replace(/[\\/:*?"<>|]+/g, '_')}.weights.json`, text }
+  }
+
+  function importWeights(text: string): ImportedWeights {
+    // Read, build and fill the network before touching the workspace: a bad file changes nothing.
+    const file = parseWeightsFile(text)
+    const net = createNetwork(file.graph, {
+      inputWidth: file.preprocessing ? summarizePreprocessing(file.preprocessing).inputWidth : undefined
+    })
+    net.setParameters(file.parameters)
+    ws.model = { graph: file.graph, net, preprocessing: file.preprocessing, training: file.training }
+    return {
+      graph: file.graph,
+      parameters: file.parameters,
+      prepared: file.preprocessing ? summarizePreprocessing(file.preprocessing) : bareSummary(net),
+      epochs: file.training?.epochsRun ?? 0
+    }
+  }
+
+  function evaluate(): Evaluation {
+    const model = requireModel()
+    const prepared = ws.prepared
+    if (!prepared)
+      throw new ProtocolError(
+        'not-found',
+        'no prepared data to evaluate on: load and prepare a CSV file first'
+      )
+    const p = model.preprocessing ?? prepared.preprocessing
+    const split = prepared.data.validation && prepared.data.validation.rows > 0 ? 'validation' : 'train'
+    let set: Dataset = split === 'validation' ? prepared.data.validation! : prepared.data.train
+    if (p !== prepared.preprocessing) {
+      // A model trained elsewhere (imported) encodes the same rows its own way.
+      if (!ws.table || !prepared.rows)
+        throw new ProtocolError('not-found', 'the prepared rows are not available: prepare the data again')
+      const rows = prepared.rows[split]
+      set = {
+        x: encodeTableFeatures(p, ws.table, rows),
+        y: encodeTableTargets(p, ws.table, rows),
+        rows: rows.length
+      }
+    }
+    if (set.x.length !== set.rows * model.net.inputWidth)
+      throw new ProtocolError(
+        'bad-payload',
+        `the model takes ${model.net.inputWidth} inputs, but the prepared data has ${set.x.length / Math.max(1, set.rows)}: prepare the data for this model`
+      )
+    return { ...evaluateModel(model.net, p, set), split }
   }
 
   return {
@@ -280,6 +413,72 @@ export function dataCommands(connection: Connection): CommandTable {
         count: optional(num({ integer: true, min: 0, max: MAX_PREVIEW_ROWS }))
       }),
       ({ start = 0, count = PREVIEW_ROWS }) => ({ start, rows: previewRows(requireTable(), start, count) })
-    )
+    ),
+    'data.profile': defineCommand('data.profile', payload({}), () => {
+      const table = requireTable()
+      return { name: ws.name, rows: table.rowCount, columns: profileTable(table) }
+    }),
+    'data.prepare': defineCommand('data.prepare', preparePayload, (p) => prepare(p)),
+    'weights.export': defineCommand(
+      'weights.export',
+      payload({ name: optional(str({ maxLength: 1000 })) }),
+      ({ name }) => exportWeights(name)
+    ),
+    'weights.import': defineCommand(
+      'weights.import',
+      payload({ text: str({ maxLength: MAX_WEIGHTS_CHARS }) }),
+      ({ text }) => importWeights(text)
+    ),
+    predict: defineCommand(
+      'predict',
+      payload({ rows: arrayOf(cellsValidator, { maxLength: MAX_PREDICT_ROWS }) }),
+      ({ rows }) => {
+        const model = requireModel()
+        return { predictions: predictRows(model.net, requirePreprocessing(model), rows) }
+      }
+    ),
+    'predict.csv': defineCommand(
+      'predict.csv',
+      payload({
+        name: str({ maxLength: 1000 }),
+        text: optional(str({ maxLength: MAX_CSV_BYTES })),
+        bytes: bytesValidator
+      }),
+      ({ name, text, bytes }) => {
+        const source = bytes ?? text
+        if (source === undefined || (bytes !== undefined && text !== undefined))
+          throw new ProtocolError(
+            'bad-payload',
+            'predict.csv: give the file as "text" or "bytes" (one of them)'
+          )
+        const model = requireModel()
+        const result = predictCsv(model.net, requirePreprocessing(model), source)
+        return { name: name.replace(/\.(csv|tsv|txt)$/i, '') + '.predictions.csv', ...result }
+      }
+    ),
+    evaluate: defineCommand('evaluate', payload({}), () => evaluate())
+  }
+}
+
+/** A weights file with no preprocessing: the summary the network itself implies (inputs used as given). */
+function bareSummary(net: Network): PreparedSummary {
+  const loss = net.lossKind
+  const task: PreparedSummary['task'] =
+    loss === 'cross-entropy' ? 'multiclass' : loss === 'binary-cross-entropy' ? 'binary' : 'regression'
+  const names = Array.from({ length: net.inputWidth }, (_, i) => `x${i + 1}`)
+  return {
+    inputWidth: net.inputWidth,
+    outputWidth: net.outputWidth,
+    task,
+    targets: [],
+    loss,
+    outputActivation: net.layers[net.layers.length - 1].activation,
+    featureColumns: names,
+    featureNames: names,
+    trainRows: 0,
+    validationRows: 0,
+    droppedRows: 0,
+    imputed: {},
+    notices: []
   }
 }
