@@ -411,10 +411,16 @@ function readParameters(v: unknown, slices: ReturnType<typeof compileGraph>['sli
     const what = `${s.rows}×${s.cols} for edge "${s.edgeId}" (${s.from} → ${s.to})`
     const W = o[s.edgeId]
     if (W === undefined) throw new WeightsError('bad-parameters', `${path}: missing (expected ${what})`, path)
-    if (!Array.isArray(W) || W.length !== s.rows) bad(path, `${s.rows} rows (${what})`, W, 'bad-parameters')
+    if (!Array.isArray(W) || W.length !== s.rows) {
+      const got = Array.isArray(W) ? `${W.length} rows` : describe(W)
+      throw new WeightsError('bad-parameters', `${path}: expected ${s.rows} rows (${what}), got ${got}`, path)
+    }
     out[s.edgeId] = W.map((row: unknown, i): number[] => {
       const at = `${path}[${i}]`
-      if (!Array.isArray(row) || row.length !== s.cols) bad(at, `${s.cols} numbers`, row, 'bad-parameters')
+      if (!Array.isArray(row) || row.length !== s.cols) {
+        const got = Array.isArray(row) ? String(row.length) : describe(row)
+        throw new WeightsError('bad-parameters', `${at}: expected ${s.cols} numbers, got ${got}`, at)
+      }
       return row.map((x: unknown, j) =>
         typeof x === 'number' && Number.isFinite(x)
           ? x

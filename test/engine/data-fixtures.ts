@@ -1,0 +1,150 @@
+/**
+ * Shared by the data and weights tests: the real datasets, and small networks trained on them with
+ * the engine's own API (no mocks), so the tests have a model to export, import and predict with.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseCsv } from '../../src/engine/data/csv'
+import { prepareData, type PreparedData, type PrepareRequest } from '../../src/engine/data/preprocess'
+import type { CsvTable } from '../../src/engine/data/table'
+import type { Activation, GraphSpec, LossKind } from '../../src/engine/graph/types'
+import { createNetwork } from '../../src/engine/nn/network'
+import type { Network } from '../../src/engine/nn/types'
+import { downsample } from '../../src/engine/train/session'
+import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/train/settings'
+import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
+import type { TrainingSummary } from '../../src/engine/weights/types'
+
+export const DATASETS = path.resolve(__dirname, '../../../shared/datasets')
+export const DATASET_NAMES = ['iris', 'wine', 'breast_cancer', 'digits', 'diabetes', 'titanic_full'] as const
+export type DatasetName = (typeof DATASET_NAMES)[number]
+
+export const datasetPath = (name: DatasetName): string => path.join(DATASETS, `${name}.csv`)
+export const readDatasetText = (name: DatasetName): string => readFileSync(datasetPath(name), 'utf8')
+export const readDatasetBytes = (name: DatasetName): Uint8Array =>
+  new Uint8Array(readFileSync(datasetPath(name)))
+export const loadTable = (name: DatasetName): CsvTable => parseCsv(readDatasetText(name))
+
+export type Layer = { units: number; activation: Activation; leak?: number }
+
+/**
+ * x → hidden layers → output → loss, a bias edge into every layer, and a skip edge between
+ * consecutive hidden layers of equal width (the seeds' residual unit).
+ */
+export function mlp(hidden: Layer[], output: Layer, loss: LossKind): GraphSpec {
+  const layers = [...hidden, output].map((l, i) => ({
+    id: i === hidden.length ? 'out' : `h${i + 1}`,
+    kind: 'dense' as const,
+    ...l
+  }))
+  const edges: GraphSpec['edges'] = []
+  layers.forEach((l, i) => {
+    const from = i === 0 ? 'x' : layers[i - 1].id
+    edges.push({ id: `w${i + 1}`, from, to: l.id }, { id: `b${i + 1}`, from: 'one', to: l.id })
+    if (i > 0 && i < hidden.length && layers[i - 1].units === l.units)
+      edges.push({ id: `r${i + 1}`, from, to: l.id, kind: 'skip' })
+  })
+  edges.push({ id: 'c', from: 'out', to: 'cost' })
+  return {
+    format: 'backprop-studio/graph',
+    version: 1,
+    name: 'test network',
+    nodes: [
+      { id: 'x', kind: 'input' },
+      { id: 'one', kind: 'bias' },
+      ...layers,
+      { id: 'cost', kind: 'loss', loss }
+    ],
+    edges
+  }
+}
+
+export interface TrainedModel {
+  table: CsvTable
+  prepared: PreparedData
+  graph: GraphSpec
+  net: Network
+  training: TrainingSummary
+}
+
+/** Prepares a dataset and trains `graph` on it to the end (seeded, so every run is the same). */
+export function trainOn(
+  name: DatasetName,
+  request: PrepareRequest,
+  graph: GraphSpec,
+  settings: TrainSettingsInput = {}
+): TrainedModel {
+  const table = loadTable(name)
+  const prepared = prepareData(table, request)
+  const net = createNetwork(graph, { inputWidth: prepared.summary.inputWidth, seed: 3 })
+  const resolved = resolveTrainSettings({
+    epochs: 60,
+    learningRate: 0.01,
+    batchSize: 16,
+    seed: 5,
+    ...settings
+  })
+  const trainer = createTrainer(net, prepared.data, resolved)
+  const steps: number[] = []
+  const losses: number[] = []
+  const done = trainToEnd(trainer, (m) => {
+    steps.push(m.step)
+    losses.push(m.train.loss)
+  })
+  const [s, l] = downsample(steps, losses, 200)
+  return {
+    table,
+    prepared,
+    graph,
+    net,
+    training: {
+      settings: resolved,
+      seed: resolved.seed,
+      epochsRun: trainer.epoch,
+      steps: trainer.stepCount,
+      final: done.final,
+      lossHistory: s.map((step, i) => [step, l[i]])
+    }
+  }
+}
+
+/** Iris with every hidden activation the classifier graph can use, a skip edge and a softmax output. */
+export const trainIris = (): TrainedModel =>
+  trainOn(
+    'iris',
+    { roles: {}, seed: 7 },
+    mlp(
+      [
+        { units: 6, activation: 'tanh' },
+        { units: 6, activation: 'relu' },
+        { units: 5, activation: 'sigmoid' }
+      ],
+      { units: 3, activation: 'softmax' },
+      'cross-entropy'
+    )
+  )
+
+/** Diabetes regression (standardised target) through leaky-relu, softplus and a linear output. */
+export const trainDiabetes = (): TrainedModel =>
+  trainOn(
+    'diabetes',
+    { roles: {}, seed: 7 },
+    mlp(
+      [
+        { units: 8, activation: 'leaky-relu', leak: 0.1 },
+        { units: 8, activation: 'softplus' }
+      ],
+      { units: 1, activation: 'linear' },
+      'squared-error'
+    ),
+    { epochs: 40, l2: 0.01 }
+  )
+
+/** Titanic: one-hot categories, imputed ages, `name` ignored, a binary target on one sigmoid unit. */
+export const trainTitanic = (): TrainedModel =>
+  trainOn(
+    'titanic_full',
+    { roles: { name: 'ignored', survived: 'target', passengerClass: 'feature' }, seed: 7, missing: 'median' },
+    mlp([{ units: 6, activation: 'tanh' }], { units: 1, activation: 'sigmoid' }, 'binary-cross-entropy'),
+    { epochs: 30 }
+  )
