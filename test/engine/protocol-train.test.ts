@@ -20,8 +20,8 @@ import {
   type TrainEventData
 } from '../../src/engine/protocol/handlers/train'
 import { createNetwork } from '../../src/engine/nn/network'
-import { inspect } from '../../src/engine/nn/inspect'
 import type { GraphSpec } from '../../src/engine/graph/types'
+import { inspect } from '../../src/engine/nn/inspect'
 import type { DoneEvent, ProgressEvent } from '../../src/engine/train/types'
 import { mlpGraph } from './trainFixtures'
 
@@ -251,6 +251,12 @@ describe('train.start over a MessageChannel', () => {
     })
     expect(given.weights).toBe('given')
     await waitFor(o, isDone)
+    // A one-step run still reports the δ statistics of its step.
+    expect(
+      progressOf(o)
+        .at(-1)
+        ?.layers.map((l) => l.id)
+    ).toEqual(['h1', 'out'])
     const ws = dataWorkspace(o.server.connection)
     for (const v of ws.model!.net.params) expect(v).toBeCloseTo(0.25, 6)
 

@@ -386,6 +386,9 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
       training: base
     }
     const session = createSession({ ...options, net, data: prepared.data, settings, emit: emitterFor(id) })
+    // The session samples δ statistics only when a progress event is due; a run shorter than one
+    // progress interval would end without any, and the δ charts would stay empty.
+    session.trainer.requestLayerStats()
     retire()
     const c: Current = {
       id,

@@ -158,11 +158,18 @@ export const useTrainingStore = defineStore('training', () => {
 
   /** Connects the store to an engine; replaces any previous one. */
   function bind(next: TrainingEngine | null): void {
+    const lost = engine !== null && next === null
     unsubscribe?.()
     unsubscribe = null
     engine = next
     engineReady.value = next !== null
     if (next) unsubscribe = next.onEvent(handleEvent)
+    // The session lived in the engine: a panel still showing it running would offer dead controls.
+    if (lost && (isRunning.value || isPaused.value)) {
+      status.value = 'idle'
+      statusText.value = 'Training ended: the engine stopped.'
+      meter.reset()
+    }
   }
 
   function handleEvent(ev: SessionEvent, nowMs = performance.now()): void {

@@ -1,0 +1,104 @@
+/**
+ * The training store's engine (TrainingEngine) over the protocol client: each call is one `train.*`,
+ * `inspect` or `gradcheck` request, and the session's events arrive as `train.event`. The graph sent
+ * with Train (and with Step / Reset, which open a session when the engine has none) is the editor's.
+ */
+import { toRaw, watch, type WatchStopHandle } from 'vue'
+import type { EngineClient } from '@engine/protocol/client'
+import type { GraphSpec } from '@engine/graph/types'
+import type { SessionEvent, TrainSettings } from '@engine/train/types'
+import { useEngineStore } from '@renderer/stores/engine'
+import { useGraphStore } from '@renderer/stores/graph'
+import { useTrainingStore, type TrainingEngine } from '@renderer/stores/training'
+
+/** The renderer state a request needs, read at the moment of the request. */
+export interface TrainingSources {
+  graph(): GraphSpec
+  /** The settings a Step or Reset uses when the engine has no session to continue. */
+  settings(): TrainSettings
+}
+
+/** The finite-difference check runs many forward passes; a big network may take a while. */
+const GRADCHECK_TIMEOUT_MS = 120_000
+
+/**
+ * A plain JSON copy: the graph and settings live in Vue refs, and a reactive Proxy cannot be
+ * structured-cloned onto a MessagePort.
+ */
+function plain<T>(value: T): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(toRaw(value))) as Record<string, unknown>
+}
+
+export function createTrainingEngine(client: EngineClient, sources: TrainingSources): TrainingEngine {
+  const session = () => ({ graph: plain(sources.graph()), settings: plain(sources.settings()) })
+  return {
+    async start(settings) {
+      await client.request('train.start', { graph: plain(sources.graph()), settings: plain(settings) })
+    },
+    async pause() {
+      await client.request('train.pause', {})
+    },
+    async resume() {
+      await client.request('train.resume', {})
+    },
+    async step(unit) {
+      await client.request('train.step', { unit, ...session() })
+    },
+    async stop() {
+      await client.request('train.stop', {})
+    },
+    async resetWeights(init, seed) {
+      await client.request('train.reset', { init, seed, ...session() })
+    },
+    async setLearningRate(learningRate) {
+      await client.request('train.setLearningRate', { learningRate })
+    },
+    onEvent(listener) {
+      return client.on('train.event', (data) => {
+        // The session number is the engine's bookkeeping; the store takes the SessionEvent itself.
+        const { session: _session, ...event } = data
+        listener(event as SessionEvent)
+      })
+    },
+    async inspect(sample) {
+      const r = await client.request('inspect', { sample })
+      return { sample: r.sample, inspection: r.inspection, x: r.x, y: r.y }
+    },
+    async gradientCheck() {
+      const r = await client.request('gradcheck', {}, { timeoutMs: GRADCHECK_TIMEOUT_MS })
+      return {
+        edges: r.edges.map((e) => ({ edgeId: e.edgeId, maxRelativeError: e.maxRelError })),
+        tolerance: r.tolerance
+      }
+    },
+    async getParameters() {
+      return (await client.request('train.parameters', {})).parameters
+    }
+  }
+}
+
+/** True when the engine says it serves the training commands. */
+export function servesTraining(capabilities: readonly string[] | undefined): boolean {
+  return capabilities?.includes('train.start') ?? false
+}
+
+/**
+ * Binds the training store to the engine whenever a client is ready whose engine serves training,
+ * and unbinds it while the engine restarts or is gone. Returns the stop function.
+ */
+export function bindTrainingEngine(): WatchStopHandle {
+  const engine = useEngineStore()
+  const graph = useGraphStore()
+  const training = useTrainingStore()
+  return watch(
+    () => [engine.client, engine.info?.capabilities] as const,
+    ([client, capabilities]) => {
+      const next =
+        client && !client.closed && servesTraining(capabilities)
+          ? createTrainingEngine(client, { graph: () => graph.graph, settings: () => training.settings })
+          : null
+      training.bind(next)
+    },
+    { immediate: true }
+  )
+}

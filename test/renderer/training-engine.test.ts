@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import {
+  createEngineClient,
+  engineCommands,
+  serveEngine,
+  type EngineServer,
+  type PortLike
+} from '@engine/protocol'
+import { dataWorkspace, type PreparedData } from '@engine/protocol/handlers/data'
+import { createNetwork } from '@engine/nn/network'
+import { inspect } from '@engine/nn/inspect'
+import type { GraphSpec } from '@engine/graph/types'
+import { bindTrainingEngine, servesTraining } from '@renderer/engine/trainingEngine'
+import { useEngineStore } from '@renderer/stores/engine'
+import { useGraphStore } from '@renderer/stores/graph'
+import { useTrainingStore } from '@renderer/stores/training'
+import { templateById } from '@renderer/graph/templates'
+
+const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
+
+/** The app's iris template: x(4) → h1(8, tanh) → out(3, softmax), edges w1 b1 w2 b2. */
+const irisGraph = (): GraphSpec => templateById('iris-mlp')!.graph
+
+/**
+ * iris.csv encoded as data.prepare does (z-scored features, one-hot species, every fifth row held
+ * out), put straight into the engine's workspace so this test exercises training only.
+ */
+function prepareIris(): PreparedData {
+  const rows = readFileSync(irisCsv, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','))
+  const classes = [...new Set(rows.map((r) => r[4]))]
+  const stats = [0, 1, 2, 3].map((j) => {
+    const v = rows.map((r) => Number(r[j]))
+    const mean = v.reduce((a, b) => a + b, 0) / v.length
+    return { mean, sd: Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length) }
+  })
+  const set = (keep: (i: number) => boolean) => {
+    const subset = rows.filter((_, i) => keep(i))
+    return {
+      x: Float64Array.from(subset.flatMap((r) => stats.map((s, j) => (Number(r[j]) - s.mean) / s.sd))),
+      y: Float64Array.from(subset.flatMap((r) => classes.map((c) => (r[4] === c ? 1 : 0)))),
+      rows: subset.length
+    }
+  }
+  const train = set((i) => i % 5 !== 0)
+  const validation = set((i) => i % 5 === 0)
+  const names = ['sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm']
+  return {
+    summary: {
+      inputWidth: 4,
+      outputWidth: 3,
+      task: 'multiclass',
+      targets: ['species'],
+      classes,
+      loss: 'cross-entropy',
+      outputActivation: 'softmax',
+      featureColumns: names,
+      featureNames: names,
+      trainRows: train.rows,
+      validationRows: validation.rows,
+      droppedRows: 0,
+      imputed: {},
+      notices: []
+    },
+    data: { train, validation, task: 'multiclass' },
+    preprocessing: {
+      task: 'multiclass',
+      features: names.map((column, j) => ({
+        column,
+        kind: 'numeric',
+        normalization: 'z-score',
+        center: stats[j].mean,
+        scale: stats[j].sd,
+        impute: null
+      })),
+      targets: [{ column: 'species', kind: 'classes', classes, encoding: 'softmax' }],
+      featureNames: names,
+      missing: 'drop'
+    },
+    rows: {
+      train: Int32Array.from(rows.keys()).filter((i) => i % 5 !== 0),
+      validation: Int32Array.from(rows.keys()).filter((i) => i % 5 === 0)
+    }
+  }
+}
+
+/** Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like a MessagePort. */
+function portPair(): [PortLike, PortLike] {
+  const listeners: ((m: unknown) => void)[][] = [[], []]
+  const end = (me: number): PortLike => ({
+    postMessage: (message) => {
+      const copy = structuredClone(message)
+      setTimeout(() => listeners[1 - me].forEach((l) => l(copy)), 0)
+    },
+    onMessage: (listener) => void listeners[me].push(listener)
+  })
+  return [end(0), end(1)]
+}
+
+let server: EngineServer | null = null
+let stopBinding: (() => void) | null = null
+
+/** A real engine (the hosts' command table) behind the engine store, iris prepared in its workspace. */
+async function connectRealEngine(): Promise<void> {
+  const [enginePort, clientPort] = portPair()
+  server = serveEngine(enginePort, engineCommands)
+  dataWorkspace(server.connection).prepared = prepareIris()
+  const engine = useEngineStore()
+  const client = createEngineClient(clientPort, { timeoutMs: 0 })
+  engine.info = await client.request('hello')
+  engine.client = client
+  engine.status = 'ready'
+  await nextTick()
+}
+
+/** Polls until `ok()` holds (the engine trains in slices between the test's awaits). */
+async function until(ok: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+function useIris(): { training: ReturnType<typeof useTrainingStore>; graph: GraphSpec } {
+  const graphStore = useGraphStore()
+  graphStore.load(irisGraph())
+  return { training: useTrainingStore(), graph: irisGraph() }
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  stopBinding = bindTrainingEngine()
+})
+
+afterEach(() => {
+  stopBinding?.()
+  useEngineStore().client?.close()
+  server?.close()
+  server = null
+})
+
+describe('binding the training store to the engine', () => {
+  it('binds while a client serves train.start, unbinds when it goes or does not', async () => {
+    const training = useTrainingStore()
+    expect(training.engineReady).toBe(false)
+    await connectRealEngine()
+    expect(training.engineReady).toBe(true)
+
+    const engine = useEngineStore()
+    engine.info = { ...engine.info!, capabilities: ['hello', 'data.load'] }
+    await nextTick()
+    expect(training.engineReady).toBe(false)
+    expect(servesTraining(engine.info.capabilities)).toBe(false)
+
+    engine.info = { ...engine.info, capabilities: ['hello', 'train.start'] }
+    await nextTick()
+    expect(training.engineReady).toBe(true)
+    engine.client = null // restarting
+    await nextTick()
+    expect(training.engineReady).toBe(false)
+  })
+})
+
+describe('the training store on a real engine', () => {
+  it('trains the editor graph on the prepared data: charts fill, the status says why it ended', async () => {
+    await connectRealEngine()
+    const { training } = useIris()
+    training.applySettings({ epochs: 25, learningRate: 0.02, seed: 3 })
+    expect(await training.train()).toBe(true)
+    await until(() => training.status === 'done', 'the run to end')
+    expect(training.statusText).toMatch(/^Finished: all 25 epochs done/)
+    expect(training.epoch).toBe(25)
+    expect(training.buffers.trainLoss.count).toBeGreaterThan(0)
+    expect(training.lastEpoch?.validation?.accuracy).toBeGreaterThan(0.7)
+    expect(training.latestLayers.map((l) => l.id)).toEqual(['h1', 'out'])
+    await until(() => training.parameters !== null, 'the weights for the overlay')
+    expect(Object.keys(training.parameters!)).toEqual(['w1', 'b1', 'w2', 'b2'])
+    // The engine trained the graph the editor holds, and keeps it as the model.
+    const model = dataWorkspace(server!.connection).model!
+    expect(model.graph.nodes.map((n) => n.id)).toEqual(useGraphStore().graph.nodes.map((n) => n.id))
+    expect(model.training?.epochsRun).toBe(25)
+  })
+
+  it('pauses, resumes, changes the learning rate live and stops', async () => {
+    await connectRealEngine()
+    const { training } = useIris()
+    training.applySettings({ epochs: 100_000 })
+    await training.train()
+    await until(() => training.step > 0, 'progress')
+    expect(await training.pause()).toBe(true)
+    expect(training.status).toBe('paused')
+    expect(training.statusText).toMatch(/^Paused at epoch \d+, step \d+\.$/)
+    const pausedAt = training.step
+    expect(await training.stepOnce('batch')).toBe(true)
+    await until(() => training.step === pausedAt + 1, 'one step')
+
+    expect(await training.resume()).toBe(true)
+    expect(training.status).toBe('running')
+    expect(await training.setLearningRate(0.004)).toBe(true)
+    const stepAtChange = training.step
+    await until(
+      () => training.step > stepAtChange && training.currentLearningRate === 0.004,
+      'progress at the new rate'
+    )
+    expect(await training.stop()).toBe(true)
+    await until(() => training.status === 'done', 'the stop')
+    expect(training.statusText).toMatch(/Stopped by user/i)
+  })
+
+  it('explains a sample with the engine numbers and passes the gradient check', async () => {
+    await connectRealEngine()
+    const { training, graph } = useIris()
+    training.applySettings({ epochs: 5 })
+    await training.train()
+    await until(() => training.status === 'done', 'the run to end')
+
+    expect(await training.inspectSample(3)).toBe(true)
+    const shown = training.inspection!
+    expect(shown.sample).toBe(3)
+    expect(shown.x).toHaveLength(4)
+    expect(shown.y).toHaveLength(3)
+    await training.refreshParameters()
+    const net = createNetwork(graph, { inputWidth: 4 })
+    net.setParameters(training.parameters!)
+    expect(shown.inspection).toEqual(inspect(net, Float64Array.from(shown.x!), Float64Array.from(shown.y!)))
+
+    expect(await training.checkGradients()).toBe(true)
+    const check = training.gradientCheck!
+    expect(check.edges.map((e) => e.edgeId)).toEqual(['w1', 'b1', 'w2', 'b2'])
+    for (const e of check.edges) expect(e.maxRelativeError).toBeLessThan(check.tolerance)
+  })
+
+  it('resets the weights before any training from the editor graph, initialiser and seed', async () => {
+    await connectRealEngine()
+    const { training, graph } = useIris()
+    training.applySettings({ init: 'he-uniform', seed: 11 })
+    expect(await training.resetWeights()).toBe(true)
+    expect(training.statusText).toBe('Weights re-initialised (he-uniform, seed 11).')
+    await until(() => training.parameters !== null, 'the weights')
+    const expected = createNetwork(graph, { inputWidth: 4, init: 'he-uniform', seed: 11 }).getParameters()
+    expect(training.parameters).toEqual(expected)
+  })
+
+  it('shows the engine refusal in the status line and changes nothing', async () => {
+    await connectRealEngine()
+    const training = useTrainingStore()
+    const twoOutputs = irisGraph()
+    twoOutputs.nodes = twoOutputs.nodes.map((n) =>
+      n.id === 'out' && n.kind === 'dense' ? { ...n, units: 2 } : n
+    )
+    useGraphStore().load(twoOutputs)
+    expect(await training.train()).toBe(false)
+    expect(training.status).toBe('error')
+    expect(training.statusText).toMatch(/^Train failed: Output layer "out" has 2 units.*need 3/)
+    expect(dataWorkspace(server!.connection).model).toBeNull()
+  })
+
+  it('ends the shown session when the engine goes away', async () => {
+    await connectRealEngine()
+    const { training } = useIris()
+    training.applySettings({ epochs: 100_000 })
+    await training.train()
+    await until(() => training.step > 0, 'progress')
+    useEngineStore().client = null
+    await nextTick()
+    expect(training.engineReady).toBe(false)
+    expect(training.status).toBe('idle')
+    expect(training.statusText).toBe('Training ended: the engine stopped.')
+  })
+})
