@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphSpec } from '@engine/graph/types'
-import { autoLayout, columnsOf, withAutoLayout } from '@renderer/graph/layout'
+import { autoLayout, columnsOf, snapPosition, withAutoLayout } from '@renderer/graph/layout'
 import { templates } from '@renderer/graph/templates'
 
 const spec = (edges: GraphSpec['edges'], extra: GraphSpec['nodes'] = []): GraphSpec => ({
@@ -78,5 +78,12 @@ describe('graph/layout', () => {
       const loss = t.graph.nodes.find((n) => n.kind === 'loss')!
       expect(Math.max(...xs.values()), t.id).toBe(xs.get(loss.id))
     }
+  })
+})
+
+describe('snapPosition', () => {
+  it('rounds to the nearest point of the 20 px grid', () => {
+    expect(snapPosition({ x: 29, y: -31 })).toEqual({ x: 20, y: -40 })
+    expect(snapPosition({ x: 30, y: 10 }, 10)).toEqual({ x: 30, y: 10 })
   })
 })

@@ -3,6 +3,7 @@ import { useVueFlow } from '@vue-flow/core'
 import type { NodeKind } from '@engine/graph/types'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useUiStore } from '@renderer/stores/ui'
+import { snapPosition } from '@renderer/graph/layout'
 
 /** Our own MIME type, so a palette drag is never mistaken for a file (CSV) drop or a text drag. */
 export const NODE_MIME = 'application/x-backprop-node'
@@ -50,7 +51,8 @@ export function useDragAndDrop(flowId: string) {
     if (!KINDS.includes(kind)) return
     event.preventDefault()
     const at = screenToFlowCoordinate({ x: event.clientX, y: event.clientY })
-    graph.addNode(kind, { x: Math.round(at.x - HALF_NODE.x), y: Math.round(at.y - HALF_NODE.y) })
+    const position = { x: Math.round(at.x - HALF_NODE.x), y: Math.round(at.y - HALF_NODE.y) }
+    graph.addNode(kind, ui.snapToGrid ? snapPosition(position) : position)
   }
 
   return { isDragOver, onDragStart, onDragOver, onDragLeave, onDrop }

@@ -77,3 +77,12 @@ export function withAutoLayout(spec: GraphSpec, options: LayoutOptions = {}): Gr
   const positions = autoLayout(spec, options)
   return { ...spec, nodes: spec.nodes.map((n) => ({ ...n, position: positions[n.id] })) }
 }
+
+/** The editor's grid: the canvas background's dot spacing. */
+export const GRID_SIZE = 20
+
+/** `position` rounded to the nearest grid point (what Vue Flow's snap-to-grid does while dragging). */
+export const snapPosition = (position: Position, grid = GRID_SIZE): Position => ({
+  x: Math.round(position.x / grid) * grid,
+  y: Math.round(position.y / grid) * grid
+})

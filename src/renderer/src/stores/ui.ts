@@ -31,6 +31,8 @@ export const useUiStore = defineStore('ui', () => {
   const confirmRequest = ref<ConfirmRequest | null>(null)
   /** Files dropped on the canvas, for the data panel to pick up (it sets this back to null). */
   const fileDrop = shallowRef<File[] | null>(null)
+  /** Nodes dropped or dragged on the canvas land on the 20 px grid (the background's dots). */
+  const snapToGrid = ref(true)
   let nextToastId = 1
 
   function dismiss(id: number): void {
@@ -62,7 +64,7 @@ export const useUiStore = defineStore('ui', () => {
     })
   }
 
-  return { toasts, bottomTab, confirmRequest, fileDrop, notify, dismiss, confirm }
+  return { toasts, bottomTab, confirmRequest, fileDrop, snapToGrid, notify, dismiss, confirm }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))
