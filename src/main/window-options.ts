@@ -39,7 +39,8 @@ export function mainWindowOptions(preloadPath: string): MainWindowOptions {
     minHeight: 600,
     // Shown on ready-to-show, so the user never sees an unstyled flash.
     show: false,
-    backgroundColor: '#1e1f24',
+    // The renderer's light background (styles/app.css --bg), so the first paint does not flash dark.
+    backgroundColor: '#f4f5f7',
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -2,8 +2,9 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import type { Commands } from './useCommands'
 
 /** True when typing goes to a form field, where Delete or Ctrl+A must keep their text meaning. */
-const isEditingText = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+export const isEditingText = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 
 /**
  * The editor's keyboard shortcuts (Ctrl or ⌘):
@@ -37,6 +38,23 @@ export function useShortcuts(commands: Commands) {
     e.preventDefault()
     void run()
   }
-  onMounted(() => window.addEventListener('keydown', onKeyDown))
-  onBeforeUnmount(() => window.removeEventListener('keydown', onKeyDown))
+  /**
+   * The desktop Edit menu's Cut/Copy/Paste are Electron roles, which fire the page's clipboard events.
+   * Outside a text field they mean the graph's selection. (The keyboard shortcuts above prevent the
+   * keydown's default, so these events do not fire for them and nothing happens twice.)
+   */
+  function onClipboard(e: ClipboardEvent): void {
+    if (isEditingText(e.target) || isEditingText(document.activeElement)) return
+    const run = e.type === 'copy' ? commands.copy : e.type === 'cut' ? commands.cut : commands.paste
+    if (run()) e.preventDefault()
+  }
+  const clipboardEvents = ['copy', 'cut', 'paste'] as const
+  onMounted(() => {
+    window.addEventListener('keydown', onKeyDown)
+    for (const name of clipboardEvents) document.addEventListener(name, onClipboard)
+  })
+  onBeforeUnmount(() => {
+    window.removeEventListener('keydown', onKeyDown)
+    for (const name of clipboardEvents) document.removeEventListener(name, onClipboard)
+  })
 }
