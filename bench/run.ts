@@ -68,10 +68,8 @@ async function runWorkload(base: Workload, opts: BenchOptions): Promise<Workload
   const w = scaled(base, opts)
   const data = makeDataset(w)
   const peers = peersFor(w).filter((p) => opts.peers.includes(p))
-  const runners: (PeerId | 'ours-stats-off')[] = [...peers]
-  if (opts.statsCost && peers.includes('ours')) runners.push('ours-stats-off')
   const sessions = new Map<string, Session>()
-  for (const p of runners) {
+  for (const p of peers) {
     const s = await createSession(p, w, data, opts.kernels)
     await s.train(1) // warm-up
     sessions.set(p, s)
@@ -79,7 +77,7 @@ async function runWorkload(base: Workload, opts: BenchOptions): Promise<Workload
   const best = new Map<string, number>()
   const losses = new Map<string, [number, number]>()
   for (let rep = 0; rep < opts.repeats; rep++) {
-    for (const p of runners) {
+    for (const p of peers) {
       const session = sessions.get(p)!
       // A run is the workload's epochs, repeated until it lasts minSeconds: W1 takes only tens of
       // milliseconds, too short to time on a shared machine.
@@ -100,13 +98,17 @@ async function runWorkload(base: Workload, opts: BenchOptions): Promise<Workload
       opts.log(`  ${w.id} ${p.padEnd(14)} run ${rep + 1}: ${fmtRate(rate)} samples/s`)
     }
   }
+  const statsOverhead =
+    opts.statsCost && sessions.has('ours')
+      ? await measureStatsOverhead(w, data, sessions.get('ours')!, opts)
+      : null
   for (const s of sessions.values()) s.dispose()
 
   const result: WorkloadResult = {
     workload: w.id,
     samples_per_sec: {},
     ratio: {},
-    stats_overhead: null,
+    stats_overhead: statsOverhead,
     loss: {}
   }
   for (const p of peers) {
@@ -116,11 +118,38 @@ async function runWorkload(base: Workload, opts: BenchOptions): Promise<Workload
   const ours = best.get('ours')
   if (ours !== undefined) {
     for (const p of peers) if (p !== 'ours') result.ratio[p] = round(ours / best.get(p)!, 2)
-    const off = best.get('ours-stats-off')
-    // Time per sample with (1/ours) and without (1/off) the statistics.
-    if (off !== undefined) result.stats_overhead = round(1 - ours / off, 3)
   }
   return result
+}
+
+/**
+ * (time with statistics − time without) ÷ time with, from a tight A/B: short runs of the same
+ * workload alternating between two otherwise identical sessions, best of each side. Comparing the
+ * peers' long runs instead would mix the statistics' cost with changes in the machine's load.
+ */
+async function measureStatsOverhead(
+  w: Workload,
+  data: Dataset,
+  on: Session,
+  opts: BenchOptions
+): Promise<number> {
+  const off = await createSession('ours-stats-off', w, data, opts.kernels)
+  await off.train(1)
+  const best = { on: 0, off: 0 }
+  const rounds = opts.quick ? 4 : 12
+  for (let rep = 0; rep < rounds; rep++) {
+    for (const [side, session] of [
+      ['on', on],
+      ['off', off]
+    ] as const) {
+      const r = await session.train(w.epochs)
+      best[side] = Math.max(best[side], r.samples / r.seconds)
+    }
+  }
+  off.dispose()
+  opts.log(`  ${w.id} statistics     on ${fmtRate(best.on)}, off ${fmtRate(best.off)} samples/s`)
+  // Time per sample with (1/on) and without (1/off) the statistics.
+  return round(1 - best.on / best.off, 3)
 }
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits))
