@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsvRecords } from '../../src/engine/data/csv'
 import { formatCsvRow } from '../../src/engine/data/csvWrite'
 import { createNetwork } from '../../src/engine/nn/network'
-import { buildWeightsFile, parseWeightsFile, WeightsError } from '../../src/engine/weights/file'
+import {
+  buildWeightsFile,
+  MAX_LOSS_POINTS,
+  parseWeightsFile,
+  WeightsError
+} from '../../src/engine/weights/file'
 import { evaluateModel, forwardAll, predictRows } from '../../src/engine/weights/predict'
 import { readDatasetText, trainDiabetes, trainIris, trainTitanic, type TrainedModel } from './data-fixtures'
 
@@ -318,6 +323,22 @@ describe('parseWeightsFile refuses a bad file, naming the field', () => {
     expect(file.preprocessing).toBeNull()
     expect(file.training).toBeNull()
     const text = buildWeightsFile(file)
+    expect(buildWeightsFile(parseWeightsFile(text))).toBe(text)
+  })
+})
+
+describe('the training summary', () => {
+  it('keeps at most MAX_LOSS_POINTS of a long loss history, the last step included', () => {
+    const lossHistory: [number, number][] = Array.from({ length: 2000 }, (_, i) => [i + 1, 1 / (i + 1)])
+    const text = buildWeightsFile({
+      graph: iris.graph,
+      parameters: iris.net.getParameters(),
+      preprocessing: iris.prepared.preprocessing,
+      training: { ...iris.training, lossHistory }
+    })
+    const history = parseWeightsFile(text).training!.lossHistory
+    expect(history.length).toBeLessThanOrEqual(MAX_LOSS_POINTS)
+    expect(history.at(-1)![0]).toBe(2000)
     expect(buildWeightsFile(parseWeightsFile(text))).toBe(text)
   })
 })

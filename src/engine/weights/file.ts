@@ -19,6 +19,7 @@ import {
   type ParameterMap
 } from '../graph/types'
 import { assertValidGraph } from '../graph/validate'
+import { downsample } from '../train/session'
 import { defaultTrainSettings, resolveTrainSettings, TrainSettingsError } from '../train/settings'
 import type { EpochMetrics, SetMetrics, TrainSettings } from '../train/types'
 import { writeJson, type Json } from './json'
@@ -123,6 +124,18 @@ function preprocessingJson(p: Preprocessing): Json {
 
 const setJson = (s: SetMetrics): Json => ({ loss: s.loss, accuracy: s.accuracy, r2: s.r2, rmse: s.rmse })
 
+/** At most this many [step, loss] points are written: enough for the curve, small for the file. */
+export const MAX_LOSS_POINTS = 500
+
+function downsampledHistory(history: [number, number][]): Json {
+  const [steps, losses] = downsample(
+    history.map(([step]) => step),
+    history.map(([, loss]) => loss),
+    MAX_LOSS_POINTS
+  )
+  return steps.map((step, i) => [step, losses[i]])
+}
+
 function trainingJson(t: TrainingSummary): Json {
   const f = t.final
   return {
@@ -137,7 +150,7 @@ function trainingJson(t: TrainingSummary): Json {
       train: setJson(f.train),
       validation: f.validation && setJson(f.validation)
     },
-    lossHistory: t.lossHistory.map(([step, loss]) => [step, loss])
+    lossHistory: downsampledHistory(t.lossHistory)
   }
 }
 

@@ -6,6 +6,12 @@
  *                  before stays (DESIGN §7).
  *   data.profile   per-column type, missing/distinct counts, statistics, histogram, default roles
  *   data.preview   rows of the loaded table as text
+ *   data.prepare   roles and options → the encoded train/validation split the training commands use
+ *   weights.export the current model as a weights file (docs/weights-format.md)
+ *   weights.import a weights file becomes the model — all or nothing, a bad file changes nothing
+ *   predict        predictions for rows typed as cells by column name
+ *   predict.csv    a copy of a CSV file with prediction columns appended
+ *   evaluate       the model on the prepared validation split (or the training split without one)
  *
  * The dataset lives in a per-connection workspace (see `dataWorkspace`), where the training commands
  * find the prepared train/validation split and where the model used for prediction is kept.
