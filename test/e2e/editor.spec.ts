@@ -115,12 +115,14 @@ test('build, connect, skip, undo, save, reload and open', async ({ page }, testI
   await page.getByRole('button', { name: 'Redo' }).click()
   await expect(skip).toHaveCount(1)
 
-  // Duplicate a layer and delete the copy again.
+  // Duplicate a layer from the keyboard, delete the copy from the Edit menu.
   await node(page, 'Dense layer h2').click()
   await page.keyboard.press('Control+d')
   await expect(node(page, 'Dense layer h3')).toBeVisible()
-  await page.keyboard.press('Delete')
+  await page.getByRole('button', { name: /^Edit/ }).click()
+  await page.getByRole('menu', { name: 'Edit' }).getByRole('menuitem', { name: 'Delete' }).click()
   await expect(node(page, 'Dense layer h3')).toHaveCount(0)
+  await page.keyboard.press('Delete') // nothing selected any more: nothing happens
   await expect(page.locator('.vue-flow__node')).toHaveCount(5)
 
   // 5. Save: the browser preview downloads the project file.

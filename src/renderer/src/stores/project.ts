@@ -53,7 +53,8 @@ export const useProjectStore = defineStore('project', () => {
   })
   const text = computed(() => serializeProject(current.value))
   const dirty = computed(() => text.value !== savedText.value)
-  const displayName = computed(() => fileName.value ?? 'Untitled')
+  /** The file's name once saved or opened; before that the graph's own name (a template's), else Untitled. */
+  const displayName = computed(() => fileName.value ?? graphStore.graph.name ?? 'Untitled')
   /** "• iris.bps.json — Backprop Studio" while unsaved. */
   const windowTitle = computed(() => `${dirty.value ? '• ' : ''}${displayName.value} — Backprop Studio`)
 
@@ -157,7 +158,9 @@ export const useProjectStore = defineStore('project', () => {
       filePath.value = saved.path
       savedText.value = body
       platform.autosave.clear()
-      recent.value = platform.recent.add(saved.path ? { name: saved.name, path: saved.path } : { name: saved.name })
+      recent.value = platform.recent.add(
+        saved.path ? { name: saved.name, path: saved.path } : { name: saved.name }
+      )
       ui.notify(`Saved ${saved.name}`, 'success')
       return true
     } catch (err) {
@@ -212,7 +215,12 @@ export const useProjectStore = defineStore('project', () => {
         // Never overwrite an unclaimed recovery copy before the user has decided about it.
         if (recovery.value) return
         if (dirty.value)
-          platform.autosave.write({ text: text.value, name: fileName.value, path: filePath.value, at: Date.now() })
+          platform.autosave.write({
+            text: text.value,
+            name: fileName.value,
+            path: filePath.value,
+            at: Date.now()
+          })
         else platform.autosave.clear()
       }, AUTOSAVE_DELAY_MS)
     })
