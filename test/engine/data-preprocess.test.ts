@@ -231,6 +231,23 @@ describe('prepareData on the real datasets', () => {
     })
   })
 
+  it('a numeric code column typed categorical is one-hot (diabetes sex 1/2)', () => {
+    const s = prepareData(loadTable('diabetes'), { roles: {}, types: { sex: 'categorical' } }).summary
+    expect(s.featureNames.slice(0, 4)).toEqual(['age', 'sex=1', 'sex=2', 'bmi'])
+    expect(s.inputWidth).toBe(11)
+  })
+
+  it('leaves out rows without a target under every policy, and says how many', () => {
+    const lines = [
+      'x,y',
+      ...Array.from({ length: 12 }, (_, i) => `${i},${i === 4 || i === 9 ? '' : i % 2 ? 'a' : 'b'}`)
+    ]
+    const s = prepareData(parseCsv(lines.join('\n')), { roles: {}, missing: 'mean' }).summary
+    expect(s.droppedRows).toBe(2)
+    expect(s.trainRows + s.validationRows).toBe(10)
+    expect(s.notices).toContainEqual(expect.objectContaining({ code: 'missing-target', column: 'y' }))
+  })
+
   it('is seeded: the same seed gives the same split, another seed another', () => {
     const table = loadTable('iris')
     const a = prepareData(table, { roles: {}, seed: 1 }).rows!.validation
