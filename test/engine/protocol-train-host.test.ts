@@ -162,6 +162,13 @@ describe('training in the Node child-process host', () => {
     await client.request('weights.import', { text: exported })
     expect((await client.request('train.parameters', {})).parameters).toEqual(trained)
 
+    // Data prepared another way (min-max, x in [0, 1]): the imported model still sees rows encoded
+    // with its own preprocessing (z-scores, some negative) in the explainer.
+    await client.request('data.prepare', { roles: { species: 'target' }, normalization: 'min-max' })
+    const xs: number[] = []
+    for (let sample = 0; sample < 10; sample++) xs.push(...(await client.request('inspect', { sample })).x)
+    expect(xs.some((v) => v < 0)).toBe(true)
+
     const again = await client.request('train.start', { graph, settings: { epochs: 5 } })
     expect(again.weights).toBe('continued')
     const done = (await next(
@@ -174,5 +181,9 @@ describe('training in the Node child-process host', () => {
       training: { epochsRun: number }
     }
     expect(file.training.epochsRun).toBe(25)
+    // Trained on the min-max data now: the explainer shows those encodings.
+    const ys: number[] = []
+    for (let sample = 0; sample < 10; sample++) ys.push(...(await client.request('inspect', { sample })).x)
+    expect(ys.every((v) => v >= 0 && v <= 1)).toBe(true)
   })
 })

@@ -13,6 +13,7 @@
  * trains `ws.model.net` in place, so `weights.export`, `predict` and `evaluate` always see the current
  * weights; the model's training summary is kept up to date from the events.
  */
+import { encodeTableFeatures, encodeTableTargets } from '../../data/encode'
 import { GraphError } from '../../graph/errors'
 import { parseGraph } from '../../graph/parse'
 import { INITIALIZERS, type GraphSpec, type Initializer, type ParameterMap } from '../../graph/types'
@@ -466,15 +467,25 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
     const model = requireModel()
     const prepared = requirePrepared()
     const train = prepared.data.train
-    fitsData(model.net, prepared)
     if (sample >= train.rows)
       throw new ProtocolError(
         'bad-payload',
         `sample ${sample} is not a row of the training split (rows 0–${train.rows - 1})`
       )
     const net = model.net
-    const x = rowOf(train.x, sample, net.inputWidth)
-    const y = rowOf(train.y, sample, net.outputWidth)
+    const own = model.preprocessing
+    let x: number[]
+    let y: number[]
+    if (own && own !== prepared.preprocessing && ws.table && prepared.rows) {
+      // A model imported with its own preprocessing encodes the same table row its own way.
+      const row = [prepared.rows.train[sample]]
+      x = Array.from(encodeTableFeatures(own, ws.table, row))
+      y = Array.from(encodeTableTargets(own, ws.table, row))
+    } else {
+      fitsData(net, prepared)
+      x = rowOf(train.x, sample, net.inputWidth)
+      y = rowOf(train.y, sample, net.outputWidth)
+    }
     return { sample, inspection: inspect(net, Float64Array.from(x), Float64Array.from(y)), x, y }
   }
 
