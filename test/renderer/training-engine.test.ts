@@ -187,6 +187,12 @@ describe('the training store on a real engine', () => {
     const model = dataWorkspace(server!.connection).model!
     expect(model.graph.nodes.map((n) => n.id)).toEqual(useGraphStore().graph.nodes.map((n) => n.id))
     expect(model.training?.epochsRun).toBe(25)
+
+    // A step after the run: a new session from the trained weights, its charts from step 1.
+    expect(await training.stepOnce('batch')).toBe(true)
+    await until(() => training.step === 1 && training.status === 'paused', 'the step')
+    expect(training.buffers.trainLoss.count).toBe(1)
+    expect(dataWorkspace(server!.connection).model?.training?.epochsRun).toBe(25)
   })
 
   it('pauses, resumes, changes the learning rate live and stops', async () => {

@@ -276,6 +276,8 @@ export const useTrainingStore = defineStore('training', () => {
 
   /** One batch or one epoch; starts a paused session first when none is running. */
   async function stepOnce(unit: StepUnit): Promise<boolean> {
+    // After a finished run the engine steps a new session (counting from step 1 again): new charts.
+    if (status.value === 'done') clearRun()
     return run('Step', (e) => e.step(unit))
   }
 
