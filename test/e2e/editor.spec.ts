@@ -177,3 +177,24 @@ test('a malformed project file is refused with a clear message and the open work
   ).toBeVisible()
   await expect(node(page, 'Dense layer OR')).toBeVisible()
 })
+
+test('unsaved work survives a reload through the autosave and can be restored', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'New from template' }).click()
+  await page.getByRole('menuitem', { name: /Iris/ }).click()
+  await node(page, 'Dense layer h1').click()
+  const units = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Units', { exact: true })
+  await units.fill('12')
+  await units.press('Tab')
+  await expect(node(page, 'Dense layer h1')).toContainText('12 units')
+  // The autosave is written shortly after the last edit.
+  await page.waitForTimeout(1000)
+
+  await page.reload()
+  const banner = page.getByRole('alert').filter({ hasText: 'was recovered' })
+  await expect(banner).toBeVisible()
+  await banner.getByRole('button', { name: 'Restore' }).click()
+  await expect(node(page, 'Dense layer h1')).toContainText('12 units')
+  await expect(page.getByLabel('unsaved changes')).toBeVisible()
+  await expect(banner).toHaveCount(0)
+})
