@@ -36,7 +36,7 @@ import {
   windowOpenDecision,
   withCspHeader
 } from './security'
-import { mainWindowOptions } from './window-options'
+import { leavesWithoutSaving, mainWindowOptions, unsavedChangesPrompt } from './window-options'
 
 const DOCUMENTATION_URL = 'https://github.com/backprop-studio/backprop-studio#readme'
 
@@ -153,6 +153,11 @@ function showAbout(): void {
 function createWindow(): void {
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
   win.once('ready-to-show', () => win.show())
+  // The renderer's beforeunload objects while there are unsaved changes; Electron would then just keep
+  // the window open without a word, so ask here.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesPrompt()))) event.preventDefault()
+  })
   if (devUrl) void win.loadURL(devUrl)
   else void win.loadFile(indexHtml)
 }

@@ -59,3 +59,36 @@ export function mainWindowOptions(preloadPath: string): MainWindowOptions {
     }
   }
 }
+
+/** The question asked when the page refuses to unload (unsaved changes) and its two answers. */
+export interface UnsavedChangesPrompt {
+  type: 'question'
+  title: string
+  message: string
+  detail: string
+  buttons: [string, string]
+  defaultId: number
+  cancelId: number
+  noLink: true
+}
+
+/**
+ * Electron does not show the browser's "Leave site?" prompt: a page whose beforeunload handler objects
+ * just stays open, silently. Main asks this question on `will-prevent-unload` instead; answer 0 leaves.
+ * The safe answer (stay) is the default, so a stray Enter loses nothing.
+ */
+export function unsavedChangesPrompt(): UnsavedChangesPrompt {
+  return {
+    type: 'question',
+    title: 'Unsaved changes',
+    message: 'The project has changes that are not saved.',
+    detail: 'Close anyway and lose them? (A recovery copy is kept until you discard it.)',
+    buttons: ['Close without saving', 'Keep editing'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true
+  }
+}
+
+/** True when the user's answer to unsavedChangesPrompt() means "leave". */
+export const leavesWithoutSaving = (response: number): boolean => response === 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mainWindowOptions } from '../../src/main/window-options'
+import { leavesWithoutSaving, mainWindowOptions, unsavedChangesPrompt } from '../../src/main/window-options'
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions('/app/out/preload/index.js')
@@ -29,5 +29,15 @@ describe('mainWindowOptions', () => {
     expect(web.preload).toBe('/app/out/preload/index.js')
     expect(options.show).toBe(false)
     expect(options.minWidth).toBeLessThanOrEqual(options.width)
+  })
+})
+
+describe('unsavedChangesPrompt', () => {
+  it('asks before closing with unsaved changes, with "keep editing" as the safe default', () => {
+    const prompt = unsavedChangesPrompt()
+    expect(prompt.buttons[prompt.defaultId]).toBe('Keep editing')
+    expect(prompt.cancelId).toBe(prompt.defaultId)
+    expect(leavesWithoutSaving(prompt.buttons.indexOf('Close without saving'))).toBe(true)
+    expect(leavesWithoutSaving(prompt.defaultId)).toBe(false)
   })
 })
