@@ -35,7 +35,12 @@ export function createHistory<T>(state: T, label = 'Start'): History<T> {
 }
 
 /** Makes `state` the present; the redo branch is discarded, as in every editor. */
-export function record<T>(history: History<T>, state: T, label: string, options: RecordOptions = {}): History<T> {
+export function record<T>(
+  history: History<T>,
+  state: T,
+  label: string,
+  options: RecordOptions = {}
+): History<T> {
   const now = options.now ?? Date.now()
   const windowMs = options.windowMs ?? DEFAULT_WINDOW_MS
   const coalesce =

@@ -101,7 +101,10 @@ const CHAIN_WIDTH = 8
  * identity skips (Y = X + f(X)), ∂C/∂a passes each skip unchanged, so early layers keep learning.
  */
 function deepChain(activation: 'sigmoid' | 'relu', skips: boolean): Template {
-  const nodes: GraphNode[] = [{ id: 'x', kind: 'input', units: 30 }, { id: 'one', kind: 'bias' }]
+  const nodes: GraphNode[] = [
+    { id: 'x', kind: 'input', units: 30 },
+    { id: 'one', kind: 'bias' }
+  ]
   const edges: GraphEdge[] = []
   for (let i = 1; i <= CHAIN_DEPTH; i++) {
     nodes.push(dense(`h${i}`, CHAIN_WIDTH, activation))

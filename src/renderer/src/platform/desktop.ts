@@ -3,7 +3,8 @@ import { addRecent, clearAutosave, listRecent, readAutosave, writeAutosave } fro
 import type { Platform } from './types'
 
 /** The preload's bridge, present only inside the desktop app. */
-export const desktopBridge = (): DesktopApi | undefined => (typeof window === 'undefined' ? undefined : window.desktop)
+export const desktopBridge = (): DesktopApi | undefined =>
+  typeof window === 'undefined' ? undefined : window.desktop
 
 /**
  * Native dialogs through the preload. Main remembers the project file last opened or saved, so a plain

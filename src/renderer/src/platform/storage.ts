@@ -29,9 +29,17 @@ export function listRecent(storage: Storage): RecentProject[] {
 }
 
 /** Puts `project` first, without duplicates (same path, or same name when there is no path). */
-export function addRecent(storage: Storage, project: Omit<RecentProject, 'at'>, now = Date.now()): RecentProject[] {
-  const same = (r: RecentProject) => (project.path ? r.path === project.path : !r.path && r.name === project.name)
-  const next = [{ ...project, at: now }, ...listRecent(storage).filter((r) => !same(r))].slice(0, RECENT_LIMIT)
+export function addRecent(
+  storage: Storage,
+  project: Omit<RecentProject, 'at'>,
+  now = Date.now()
+): RecentProject[] {
+  const same = (r: RecentProject) =>
+    project.path ? r.path === project.path : !r.path && r.name === project.name
+  const next = [{ ...project, at: now }, ...listRecent(storage).filter((r) => !same(r))].slice(
+    0,
+    RECENT_LIMIT
+  )
   storage.setItem(RECENT_KEY, JSON.stringify(next))
   return next
 }

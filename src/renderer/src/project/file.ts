@@ -82,13 +82,15 @@ export function serializeProject(project: Project): string {
   return JSON.stringify(file, null, 2) + '\n'
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 function readPosition(value: unknown, field: string): Position {
   if (!isRecord(value)) throw new ProjectFileError(field, 'must be an object { x, y }')
   for (const axis of ['x', 'y'] as const)
-    if (!isFiniteNumber(value[axis])) throw new ProjectFileError(`${field}.${axis}`, 'must be a finite number')
+    if (!isFiniteNumber(value[axis]))
+      throw new ProjectFileError(`${field}.${axis}`, 'must be a finite number')
   return { x: value.x as number, y: value.y as number }
 }
 
@@ -97,7 +99,8 @@ function readLayout(value: unknown): ProjectLayout {
   if (!isRecord(value)) throw new ProjectFileError('layout', 'must be an object')
   const nodes: Record<string, Position> = {}
   if (value.nodes !== undefined) {
-    if (!isRecord(value.nodes)) throw new ProjectFileError('layout.nodes', 'must be an object of positions by node id')
+    if (!isRecord(value.nodes))
+      throw new ProjectFileError('layout.nodes', 'must be an object of positions by node id')
     for (const [id, position] of Object.entries(value.nodes))
       nodes[id] = readPosition(position, `layout.nodes.${id}`)
   }
@@ -105,8 +108,12 @@ function readLayout(value: unknown): ProjectLayout {
   const viewport = value.viewport
   if (!isRecord(viewport)) throw new ProjectFileError('layout.viewport', 'must be an object { x, y, zoom }')
   for (const key of ['x', 'y', 'zoom'] as const)
-    if (!isFiniteNumber(viewport[key])) throw new ProjectFileError(`layout.viewport.${key}`, 'must be a finite number')
-  return { nodes, viewport: { x: viewport.x as number, y: viewport.y as number, zoom: viewport.zoom as number } }
+    if (!isFiniteNumber(viewport[key]))
+      throw new ProjectFileError(`layout.viewport.${key}`, 'must be a finite number')
+  return {
+    nodes,
+    viewport: { x: viewport.x as number, y: viewport.y as number, zoom: viewport.zoom as number }
+  }
 }
 
 function readParameters(value: unknown): ParameterMap | undefined {
@@ -146,13 +153,23 @@ export function parseProject(text: string): Project {
   try {
     json = JSON.parse(text)
   } catch (err) {
-    throw new ProjectFileError('', `not a project file: the text is not valid JSON (${(err as Error).message})`)
+    throw new ProjectFileError(
+      '',
+      `not a project file: the text is not valid JSON (${(err as Error).message})`
+    )
   }
-  if (!isRecord(json)) throw new ProjectFileError('', 'not a project file: expected a JSON object at the top level')
+  if (!isRecord(json))
+    throw new ProjectFileError('', 'not a project file: expected a JSON object at the top level')
   if (json.format !== PROJECT_FORMAT)
-    throw new ProjectFileError('format', `expected "${PROJECT_FORMAT}", found ${JSON.stringify(json.format) ?? 'nothing'}`)
+    throw new ProjectFileError(
+      'format',
+      `expected "${PROJECT_FORMAT}", found ${JSON.stringify(json.format) ?? 'nothing'}`
+    )
   if (!Number.isInteger(json.version) || (json.version as number) < 1)
-    throw new ProjectFileError('version', `expected a positive whole number, found ${JSON.stringify(json.version)}`)
+    throw new ProjectFileError(
+      'version',
+      `expected a positive whole number, found ${JSON.stringify(json.version)}`
+    )
   if ((json.version as number) > PROJECT_VERSION)
     throw new ProjectFileError(
       'version',

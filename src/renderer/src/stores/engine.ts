@@ -93,7 +93,10 @@ export const useEngineStore = defineStore('engine', () => {
         status.value = 'error'
         detail.value = host.message
         ui.notify(host.message, 'error')
-      } else if (host.state === 'ready' && (status.value === 'restarting' || (starts !== undefined && host.starts !== starts))) {
+      } else if (
+        host.state === 'ready' &&
+        (status.value === 'restarting' || (starts !== undefined && host.starts !== starts))
+      ) {
         // A new engine process: the old port is dead, ask for a new one.
         void open(true)
       }

@@ -17,7 +17,16 @@ import {
   type Clipboard,
   type NodePatch
 } from '@renderer/graph/edit'
-import { canRedo, canUndo, createHistory, record, redo as redoOf, redoLabel, undo as undoOf, undoLabel } from '@renderer/graph/history'
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  record,
+  redo as redoOf,
+  redoLabel,
+  undo as undoOf,
+  undoLabel
+} from '@renderer/graph/history'
 import { autoLayout } from '@renderer/graph/layout'
 import { kindTitle, toFlowEdges, toFlowNodes } from '@renderer/graph/toFlow'
 import { parameterCounts } from '@renderer/graph/shapes'
@@ -172,7 +181,10 @@ export const useGraphStore = defineStore('graph', () => {
     const without = removeElements(graph.value, [], [id])
     const reason = checkConnection(without, edge.from, edge.to, kind, inputWidth.value)
     if (reason) return { ok: false, reason }
-    commit(setEdgeKindOf(graph.value, id, kind), kind === 'skip' ? 'Make skip connection' : 'Make weighted connection')
+    commit(
+      setEdgeKindOf(graph.value, id, kind),
+      kind === 'skip' ? 'Make skip connection' : 'Make weighted connection'
+    )
     return { ok: true, edgeId: id }
   }
 
