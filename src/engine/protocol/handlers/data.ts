@@ -36,7 +36,16 @@ import { encodeTableFeatures, encodeTableTargets } from '../../data/encode'
 import { createNetwork } from '../../nn/network'
 import type { Dataset } from '../../train/types'
 import { buildWeightsFile, parseWeightsFile } from '../../weights/file'
-import { evaluateModel, predictCsv, predictRows, type Evaluation } from '../../weights/predict'
+import {
+  boundaryFeatures,
+  boundaryOnTable,
+  classesOf,
+  evaluateModel,
+  predictCsv,
+  predictRows,
+  type BoundaryInput,
+  type Evaluation
+} from '../../weights/predict'
 import type { GraphSpec, ParameterMap } from '../../graph/types'
 import type { Network } from '../../nn/types'
 import type { TrainingSummary } from '../../weights/types'
@@ -91,7 +100,10 @@ declare module '../messages' {
       payload: { name: string; text?: string; bytes?: Uint8Array }
       result: { name: string; text: string; rows: number }
     }
-    /** The model on the validation split: confusion matrix (classification) or predicted vs actual. */
+    /**
+     * The model on the validation split: confusion matrix (classification) or predicted vs actual;
+     * for a classifier of exactly two numeric features also its decision boundary with the data.
+     */
     evaluate: { payload: Record<string, never>; result: Evaluation }
     /** Rows [start, start + count) of the loaded table, every cell as text ('' when missing). */
     'data.preview': {
@@ -140,7 +152,7 @@ export interface ImportedWeights {
   epochs: number
 }
 
-export type { Evaluation } from '../../weights/predict'
+export type { BoundaryInput, Evaluation } from '../../weights/predict'
 
 /**
  * The model of one connection: the network being trained (or imported from a weights file) with
@@ -397,7 +409,29 @@ export function dataCommands(connection: Connection): CommandTable {
         'bad-payload',
         `the model takes ${model.net.inputWidth} inputs, but the prepared data has ${set.x.length / Math.max(1, set.rows)}: prepare the data for this model`
       )
-    return { ...evaluateModel(model.net, p, set), split }
+    const evaluation: Evaluation = { ...evaluateModel(model.net, p, set), split }
+    const boundary = boundaryOf(model.net, p, set, split, prepared)
+    if (boundary) evaluation.boundary = boundary
+    return evaluation
+  }
+
+  /**
+   * The decision boundary for a classifier of two numeric features, over the prepared rows of the
+   * loaded table (raw values need the table: the encoded split has lost the file's units).
+   */
+  function boundaryOf(
+    net: Network,
+    p: Preprocessing,
+    set: Dataset,
+    split: 'validation' | 'train',
+    prepared: PreparedData
+  ): BoundaryInput | null {
+    if (!boundaryFeatures(p) || !ws.table || !prepared.rows) return null
+    const { train, validation } = prepared.rows
+    const all = new Int32Array(train.length + validation.length)
+    all.set(train)
+    all.set(validation, train.length)
+    return boundaryOnTable(net, p, ws.table, all, prepared.rows[split], classesOf(p, set.y, set.rows))
   }
 
   return {

@@ -6,6 +6,11 @@
 import type { EChartsOption, HeatmapSeriesOption, ScatterSeriesOption } from 'echarts'
 import { formatValue } from './format'
 import { categorical, mix, TRAIN } from './palette'
+import type { BoundaryInput } from '@engine/weights/boundary'
+
+// The boundary's shape is defined once, beside the engine code that computes it.
+export type { BoundaryInput } from '@engine/weights/boundary'
+export { gridCentres } from '@engine/weights/boundary'
 
 export interface ConfusionInput {
   classes: readonly string[]
@@ -127,21 +132,6 @@ export function buildPredVsActualOption(input: PredVsActualInput): EChartsOption
   }
 }
 
-export interface BoundaryInput {
-  xName: string
-  yName: string
-  classes: readonly string[]
-  /** Grid cell centres along x (nx) and y (ny), increasing and evenly spaced. */
-  xs: readonly number[]
-  ys: readonly number[]
-  /**
-   * Class probabilities per grid cell, row-major over y then x: probs[iy * nx + ix] has one number per
-   * class (for a single sigmoid output, [1 − p, p]).
-   */
-  probs: readonly (readonly number[])[]
-  points: readonly { x: number; y: number; cls: number }[]
-}
-
 /** The winning class of each cell and the colour it gets: the class colour, paler when unsure. */
 export function boundaryCells(input: BoundaryInput): { cls: number; confidence: number; color: string }[] {
   const nx = input.xs.length
@@ -233,12 +223,4 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
     ],
     series: [heatmap, ...scatter]
   }
-}
-
-/** Evenly spaced cell centres covering [lo, hi] padded by 5% on each side. */
-export function gridCentres(lo: number, hi: number, n: number): number[] {
-  const pad = hi > lo ? (hi - lo) * 0.05 : 0.5
-  const a = lo - pad
-  const step = (hi + pad - a) / n
-  return Array.from({ length: n }, (_, i) => a + step * (i + 0.5))
 }
