@@ -9,7 +9,7 @@ import globals from 'globals'
 export default tseslint.config(
   {
     ignores: [
-      'out/**',
+      '**/out/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and scripts talk to a terminal.
-    files: ['src/engine/cli/**', 'scripts/**', 'bench/**', 'docs/**/*.mjs', '.ci/**'],
+    files: ['src/engine/cli/**', 'src/engine/wasm/build.mjs', 'scripts/**', 'bench/**', 'docs/**/*.mjs', '.ci/**'],
     rules: { 'no-console': 'off' }
   },
   prettier
