@@ -35,7 +35,14 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and scripts talk to a terminal.
-    files: ['src/engine/cli/**', 'src/engine/wasm/build.mjs', 'scripts/**', 'bench/**', 'docs/**/*.mjs', '.ci/**'],
+    files: [
+      'src/engine/cli/**',
+      'src/engine/wasm/build.mjs',
+      'scripts/**',
+      'bench/**',
+      'docs/**/*.mjs',
+      '.ci/**'
+    ],
     rules: { 'no-console': 'off' }
   },
   prettier
