@@ -51,7 +51,10 @@ const SNIFF_CHARS = 64 * 1024
 export function createCsvParser(opts: CsvOptions = {}): CsvParser {
   const fixedDelimiter = opts.delimiter && opts.delimiter !== 'auto' ? opts.delimiter : null
   if (fixedDelimiter !== null && ![',', ';', '\t'].includes(fixedDelimiter)) {
-    throw new DataError('bad-input', `delimiter must be ",", ";", a tab or "auto", got ${JSON.stringify(fixedDelimiter)}`)
+    throw new DataError(
+      'bad-input',
+      `delimiter must be ",", ";", a tab or "auto", got ${JSON.stringify(fixedDelimiter)}`
+    )
   }
   const missing = missingSet(opts.missing ?? DEFAULT_MISSING)
   let builder: TableBuilder | null = null

@@ -49,7 +49,8 @@ function countPerLine(sample: string, delim: number, complete: boolean): number[
   let lineHasText = false
   for (let i = 0; i < sample.length && counts.length < SNIFF_LINES; i++) {
     const c = sample.charCodeAt(i)
-    if (c === 34) inQuotes = !inQuotes // a doubled quote toggles twice: no change, as it should
+    if (c === 34)
+      inQuotes = !inQuotes // a doubled quote toggles twice: no change, as it should
     else if (inQuotes) continue
     else if (c === delim) count++
     else if (c === 10 || c === 13) {

@@ -197,7 +197,8 @@ export class TableBuilder implements CsvSink {
     const found = this.fieldCount
     if (found === this.width) return
     const column = found < this.width ? found + 1 : this.width + 1
-    const what = found < this.width ? `missing field ${found + 1} ("${this.columns[found].name}")` : 'extra fields'
+    const what =
+      found < this.width ? `missing field ${found + 1} ("${this.columns[found].name}")` : 'extra fields'
     throw new DataError(
       'ragged-row',
       `${placeText(line, column)}: expected ${this.width} field${this.width === 1 ? '' : 's'} ` +
