@@ -3,45 +3,78 @@
  * weights as strokes (width by |w|, colour by sign; one stroke per weight when W is small, a summary
  * otherwise), and for each dense layer a badge of its current mean |δ|; plus the explainer's highlight.
  * The node and edge components call this; everything they need is a function of an id.
+ *
+ * One overlay is shared by every node and edge of a store: a canvas has dozens of them, and each
+ * building its own maps would redo the same work per element on every animation frame.
  */
-import { computed } from 'vue'
+import { computed, effectScope, shallowRef, type ComputedRef, type Ref } from 'vue'
 import {
   deltaBadge,
   edgeWeightOverlay,
   histogramOverlay,
   type EdgeWeightOverlay
 } from '@renderer/charts/weightOverlay'
+import { formatValue } from '@renderer/charts/format'
 import { useTrainingStore } from '@renderer/stores/training'
 
 /** Draw per weight up to this many weights in one matrix (Playground's largest layers are 8×8). */
 export const MAX_PER_WEIGHT = 64
 
-export function useTrainingOverlay() {
-  const store = useTrainingStore()
+export interface TrainingOverlay {
+  active: ComputedRef<boolean>
+  /** The overlay of a weighted edge, or null when none is known. */
+  edgeOverlay(edgeId: string): EdgeWeightOverlay | null
+  /** "|δ| 0.0123" for a dense layer, or '' when unknown. */
+  nodeBadge(nodeId: string): string
+  /** The same value in words, for screen readers ("mean absolute delta 0.0123"), or ''. */
+  nodeBadgeLabel(nodeId: string): string
+  /** Whether the explainer's current step involves this node / edge. */
+  isNodeHighlighted(nodeId: string): boolean
+  isEdgeHighlighted(edgeId: string): boolean
+  /**
+   * The canvas's way back to the explainer: a layer's "Explain" leaves its id here and the Training
+   * tab takes it (setting it back to null), whether it is open already or opens because of it.
+   */
+  explainRequest: Ref<string | null>
+  requestExplain(layerId: string): void
+}
 
+type TrainingStore = ReturnType<typeof useTrainingStore>
+
+/** Keyed by the store so each Pinia (each test, each window) gets its own overlay. */
+const shared = new WeakMap<TrainingStore, TrainingOverlay>()
+
+function createOverlay(store: TrainingStore): TrainingOverlay {
   /** True once there is something to draw (weights fetched or statistics streamed) and the overlay is on. */
   const active = computed(() => {
     void store.version
     return store.overlayEnabled && (store.parameters !== null || store.latestLayers.length > 0)
   })
 
-  const edges = computed(() => {
+  // Two sources with two rates: the weight snapshot changes about once a second, the histograms with
+  // every frame's `version`. Kept apart so an edge with real weights is not re-drawn per frame.
+  const fromParameters = computed(() => {
+    const out = new Map<string, EdgeWeightOverlay>()
+    if (!store.overlayEnabled) return out
+    for (const [id, W] of Object.entries(store.parameters ?? {}))
+      out.set(id, edgeWeightOverlay(W, MAX_PER_WEIGHT))
+    return out
+  })
+
+  const fromHistograms = computed(() => {
     void store.version
     const out = new Map<string, EdgeWeightOverlay>()
     if (!store.overlayEnabled) return out
     for (const [id, h] of store.buffers.edgeHistograms) {
       out.set(id, histogramOverlay(h, `(${h.counts.reduce((a, b) => a + b, 0)} weights)`))
     }
-    // Real weights, when fetched, win over the histogram estimate.
-    for (const [id, W] of Object.entries(store.parameters ?? {}))
-      out.set(id, edgeWeightOverlay(W, MAX_PER_WEIGHT))
     return out
   })
 
-  const badges = computed(() => {
-    const out = new Map<string, string>()
+  const deltas = computed(() => {
+    const out = new Map<string, number>()
     if (!store.overlayEnabled) return out
-    for (const l of store.latestLayers) out.set(l.id, deltaBadge(l.meanAbsDelta))
+    for (const l of store.latestLayers) out.set(l.id, l.meanAbsDelta)
     return out
   })
 
@@ -50,14 +83,34 @@ export function useTrainingOverlay() {
     edges: new Set(store.highlight?.edges ?? [])
   }))
 
+  const explainRequest = shallowRef<string | null>(null)
+
   return {
     active,
-    /** The overlay of a weighted edge, or null when none is known. */
-    edgeOverlay: (edgeId: string): EdgeWeightOverlay | null => edges.value.get(edgeId) ?? null,
-    /** "|δ| 0.0123" for a dense layer, or '' when unknown. */
-    nodeBadge: (nodeId: string): string => badges.value.get(nodeId) ?? '',
-    /** Whether the explainer's current step involves this node / edge. */
-    isNodeHighlighted: (nodeId: string): boolean => highlighted.value.nodes.has(nodeId),
-    isEdgeHighlighted: (edgeId: string): boolean => highlighted.value.edges.has(edgeId)
+    // Real weights, when fetched, win over the histogram estimate (and `??` then never reads the
+    // per-frame histograms, so the edge does not depend on them).
+    edgeOverlay: (edgeId) => fromParameters.value.get(edgeId) ?? fromHistograms.value.get(edgeId) ?? null,
+    nodeBadge: (nodeId) => deltaBadge(deltas.value.get(nodeId)),
+    nodeBadgeLabel: (nodeId) => {
+      const d = deltas.value.get(nodeId)
+      return d === undefined ? '' : `mean absolute delta ${formatValue(d)}`
+    },
+    isNodeHighlighted: (nodeId) => highlighted.value.nodes.has(nodeId),
+    isEdgeHighlighted: (edgeId) => highlighted.value.edges.has(edgeId),
+    explainRequest,
+    requestExplain: (layerId) => {
+      explainRequest.value = layerId
+    }
   }
+}
+
+export function useTrainingOverlay(): TrainingOverlay {
+  const store = useTrainingStore()
+  let overlay = shared.get(store)
+  if (!overlay) {
+    // Detached: the overlay outlives whichever component asked first; it is dropped with its store.
+    overlay = effectScope(true).run(() => createOverlay(store))!
+    shared.set(store, overlay)
+  }
+  return overlay
 }
