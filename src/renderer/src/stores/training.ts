@@ -16,6 +16,8 @@ import { RunBuffers } from '@renderer/charts/runBuffers'
 import type { BoundaryInput, ConfusionInput, PredVsActualInput } from '@renderer/charts/evaluationOptions'
 import { RateMeter } from '@renderer/components/training/eta'
 import { stopReasonText } from '@renderer/components/training/stopReason'
+// weights.ts imports this store too; each only calls the other inside actions, so the cycle is harmless.
+import { useWeightsStore } from './weights'
 
 /**
  * What the store needs from the engine: the session commands and its event stream. The app binds the
@@ -68,7 +70,10 @@ export interface GraphHighlight {
 
 export type { StepUnit }
 
-/** How the trained network does on the validation split (filled after a run by `evaluate`). */
+/**
+ * How the trained network does on the validation split: filled by the weights store's evaluation,
+ * which runs by itself when a run ends or weights are imported, and on the Data tab's Evaluate.
+ */
 export interface Evaluation {
   confusion?: ConfusionInput
   predVsActual?: PredVsActualInput
@@ -212,6 +217,8 @@ export const useTrainingStore = defineStore('training', () => {
         meter.reset()
         statusText.value = stopReasonText(ev, (id) => layerNames.value[id] ?? id)
         void refreshParameters(nowMs)
+        // Once per run, not per step: the Charts tab's confusion matrix / boundary of the final weights.
+        void useWeightsStore().evaluateQuietly()
         bumpVersion()
         return
     }

@@ -14,7 +14,7 @@ import { useDataStore } from './data'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
-import { useTrainingStore } from './training'
+import { useTrainingStore, type Evaluation as ChartEvaluation } from './training'
 import { useUiStore } from './ui'
 
 export const WEIGHTS_EXTENSION = '.weights.json'
@@ -28,6 +28,15 @@ export function weightsFileName(projectName: string | undefined, graphName: stri
   const base =
     (projectName ?? graphName ?? 'network').replace(/\.bps\.json$|\.json$/i, '').trim() || 'network'
   return base.replace(/[\\/:*?"<>|]+/g, '_') + WEIGHTS_EXTENSION
+}
+
+/** What the Charts tab draws from an engine evaluation. */
+export function toChartEvaluation(result: Evaluation): ChartEvaluation {
+  const out: ChartEvaluation = {}
+  if (result.confusion) out.confusion = result.confusion
+  if (result.predVsActual) out.predVsActual = result.predVsActual
+  if (result.boundary) out.boundary = result.boundary
+  return out
 }
 
 /** "iris.csv" → "iris.predictions.csv". */
@@ -98,6 +107,8 @@ export const useWeightsStore = defineStore('weights', () => {
     imported.value = result
     predictions.value = []
     ui.notify(`Imported ${name}: ${result.prepared.inputWidth} inputs, ${result.prepared.task}.`, 'success')
+    // The charts show how the imported weights do on the data already prepared, if it fits them.
+    void evaluateQuietly()
     return true
   }
 
@@ -129,16 +140,46 @@ export const useWeightsStore = defineStore('weights', () => {
     return true
   }
 
-  /** Evaluates on the validation split and hands the numbers to the charts. */
-  async function evaluate(): Promise<boolean> {
-    const result = await run('Evaluate', (c) => c.request('evaluate', {}, { timeoutMs: 0 }))
-    if (!result) return false
+  /** Numbers the evaluation requests, so only the newest answer reaches the charts. */
+  let evaluationSeq = 0
+
+  /**
+   * One `evaluate` request whose answer goes to the charts (confusion matrix or predicted vs actual,
+   * and the decision boundary when the engine sends one) — unless it is stale by the time it comes
+   * back: a newer evaluation was asked for, or a run started or ended meanwhile (its charts must not
+   * show the previous weights' numbers).
+   */
+  async function requestEvaluation(client: EngineClient): Promise<Evaluation | null> {
+    const training = useTrainingStore()
+    const seq = ++evaluationSeq
+    const run = training.lastDone
+    const wasRunning = training.isRunning
+    const result = await client.request('evaluate', {}, { timeoutMs: 0 })
+    if (seq !== evaluationSeq || training.lastDone !== run || (training.isRunning && !wasRunning)) return null
     evaluation.value = result
-    useTrainingStore().evaluation = {
-      confusion: result.confusion,
-      predVsActual: result.predVsActual
+    training.evaluation = toChartEvaluation(result)
+    return result
+  }
+
+  /** Evaluates on the validation split and hands the numbers to the charts (the Evaluate button). */
+  async function evaluate(): Promise<boolean> {
+    const result = await run('Evaluate', requestEvaluation)
+    return result !== null
+  }
+
+  /**
+   * The evaluation the charts show without being asked: after a run ends and after weights are
+   * imported. One request; nothing to say when it cannot be done (no data prepared for this model yet,
+   * the engine restarting…) — the Evaluate button reports the reason when the user asks.
+   */
+  async function evaluateQuietly(): Promise<boolean> {
+    const client = engine.client
+    if (!client || client.closed) return false
+    try {
+      return (await requestEvaluation(client)) !== null
+    } catch {
+      return false
     }
-    return true
   }
 
   return {
@@ -153,7 +194,8 @@ export const useWeightsStore = defineStore('weights', () => {
     importFromDialog,
     predict,
     predictCsv,
-    evaluate
+    evaluate,
+    evaluateQuietly
   }
 })
 

@@ -1,0 +1,179 @@
+/**
+ * The Charts tab's evaluation arrives by itself: when a training run ends (one `evaluate` request per
+ * run, not per step) and when weights are imported — with a real engine in-process behind the stores,
+ * the data loaded through the data store as the Data tab does.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import {
+  createEngineClient,
+  engineCommands,
+  serveEngine,
+  type EngineClient,
+  type EngineServer,
+  type PortLike
+} from '@engine/protocol'
+import { BOUNDARY_GRID } from '@engine/weights/predict'
+import { bindTrainingEngine } from '@renderer/engine/trainingEngine'
+import { templateById } from '@renderer/graph/templates'
+import { useDataStore } from '@renderer/stores/data'
+import { useEngineStore } from '@renderer/stores/engine'
+import { useGraphStore } from '@renderer/stores/graph'
+import { useTrainingStore } from '@renderer/stores/training'
+import { useWeightsStore } from '@renderer/stores/weights'
+
+const samples = path.resolve(__dirname, '../../resources/samples')
+const sample = (name: string): string => readFileSync(path.join(samples, name), 'utf8')
+
+/** Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like a MessagePort. */
+function portPair(): [PortLike, PortLike] {
+  const listeners: ((m: unknown) => void)[][] = [[], []]
+  const end = (me: number): PortLike => ({
+    postMessage: (message) => {
+      const copy = structuredClone(message)
+      setTimeout(() => listeners[1 - me].forEach((l) => l(copy)), 0)
+    },
+    onMessage: (listener) => void listeners[me].push(listener)
+  })
+  return [end(0), end(1)]
+}
+
+let server: EngineServer | null = null
+let stopBinding: (() => void) | null = null
+
+/** A real engine behind the engine store; returns the client so a test can count its requests. */
+async function connectRealEngine(): Promise<EngineClient> {
+  const [enginePort, clientPort] = portPair()
+  server = serveEngine(enginePort, engineCommands)
+  const engine = useEngineStore()
+  const client = createEngineClient(clientPort, { timeoutMs: 0 })
+  engine.info = await client.request('hello')
+  engine.client = client
+  engine.status = 'ready'
+  await nextTick()
+  return client
+}
+
+async function until(ok: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+/** How many `evaluate` requests the client has sent. */
+function countEvaluations(client: EngineClient): () => number {
+  const spy = vi.spyOn(client, 'request')
+  return () => spy.mock.calls.filter(([command]) => command === 'evaluate').length
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  stopBinding = bindTrainingEngine()
+})
+
+afterEach(() => {
+  stopBinding?.()
+  useEngineStore().client?.close()
+  server?.close()
+  server = null
+  vi.restoreAllMocks()
+})
+
+describe('the evaluation after a run', () => {
+  it('XOR: the confusion matrix and the decision boundary arrive when the run ends, once', async () => {
+    const client = await connectRealEngine()
+    const evaluations = countEvaluations(client)
+    const graph = useGraphStore()
+    graph.load(templateById('xor')!.graph)
+    const data = useDataStore()
+    expect(await data.loadText('xor.csv', sample('xor.csv'))).toBe(true)
+    expect(data.prepared?.featureColumns).toEqual(['x1', 'x2'])
+    // The template's squared error becomes binary cross-entropy, as "Make output match data" does.
+    data.fixGraph()
+    expect(data.mismatch).toBeNull()
+
+    const training = useTrainingStore()
+    training.applySettings({ epochs: 300, batchSize: 4, learningRate: 0.5, seed: 3 })
+    expect(await training.train()).toBe(true)
+    // Nothing is evaluated while the run goes on.
+    await until(() => training.step > 0, 'the first steps')
+    expect(training.evaluation).toBeNull()
+    await until(() => training.status === 'done', 'the run to end')
+    await until(() => training.evaluation !== null, 'the evaluation')
+
+    const ev = training.evaluation!
+    expect(ev.confusion?.classes).toEqual(['0', '1'])
+    // No validation split on four rows: the four training rows are counted.
+    expect(ev.confusion!.matrix.flat().reduce((s, v) => s + v, 0)).toBe(4)
+    expect(ev.predVsActual).toBeUndefined()
+    const b = ev.boundary!
+    expect([b.xName, b.yName]).toEqual(['x1', 'x2'])
+    expect(b.probs).toHaveLength(BOUNDARY_GRID * BOUNDARY_GRID)
+    expect(b.points).toHaveLength(4)
+    expect(evaluations()).toBe(1)
+    // The Data tab's numbers are the same answer.
+    expect(useWeightsStore().evaluation?.boundary).toEqual(b)
+
+    // A new run clears the charts' evaluation and brings a fresh one when it ends.
+    training.applySettings({ epochs: 20 })
+    expect(await training.train()).toBe(true)
+    expect(training.evaluation).toBeNull()
+    await until(() => training.status === 'done' && training.evaluation !== null, 'the second evaluation')
+    expect(evaluations()).toBe(2)
+  })
+
+  it('iris with four features: a confusion matrix of three classes, no boundary', async () => {
+    await connectRealEngine()
+    useGraphStore().load(templateById('iris-mlp')!.graph)
+    const data = useDataStore()
+    expect(await data.loadText('iris.csv', sample('iris.csv'))).toBe(true)
+    const training = useTrainingStore()
+    training.applySettings({ epochs: 10, seed: 3 })
+    expect(await training.train()).toBe(true)
+    await until(() => training.evaluation !== null, 'the evaluation')
+    expect(training.evaluation!.confusion?.classes).toEqual(['setosa', 'versicolor', 'virginica'])
+    expect(training.evaluation!.confusion!.matrix.flat().reduce((s, v) => s + v, 0)).toBe(
+      data.prepared!.validationRows
+    )
+    expect(training.evaluation!.boundary).toBeUndefined()
+  })
+
+  it('imported weights are evaluated on the prepared data; the Evaluate button still works', async () => {
+    const client = await connectRealEngine()
+    useGraphStore().load(templateById('iris-mlp')!.graph)
+    const data = useDataStore()
+    expect(await data.loadText('iris.csv', sample('iris.csv'))).toBe(true)
+    const training = useTrainingStore()
+    training.applySettings({ epochs: 10, seed: 3 })
+    await training.train()
+    await until(() => training.evaluation !== null, 'the evaluation after the run')
+    const afterRun = training.evaluation!
+    const { text } = await client.request('weights.export', {})
+
+    training.evaluation = null
+    const weights = useWeightsStore()
+    expect(await weights.importText(text, 'iris.weights.json')).toBe(true)
+    await until(() => training.evaluation !== null, 'the evaluation after the import')
+    // The same weights on the same rows: the same matrix.
+    expect(training.evaluation!.confusion).toEqual(afterRun.confusion)
+
+    training.evaluation = null
+    expect(await weights.evaluate()).toBe(true)
+    expect(training.evaluation!.confusion).toEqual(afterRun.confusion)
+    expect(weights.error).toBe('')
+  })
+
+  it('says nothing when there is nothing to evaluate, but the Evaluate button says why', async () => {
+    await connectRealEngine()
+    const weights = useWeightsStore()
+    expect(await weights.evaluateQuietly()).toBe(false)
+    expect(weights.error).toBe('')
+    expect(await weights.evaluate()).toBe(false)
+    expect(weights.error).toMatch(/^Evaluate failed: there is no model yet/)
+  })
+})
