@@ -32,11 +32,17 @@ export interface TrainingOverlay {
   isNodeHighlighted(nodeId: string): boolean
   isEdgeHighlighted(edgeId: string): boolean
   /**
-   * The canvas's way back to the explainer: a layer's "Explain" leaves its id here and the Training
-   * tab takes it (setting it back to null), whether it is open already or opens because of it.
+   * The canvas's way back to the explainer: a layer's "Explain" (or a click on it) leaves a request
+   * here and the Training tab takes it (setting it back to null), whether it is open already or opens
+   * because of it. `inspect`: run a pass on sample 0 if none has been inspected yet.
    */
-  explainRequest: Ref<string | null>
-  requestExplain(layerId: string): void
+  explainRequest: Ref<ExplainRequest | null>
+  requestExplain(layerId: string, inspect?: boolean): void
+}
+
+export interface ExplainRequest {
+  layerId: string
+  inspect: boolean
 }
 
 type TrainingStore = ReturnType<typeof useTrainingStore>
@@ -83,7 +89,7 @@ function createOverlay(store: TrainingStore): TrainingOverlay {
     edges: new Set(store.highlight?.edges ?? [])
   }))
 
-  const explainRequest = shallowRef<string | null>(null)
+  const explainRequest = shallowRef<ExplainRequest | null>(null)
 
   return {
     active,
@@ -98,8 +104,9 @@ function createOverlay(store: TrainingStore): TrainingOverlay {
     isNodeHighlighted: (nodeId) => highlighted.value.nodes.has(nodeId),
     isEdgeHighlighted: (edgeId) => highlighted.value.edges.has(edgeId),
     explainRequest,
-    requestExplain: (layerId) => {
-      explainRequest.value = layerId
+    requestExplain: (layerId, inspect = true) => {
+      // A new object each time: asking again for the same layer is still news to the watcher.
+      explainRequest.value = { layerId, inspect }
     }
   }
 }
