@@ -60,7 +60,7 @@ test('XOR: the decision boundary over x1 × x2 and the confusion matrix after tr
   const boundary = page.locator('figure[aria-label="Decision boundary"]')
   await expect(boundary).toBeVisible()
   await expect(boundary.locator('.chart-summary')).toHaveText(
-    'Decision regions of 2 classes over x1 × x2, 4 data points.'
+    'Decision regions of 2 classes over x1 × x2, 4 training rows (none held out) drawn.'
   )
   await expect(boundary.locator('canvas').first()).toBeVisible()
   const cells = await savedCsv(page, 'Decision boundary')
@@ -76,7 +76,7 @@ test('XOR: the decision boundary over x1 × x2 and the confusion matrix after tr
 
   const confusion = page.locator('figure[aria-label="Confusion matrix"]')
   await expect(confusion).toBeVisible()
-  await expect(confusion.locator('.chart-summary')).toContainText('over 2 classes')
+  await expect(confusion.locator('.chart-summary')).toContainText(/^Training accuracy \S+ over 2 classes\.$/)
   const matrix = await savedCsv(page, 'Confusion matrix')
   expect(matrix.map((r) => r[0])).toEqual(['actual \\ predicted', '0', '1'])
   expect(matrix[0].slice(1)).toEqual(['0', '1'])
@@ -100,7 +100,9 @@ test('iris with four features: a confusion matrix of the three species, no decis
   await openTab(page, 'Charts')
   const confusion = page.locator('figure[aria-label="Confusion matrix"]')
   await expect(confusion).toBeVisible()
-  await expect(confusion.locator('.chart-summary')).toContainText('over 3 classes')
+  await expect(confusion.locator('.chart-summary')).toContainText(
+    /^Validation accuracy \S+ over 3 classes\.$/
+  )
   const matrix = await savedCsv(page, 'Confusion matrix')
   expect(matrix[0]).toEqual(['actual \\ predicted', 'setosa', 'versicolor', 'virginica'])
   // The validation split: a fifth of 150 rows, stratified (10 of each species).

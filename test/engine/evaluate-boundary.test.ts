@@ -73,6 +73,7 @@ describe('evaluate: the decision boundary', () => {
     expect(evaluation.split).toBe('train')
     const b = evaluation.boundary!
     expect(b).toBeDefined()
+    expect(b.split).toBe('train')
     expect([b.xName, b.yName]).toEqual(['x1', 'x2'])
     expect(b.classes).toEqual(['0', '1'])
     expect(b.xs).toHaveLength(BOUNDARY_GRID)
@@ -136,6 +137,7 @@ describe('evaluate: the decision boundary', () => {
     const evaluation = await client.request('evaluate', {})
     expect(evaluation.split).toBe('validation')
     const b = evaluation.boundary!
+    expect(b.split).toBe('validation')
     expect([b.xName, b.yName]).toEqual(['petal_length_cm', 'petal_width_cm'])
     expect(b.classes).toEqual(['setosa', 'versicolor', 'virginica'])
     expect(b.probs).toHaveLength(BOUNDARY_GRID * BOUNDARY_GRID)

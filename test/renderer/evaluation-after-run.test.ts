@@ -108,6 +108,8 @@ describe('the evaluation after a run', () => {
 
     const ev = training.evaluation!
     expect(ev.confusion?.classes).toEqual(['0', '1'])
+    // The charts say which rows they count.
+    expect(ev.confusion?.split).toBe('train')
     // No validation split on four rows: the four training rows are counted.
     expect(ev.confusion!.matrix.flat().reduce((s, v) => s + v, 0)).toBe(4)
     expect(ev.predVsActual).toBeUndefined()

@@ -18,7 +18,11 @@ export interface BoundaryInput {
   probs: readonly (readonly number[])[]
   /** Data points in the data's own units; cls indexes `classes` (the row's actual class). */
   points: readonly { x: number; y: number; cls: number }[]
+  /** Which rows the points are: the validation split, or the training rows when none were held out. */
+  split?: EvaluatedSplit
 }
+
+export type EvaluatedSplit = 'validation' | 'train'
 
 /** Evenly spaced cell centres covering [lo, hi] padded by 5% on each side (±0.5 for a single value). */
 export function gridCentres(lo: number, hi: number, n: number): number[] {

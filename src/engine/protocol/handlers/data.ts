@@ -411,7 +411,7 @@ export function dataCommands(connection: Connection): CommandTable {
       )
     const evaluation: Evaluation = { ...evaluateModel(model.net, p, set), split }
     const boundary = boundaryOf(model.net, p, set, split, prepared)
-    if (boundary) evaluation.boundary = boundary
+    if (boundary) evaluation.boundary = { ...boundary, split }
     return evaluation
   }
 

@@ -6,16 +6,32 @@
 import type { EChartsOption, HeatmapSeriesOption, ScatterSeriesOption } from 'echarts'
 import { formatValue } from './format'
 import { categorical, mix, TRAIN } from './palette'
-import type { BoundaryInput } from '@engine/weights/boundary'
+import type { BoundaryInput, EvaluatedSplit } from '@engine/weights/boundary'
 
 // The boundary's shape is defined once, beside the engine code that computes it.
-export type { BoundaryInput } from '@engine/weights/boundary'
+export type { BoundaryInput, EvaluatedSplit } from '@engine/weights/boundary'
 export { gridCentres } from '@engine/weights/boundary'
 
 export interface ConfusionInput {
   classes: readonly string[]
   /** matrix[actual][predicted] counts */
   matrix: readonly (readonly number[])[]
+  /** The rows counted (validation when not given). */
+  split?: EvaluatedSplit
+}
+
+/**
+ * "30 validation rows", or "4 training rows (none held out)": a chart of the training rows must not
+ * pass for a validation result.
+ */
+export function splitRowsText(split: EvaluatedSplit | undefined, rows: number): string {
+  const s = rows === 1 ? '' : 's'
+  return split === 'train' ? `${rows} training row${s} (none held out)` : `${rows} validation row${s}`
+}
+
+/** "Validation accuracy", or "Training accuracy" when no rows were held out. */
+export function accuracyLabel(split: EvaluatedSplit | undefined): string {
+  return split === 'train' ? 'Training accuracy' : 'Validation accuracy'
 }
 
 export function checkConfusion(input: ConfusionInput): void {
@@ -84,6 +100,8 @@ export interface PredVsActualInput {
   targetName: string
   actual: readonly number[]
   predicted: readonly number[]
+  /** The rows shown (validation when not given). */
+  split?: EvaluatedSplit
 }
 
 /** One point per validation row, and the line y = x where a perfect model's points would lie. */
@@ -117,7 +135,14 @@ export function buildPredVsActualOption(input: PredVsActualInput): EChartsOption
     },
     yAxis: { type: 'value', name: `predicted`, scale: true },
     series: [
-      { id: 'points', name: 'validation rows', type: 'scatter', data: points, symbolSize: 5, color: TRAIN },
+      {
+        id: 'points',
+        name: input.split === 'train' ? 'training rows' : 'validation rows',
+        type: 'scatter',
+        data: points,
+        symbolSize: 5,
+        color: TRAIN
+      },
       {
         id: 'diagonal',
         name: 'y = x',

@@ -33,8 +33,9 @@ export function weightsFileName(projectName: string | undefined, graphName: stri
 /** What the Charts tab draws from an engine evaluation. */
 export function toChartEvaluation(result: Evaluation): ChartEvaluation {
   const out: ChartEvaluation = {}
-  if (result.confusion) out.confusion = result.confusion
-  if (result.predVsActual) out.predVsActual = result.predVsActual
+  // The split travels with each chart so its summary can say which rows it counts.
+  if (result.confusion) out.confusion = { ...result.confusion, split: result.split }
+  if (result.predVsActual) out.predVsActual = { ...result.predVsActual, split: result.split }
   if (result.boundary) out.boundary = result.boundary
   return out
 }
