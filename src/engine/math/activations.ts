@@ -10,11 +10,59 @@ import type { Activation } from '../graph/types'
 /** Default slope of leaky-relu for z < 0. */
 export const DEFAULT_LEAK = 0.01
 
+/*
+ * Fast, accurate tanh and σ. Math.tanh and Math.exp are calls into C (about 15–30 ns each in V8);
+ * these are inlined arithmetic: e^u − 1 for 0 ≤ u ≤ EXP_MAX from two tables on a grid of 1/64
+ * (e^(n/64) and e^(n/64) − 1) and a degree-7 Taylor polynomial of the remainder 0 ≤ r < 1/64:
+ *   e^u − 1 = (e^(n/64) − 1) + e^(n/64)·(e^r − 1),
+ * a sum of two non-negative terms, so nothing cancels. Then
+ *   tanh|x| = (e^(2|x|) − 1) / (e^(2|x|) + 1),    σ(−|z|) = 1 / (e^|z| + 1),
+ * which keeps full relative precision near 0 (no 1 − … cancellation). Within 4 ulps of Math.tanh
+ * and of the e^x forms (test/engine/nn-math.test.ts checks a dense range).
+ */
+const EXP_GRID = 64
+const EXP_MAX = 40
+const EXP_TABLE = new Float64Array(EXP_MAX * EXP_GRID + 2)
+const EXPM1_TABLE = new Float64Array(EXP_MAX * EXP_GRID + 2)
+for (let n = 0; n < EXP_TABLE.length; n++) {
+  EXP_TABLE[n] = Math.exp(n / EXP_GRID)
+  EXPM1_TABLE[n] = Math.expm1(n / EXP_GRID)
+}
+/** tanh(x) is ±1 in float64 for |x| > 19.06; clamping there keeps 2|x| inside the tables. */
+const TANH_CLAMP = 20
+const C3 = 1 / 6
+const C4 = 1 / 24
+const C5 = 1 / 120
+const C6 = 1 / 720
+const C7 = 1 / 5040
+
+/** e^u − 1 for 0 ≤ u ≤ EXP_MAX (NaN for NaN). */
+function expm1Table(u: number): number {
+  const n = (u * EXP_GRID) | 0
+  const r = u - n / EXP_GRID // exact: n/64 and u share the grid of u's last bit
+  const r2 = r * r
+  const pm1 = r * (1 + r * 0.5 + r2 * (C3 + r * C4 + r2 * (C5 + r * C6 + r2 * C7)))
+  return EXPM1_TABLE[n] + EXP_TABLE[n] * pm1
+}
+
+/** tanh(x), within a few ulps of Math.tanh; odd, ±1 beyond ±19.06, NaN for NaN, −0 for −0. */
+export function tanh(x: number): number {
+  const e = expm1Table(2 * Math.min(Math.abs(x), TANH_CLAMP))
+  const t = e / (e + 2)
+  return x < 0 ? -t : x > 0 ? t : x
+}
+
 /** σ(z) = 1 / (1 + e^(−z)), range (0, 1); written so e^x never overflows. */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z))
-  const e = Math.exp(z)
-  return e / (1 + e)
+  const a = Math.abs(z)
+  if (a > EXP_MAX) {
+    // Far tails (rare): σ(−a) = e^(−a) / (1 + e^(−a)) keeps its relative precision down to denormals.
+    if (z >= 0) return 1 / (1 + Math.exp(-z))
+    const e = Math.exp(z)
+    return e / (1 + e)
+  }
+  const s = 1 / (expm1Table(a) + 2) // σ(−|z|)
+  return z < 0 ? s : 1 - s
 }
 
 /** softplus(z) = ln(1 + e^z), range (0, ∞); = max(z, 0) + ln(1 + e^(−|z|)) to avoid overflow. */
@@ -40,19 +88,23 @@ export function activateForward(
   switch (act) {
     case 'sigmoid':
       // σ′(z) = σ(z)(1 − σ(z)) (seed 001 §1.2), taken from the value just computed.
-      for (let i = 0; i < len; i++) {
-        const s = sigmoid(z[i])
-        a[i] = s
-        if (fp) fp[i] = s * (1 - s)
-      }
+      if (fp) {
+        for (let i = 0; i < len; i++) {
+          const s = sigmoid(z[i])
+          a[i] = s
+          fp[i] = s * (1 - s)
+        }
+      } else for (let i = 0; i < len; i++) a[i] = sigmoid(z[i])
       return
     case 'tanh':
-      // tanh′(z) = 1 − tanh²(z)
-      for (let i = 0; i < len; i++) {
-        const t = Math.tanh(z[i])
-        a[i] = t
-        if (fp) fp[i] = 1 - t * t
-      }
+      // tanh′(z) = 1 − tanh²(z), from the value just computed
+      if (fp) {
+        for (let i = 0; i < len; i++) {
+          const t = tanh(z[i])
+          a[i] = t
+          fp[i] = 1 - t * t
+        }
+      } else for (let i = 0; i < len; i++) a[i] = tanh(z[i])
       return
     case 'relu':
       // max(0, z); f′ = 1 for z > 0, else 0 (the kink at 0 takes the left derivative)

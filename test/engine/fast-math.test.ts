@@ -1,0 +1,96 @@
+/**
+ * The engine's own tanh and σ (math/activations.ts) replace Math.tanh / Math.exp for speed; they must
+ * stay within a few ulps of them everywhere, keep the edge cases, and activateForward's f′ must be the
+ * derivative of the value it returns.
+ */
+import { describe, expect, it } from 'vitest'
+import { activateForward, sigmoid, tanh } from '../../src/engine/math/activations'
+
+const MAX_ULPS = 4
+
+/** Distance of two doubles in units in the last place of the reference. */
+function ulps(got: number, want: number): number {
+  if (got === want) return 0
+  const a = Math.abs(want)
+  const bits = new Float64Array([a])
+  const asInt = new BigInt64Array(bits.buffer)
+  asInt[0] += 1n
+  const ulp = a === 0 ? Number.MIN_VALUE : bits[0] - a
+  return Math.abs(got - want) / ulp
+}
+
+/** σ from Math.exp, the form the engine used before (stable on both sides). */
+function sigmoidRef(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z))
+  const e = Math.exp(z)
+  return e / (1 + e)
+}
+
+/** A dense grid over [−range, range] (slightly irregular, so it hits every table cell at many offsets), then magnitudes 1e−300 … 1e3. */
+function* points(range: number, count: number): Generator<number> {
+  for (let i = -count; i <= count; i++) yield (i / count) * range * (1 + 1e-7 * Math.sin(i))
+  for (let e = -300; e <= 3; e += 0.01) {
+    yield 10 ** e
+    yield -(10 ** e)
+  }
+}
+
+describe('fast tanh and sigmoid', () => {
+  it(`tanh is within ${MAX_ULPS} ulps of Math.tanh over a dense range`, () => {
+    let worst = 0
+    for (const x of points(25, 400_000)) worst = Math.max(worst, ulps(tanh(x), Math.tanh(x)))
+    expect(worst).toBeLessThanOrEqual(MAX_ULPS)
+  })
+
+  it(`sigmoid is within ${MAX_ULPS} ulps of the Math.exp form over a dense range`, () => {
+    let worst = 0
+    for (const z of points(60, 400_000)) worst = Math.max(worst, ulps(sigmoid(z), sigmoidRef(z)))
+    expect(worst).toBeLessThanOrEqual(MAX_ULPS)
+  })
+
+  it('keep the edge cases: signed zero, saturation, infinities, NaN, tails', () => {
+    expect(Object.is(tanh(0), 0)).toBe(true)
+    expect(Object.is(tanh(-0), -0)).toBe(true)
+    expect(tanh(5e-324)).toBe(5e-324)
+    expect(tanh(1e-200)).toBe(1e-200)
+    for (const x of [19.1, 20, 21, 1e6, 1e308, Infinity]) {
+      expect(tanh(x)).toBe(1)
+      expect(tanh(-x)).toBe(-1)
+    }
+    expect(tanh(NaN)).toBeNaN()
+    expect(sigmoid(0)).toBe(0.5)
+    expect(sigmoid(NaN)).toBeNaN()
+    expect(sigmoid(Infinity)).toBe(1)
+    expect(sigmoid(-Infinity)).toBe(0)
+    expect(sigmoid(-800)).toBe(0)
+    expect(sigmoid(800)).toBe(1)
+    // relative precision is kept in the small tail (no 1 − … cancellation)
+    for (const z of [-10, -30, -39.9, -40, -40.1, -100, -700])
+      expect(ulps(sigmoid(z), sigmoidRef(z))).toBeLessThanOrEqual(MAX_ULPS)
+  })
+
+  it('activateForward gives f′ = 1 − a² (tanh) and a(1 − a) (sigmoid) from the returned a', () => {
+    const n = 2001
+    const z = Float64Array.from({ length: n }, (_, i) => (i - 1000) / 50)
+    const a = new Float64Array(n)
+    const fp = new Float64Array(n)
+    activateForward('tanh', 0, z, a, fp, 1, n)
+    for (let i = 0; i < n; i++) {
+      expect(a[i]).toBe(tanh(z[i]))
+      expect(fp[i]).toBe(1 - a[i] * a[i])
+    }
+    activateForward('sigmoid', 0, z, a, fp, 1, n)
+    for (let i = 0; i < n; i++) {
+      expect(a[i]).toBe(sigmoid(z[i]))
+      expect(fp[i]).toBe(a[i] * (1 - a[i]))
+    }
+    // the forward-only path gives the same values
+    const a2 = new Float64Array(n)
+    activateForward('tanh', 0, z, a2, null, 1, n)
+    activateForward('sigmoid', 0, z, a, null, 1, n)
+    for (let i = 0; i < n; i++) {
+      expect(a2[i]).toBe(tanh(z[i]))
+      expect(a[i]).toBe(sigmoid(z[i]))
+    }
+  })
+})
