@@ -114,7 +114,10 @@ function store4(
 
 /**
  * Error carried back (BP-2): C[m × k] += A[m × n] · B[n × k]. Used as dA_src += δ · W.
- * Loop order r-i-j so the inner loop streams a row of B and a row of C.
+ * Small B (≤ SMALL_TILE_ELEMS, the usual hidden layer): two rows of C × four columns held in
+ * registers while i runs, so each loaded row of B serves two samples and C is read and written once.
+ * Large B: loop order r-i-j so the inner loop streams a row of B and a row of C.
+ * Either way each C[r][j] adds its terms in order of i.
  */
 export function matmulAccumulate(
   a: Float64Array,
@@ -127,6 +130,10 @@ export function matmulAccumulate(
   n: number,
   k: number
 ): void {
+  if (n * k <= SMALL_TILE_ELEMS) {
+    matmulAccumulateSmall(a, aOff, b, bOff, c, cOff, m, n, k)
+    return
+  }
   for (let r = 0; r < m; r++) {
     const aRow = aOff + r * n
     const cRow = cOff + r * k
@@ -139,9 +146,89 @@ export function matmulAccumulate(
   }
 }
 
+/** Below this many elements (32 KiB of float64) an operand is treated as cache-resident and tiled in registers. */
+export const SMALL_TILE_ELEMS = 4096
+
+function matmulAccumulateSmall(
+  a: Float64Array,
+  aOff: number,
+  b: Float64Array,
+  bOff: number,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  n: number,
+  k: number
+): void {
+  let r = 0
+  for (; r + 1 < m; r += 2) {
+    const a0 = aOff + r * n
+    const a1 = a0 + n
+    const c0 = cOff + r * k
+    const c1 = c0 + k
+    let j = 0
+    for (; j + 3 < k; j += 4) {
+      let s0 = c[c0 + j]
+      let s1 = c[c0 + j + 1]
+      let s2 = c[c0 + j + 2]
+      let s3 = c[c0 + j + 3]
+      let t0 = c[c1 + j]
+      let t1 = c[c1 + j + 1]
+      let t2 = c[c1 + j + 2]
+      let t3 = c[c1 + j + 3]
+      for (let i = 0, bi = bOff + j; i < n; i++, bi += k) {
+        const d = a[a0 + i]
+        const e = a[a1 + i]
+        const w0 = b[bi]
+        const w1 = b[bi + 1]
+        const w2 = b[bi + 2]
+        const w3 = b[bi + 3]
+        s0 += d * w0
+        s1 += d * w1
+        s2 += d * w2
+        s3 += d * w3
+        t0 += e * w0
+        t1 += e * w1
+        t2 += e * w2
+        t3 += e * w3
+      }
+      c[c0 + j] = s0
+      c[c0 + j + 1] = s1
+      c[c0 + j + 2] = s2
+      c[c0 + j + 3] = s3
+      c[c1 + j] = t0
+      c[c1 + j + 1] = t1
+      c[c1 + j + 2] = t2
+      c[c1 + j + 3] = t3
+    }
+    for (; j < k; j++) {
+      let s = c[c0 + j]
+      let t = c[c1 + j]
+      for (let i = 0, bi = bOff + j; i < n; i++, bi += k) {
+        const w = b[bi]
+        s += a[a0 + i] * w
+        t += a[a1 + i] * w
+      }
+      c[c0 + j] = s
+      c[c1 + j] = t
+    }
+  }
+  for (; r < m; r++) {
+    const aRow = aOff + r * n
+    const cRow = cOff + r * k
+    for (let j = 0; j < k; j++) {
+      let s = c[cRow + j]
+      for (let i = 0, bi = bOff + j; i < n; i++, bi += k) s += a[aRow + i] * b[bi]
+      c[cRow + j] = s
+    }
+  }
+}
+
 /**
  * Weight gradient (BP-3): C[n × k] = scale · A[m × n]ᵀ · B[m × k]. Used as ∂C/∂W = (1/m) δᵀ · A_src.
- * Overwrites C. Each sample adds the outer product δ_r ⊗ a_r; the inner loop streams rows of C and B.
+ * Overwrites C. Each C[i][j] sums (scale·A[r][i])·B[r][j] over r in order, whichever path runs.
+ * Small B (≤ SMALL_TILE_ELEMS): 2 × 4 outputs held in registers while r runs. Large B: each sample
+ * adds the outer product δ_r ⊗ a_r, the inner loop streaming rows of C and B.
  */
 export function matmulTransA(
   a: Float64Array,
@@ -155,10 +242,13 @@ export function matmulTransA(
   k: number,
   scale: number
 ): void {
+  if (m * k <= SMALL_TILE_ELEMS) {
+    matmulTransASmall(a, aOff, b, bOff, c, cOff, m, n, k, scale)
+    return
+  }
   c.fill(0, cOff, cOff + n * k)
   let i = 0
-  // Four rows of C at a time: each row of B is read once per four outputs. Every C[i][j] still sums
-  // over r in order, so the result is bit-identical to the plain r-i-j loop below.
+  // Four rows of C at a time: each row of B is read once per four outputs.
   for (; i + 3 < n; i += 4) {
     const c0 = cOff + i * k
     const c1 = c0 + k
@@ -188,6 +278,79 @@ export function matmulTransA(
       if (d === 0) continue
       const bRow = bOff + r * k
       for (let j = 0; j < k; j++) c[cRow + j] += d * b[bRow + j]
+    }
+  }
+}
+
+function matmulTransASmall(
+  a: Float64Array,
+  aOff: number,
+  b: Float64Array,
+  bOff: number,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  n: number,
+  k: number,
+  scale: number
+): void {
+  let i = 0
+  for (; i + 1 < n; i += 2) {
+    const c0 = cOff + i * k
+    const c1 = c0 + k
+    let j = 0
+    for (; j + 3 < k; j += 4) {
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      let t0 = 0
+      let t1 = 0
+      let t2 = 0
+      let t3 = 0
+      for (let r = 0, ai = aOff + i, bj = bOff + j; r < m; r++, ai += n, bj += k) {
+        const d = a[ai] * scale
+        const e = a[ai + 1] * scale
+        const x0 = b[bj]
+        const x1 = b[bj + 1]
+        const x2 = b[bj + 2]
+        const x3 = b[bj + 3]
+        s0 += d * x0
+        s1 += d * x1
+        s2 += d * x2
+        s3 += d * x3
+        t0 += e * x0
+        t1 += e * x1
+        t2 += e * x2
+        t3 += e * x3
+      }
+      c[c0 + j] = s0
+      c[c0 + j + 1] = s1
+      c[c0 + j + 2] = s2
+      c[c0 + j + 3] = s3
+      c[c1 + j] = t0
+      c[c1 + j + 1] = t1
+      c[c1 + j + 2] = t2
+      c[c1 + j + 3] = t3
+    }
+    for (; j < k; j++) {
+      let s = 0
+      let t = 0
+      for (let r = 0, ai = aOff + i, bj = bOff + j; r < m; r++, ai += n, bj += k) {
+        const x = b[bj]
+        s += a[ai] * scale * x
+        t += a[ai + 1] * scale * x
+      }
+      c[c0 + j] = s
+      c[c1 + j] = t
+    }
+  }
+  for (; i < n; i++) {
+    const cRow = cOff + i * k
+    for (let j = 0; j < k; j++) {
+      let s = 0
+      for (let r = 0, ai = aOff + i, bj = bOff + j; r < m; r++, ai += n, bj += k) s += a[ai] * scale * b[bj]
+      c[cRow + j] = s
     }
   }
 }
