@@ -8,6 +8,11 @@ import { parseCsv } from '../../src/engine/data/csv'
 import { prepareData, type PreparedData, type PrepareRequest } from '../../src/engine/data/preprocess'
 import type { CsvTable } from '../../src/engine/data/table'
 import type { Activation, GraphSpec, LossKind } from '../../src/engine/graph/types'
+import { createEngineClient, type EngineClient } from '../../src/engine/protocol/client'
+import { engineCommands } from '../../src/engine/protocol/commands'
+import { dataWorkspace, type DataWorkspace } from '../../src/engine/protocol/handlers/data'
+import { portFromMessagePort, type PortLike } from '../../src/engine/protocol/port'
+import { serveEngine, type EngineServer } from '../../src/engine/protocol/server'
 import { createNetwork } from '../../src/engine/nn/network'
 import type { Network } from '../../src/engine/nn/types'
 import { downsample } from '../../src/engine/train/session'
@@ -148,3 +153,48 @@ export const trainTitanic = (): TrainedModel =>
     mlp([{ units: 6, activation: 'tanh' }], { units: 1, activation: 'sigmoid' }, 'binary-cross-entropy'),
     { epochs: 30 }
   )
+
+/** iris.csv as `data.prepare` encodes it by default: four z-scored features, one-hot species, 20% held out. */
+export const prepareIris = (): PreparedData => prepareData(loadTable('iris'), { roles: {}, seed: 7 })
+
+/**
+ * Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like
+ * a MessagePort — for happy-dom tests, where Node's MessageChannel does not reach the page's event loop.
+ */
+export function portPair(): [PortLike, PortLike] {
+  const listeners: ((m: unknown) => void)[][] = [[], []]
+  const end = (me: number): PortLike => ({
+    postMessage: (message) => {
+      const copy = structuredClone(message)
+      setTimeout(() => listeners[1 - me].forEach((l) => l(copy)), 0)
+    },
+    onMessage: (listener) => void listeners[me].push(listener)
+  })
+  return [end(0), end(1)]
+}
+
+/**
+ * Engines served over real MessageChannels: `connect()` opens one (client, and the connection's data
+ * workspace for tests that set a model directly); `closeAll()` — for afterEach — closes them all.
+ */
+export function channelEngines(): {
+  connect(): { client: EngineClient; ws: DataWorkspace }
+  closeAll(): void
+} {
+  const servers: EngineServer[] = []
+  const clients: EngineClient[] = []
+  return {
+    connect() {
+      const channel = new MessageChannel()
+      const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
+      const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
+      servers.push(server)
+      clients.push(client)
+      return { client, ws: dataWorkspace(server.connection) }
+    },
+    closeAll() {
+      for (const client of clients.splice(0)) client.close()
+      for (const server of servers.splice(0)) server.close()
+    }
+  }
+}

@@ -8,36 +8,15 @@ import { parseCsvRecords } from '../../src/engine/data/csv'
 import { formatCsvRow } from '../../src/engine/data/csvWrite'
 import type { GraphSpec } from '../../src/engine/graph/types'
 import { createNetwork } from '../../src/engine/nn/network'
-import {
-  createEngineClient,
-  engineCommands,
-  EngineRequestError,
-  portFromMessagePort,
-  serveEngine,
-  type EngineClient,
-  type EngineServer
-} from '../../src/engine/protocol'
-import { dataWorkspace, type DataWorkspace } from '../../src/engine/protocol/handlers/data'
+import { EngineRequestError, type EngineClient } from '../../src/engine/protocol'
+import type { DataWorkspace } from '../../src/engine/protocol/handlers/data'
 import { resolveTrainSettings } from '../../src/engine/train/settings'
 import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
-import { mlp, readDatasetBytes, readDatasetText } from './data-fixtures'
+import { channelEngines, mlp, readDatasetBytes, readDatasetText } from './data-fixtures'
 
-const opened: EngineServer[] = []
-const clients: EngineClient[] = []
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close()
-  for (const server of opened.splice(0)) server.close()
-})
-
-/** A client joined to a fresh server by a real MessageChannel, and that connection's workspace. */
-function connect(): { client: EngineClient; ws: DataWorkspace } {
-  const channel = new MessageChannel()
-  const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
-  const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
-  opened.push(server)
-  clients.push(client)
-  return { client, ws: dataWorkspace(server.connection) }
-}
+const engines = channelEngines()
+afterEach(engines.closeAll)
+const connect = engines.connect
 
 async function rejection(promise: Promise<unknown>): Promise<EngineRequestError> {
   try {

@@ -8,19 +8,11 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GraphSpec } from '../../src/engine/graph/types'
 import { createNetwork } from '../../src/engine/nn/network'
-import {
-  createEngineClient,
-  engineCommands,
-  portFromMessagePort,
-  serveEngine,
-  type EngineClient,
-  type EngineServer
-} from '../../src/engine/protocol'
-import { dataWorkspace, type DataWorkspace } from '../../src/engine/protocol/handlers/data'
+import type { DataWorkspace } from '../../src/engine/protocol/handlers/data'
 import { resolveTrainSettings } from '../../src/engine/train/settings'
 import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
 import { BOUNDARY_GRID, boundaryFeatures } from '../../src/engine/weights/predict'
-import { mlp } from './data-fixtures'
+import { channelEngines, mlp } from './data-fixtures'
 
 const samples = path.resolve(__dirname, '../../resources/samples')
 const sampleText = (name: string): string => readFileSync(path.join(samples, name), 'utf8')
@@ -31,21 +23,9 @@ function sampleRows(name: string): Record<string, string>[] {
   return lines.map((l) => Object.fromEntries(l.split(',').map((c, j) => [names[j], c])))
 }
 
-const opened: EngineServer[] = []
-const clients: EngineClient[] = []
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close()
-  for (const server of opened.splice(0)) server.close()
-})
-
-function connect(): { client: EngineClient; ws: DataWorkspace } {
-  const channel = new MessageChannel()
-  const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
-  const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
-  opened.push(server)
-  clients.push(client)
-  return { client, ws: dataWorkspace(server.connection) }
-}
+const engines = channelEngines()
+afterEach(engines.closeAll)
+const connect = engines.connect
 
 /** Trains on the workspace's prepared split and makes the result its model (as train.* would). */
 function trainModel(ws: DataWorkspace, graph: GraphSpec, epochs: number, learningRate: number): void {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   createEngineClient,
@@ -23,73 +21,8 @@ import { createNetwork } from '../../src/engine/nn/network'
 import type { GraphSpec } from '../../src/engine/graph/types'
 import { inspect } from '../../src/engine/nn/inspect'
 import type { DoneEvent, ProgressEvent } from '../../src/engine/train/types'
+import { prepareIris } from './data-fixtures'
 import { mlpGraph } from './trainFixtures'
-
-const datasets = path.resolve(__dirname, '../../../shared/datasets')
-
-/**
- * iris.csv encoded as data.prepare would: four z-scored features, one-hot species, every fifth row
- * held out for validation. Built here so these tests do not depend on the data commands' encoder.
- */
-function prepareIris(): PreparedData {
-  const lines = readFileSync(path.join(datasets, 'iris.csv'), 'utf8').trim().split(/\r?\n/)
-  const header = lines[0].split(',')
-  const rows = lines.slice(1).map((l) => l.split(','))
-  const features = header.slice(0, 4)
-  const classes = [...new Set(rows.map((r) => r[4]))]
-  const stats = features.map((_, j) => {
-    const v = rows.map((r) => Number(r[j]))
-    const mean = v.reduce((a, b) => a + b, 0) / v.length
-    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length)
-    return { mean, sd }
-  })
-  const encode = (subset: string[][]) => ({
-    x: Float64Array.from(subset.flatMap((r) => stats.map((s, j) => (Number(r[j]) - s.mean) / s.sd))),
-    y: Float64Array.from(subset.flatMap((r) => classes.map((c) => (r[4] === c ? 1 : 0)))),
-    rows: subset.length
-  })
-  const isValidation = (i: number) => i % 5 === 0
-  const train = rows.filter((_, i) => !isValidation(i))
-  const validation = rows.filter((_, i) => isValidation(i))
-  const indices = rows.map((_, i) => i)
-  return {
-    summary: {
-      inputWidth: 4,
-      outputWidth: 3,
-      task: 'multiclass',
-      targets: ['species'],
-      classes,
-      loss: 'cross-entropy',
-      outputActivation: 'softmax',
-      featureColumns: features,
-      featureNames: features,
-      trainRows: train.length,
-      validationRows: validation.length,
-      droppedRows: 0,
-      imputed: {},
-      notices: []
-    },
-    data: { train: encode(train), validation: encode(validation), task: 'multiclass' },
-    preprocessing: {
-      task: 'multiclass',
-      features: features.map((column, j) => ({
-        column,
-        kind: 'numeric',
-        normalization: 'z-score',
-        center: stats[j].mean,
-        scale: stats[j].sd,
-        impute: null
-      })),
-      targets: [{ column: 'species', kind: 'classes', classes, encoding: 'softmax' }],
-      featureNames: features,
-      missing: 'drop'
-    },
-    rows: {
-      train: Int32Array.from(indices.filter((i) => !isValidation(i))),
-      validation: Int32Array.from(indices.filter(isValidation))
-    }
-  }
-}
 
 const irisGraph = (): GraphSpec => mlpGraph(4, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy')
 

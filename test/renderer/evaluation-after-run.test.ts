@@ -13,8 +13,7 @@ import {
   engineCommands,
   serveEngine,
   type EngineClient,
-  type EngineServer,
-  type PortLike
+  type EngineServer
 } from '@engine/protocol'
 import { BOUNDARY_GRID } from '@engine/weights/predict'
 import { bindTrainingEngine } from '@renderer/engine/trainingEngine'
@@ -24,22 +23,10 @@ import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import { useWeightsStore } from '@renderer/stores/weights'
+import { portPair } from '../engine/data-fixtures'
 
 const samples = path.resolve(__dirname, '../../resources/samples')
 const sample = (name: string): string => readFileSync(path.join(samples, name), 'utf8')
-
-/** Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like a MessagePort. */
-function portPair(): [PortLike, PortLike] {
-  const listeners: ((m: unknown) => void)[][] = [[], []]
-  const end = (me: number): PortLike => ({
-    postMessage: (message) => {
-      const copy = structuredClone(message)
-      setTimeout(() => listeners[1 - me].forEach((l) => l(copy)), 0)
-    },
-    onMessage: (listener) => void listeners[me].push(listener)
-  })
-  return [end(0), end(1)]
-}
 
 let server: EngineServer | null = null
 let stopBinding: (() => void) | null = null

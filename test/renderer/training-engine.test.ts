@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import {
-  createEngineClient,
-  engineCommands,
-  serveEngine,
-  type EngineServer,
-  type PortLike
-} from '@engine/protocol'
-import { dataWorkspace, type PreparedData } from '@engine/protocol/handlers/data'
+import { createEngineClient, engineCommands, serveEngine, type EngineServer } from '@engine/protocol'
+import { dataWorkspace } from '@engine/protocol/handlers/data'
 import { createNetwork } from '@engine/nn/network'
 import { inspect } from '@engine/nn/inspect'
 import type { GraphSpec } from '@engine/graph/types'
@@ -19,90 +11,10 @@ import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import { templateById } from '@renderer/graph/templates'
-
-const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
+import { portPair, prepareIris } from '../engine/data-fixtures'
 
 /** The app's iris template: x(4) → h1(8, tanh) → out(3, softmax), edges w1 b1 w2 b2. */
 const irisGraph = (): GraphSpec => templateById('iris-mlp')!.graph
-
-/**
- * iris.csv encoded as data.prepare does (z-scored features, one-hot species, every fifth row held
- * out), put straight into the engine's workspace so this test exercises training only.
- */
-function prepareIris(): PreparedData {
-  const rows = readFileSync(irisCsv, 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => l.split(','))
-  const classes = [...new Set(rows.map((r) => r[4]))]
-  const stats = [0, 1, 2, 3].map((j) => {
-    const v = rows.map((r) => Number(r[j]))
-    const mean = v.reduce((a, b) => a + b, 0) / v.length
-    return { mean, sd: Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length) }
-  })
-  const set = (keep: (i: number) => boolean) => {
-    const subset = rows.filter((_, i) => keep(i))
-    return {
-      x: Float64Array.from(subset.flatMap((r) => stats.map((s, j) => (Number(r[j]) - s.mean) / s.sd))),
-      y: Float64Array.from(subset.flatMap((r) => classes.map((c) => (r[4] === c ? 1 : 0)))),
-      rows: subset.length
-    }
-  }
-  const train = set((i) => i % 5 !== 0)
-  const validation = set((i) => i % 5 === 0)
-  const names = ['sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm']
-  return {
-    summary: {
-      inputWidth: 4,
-      outputWidth: 3,
-      task: 'multiclass',
-      targets: ['species'],
-      classes,
-      loss: 'cross-entropy',
-      outputActivation: 'softmax',
-      featureColumns: names,
-      featureNames: names,
-      trainRows: train.rows,
-      validationRows: validation.rows,
-      droppedRows: 0,
-      imputed: {},
-      notices: []
-    },
-    data: { train, validation, task: 'multiclass' },
-    preprocessing: {
-      task: 'multiclass',
-      features: names.map((column, j) => ({
-        column,
-        kind: 'numeric',
-        normalization: 'z-score',
-        center: stats[j].mean,
-        scale: stats[j].sd,
-        impute: null
-      })),
-      targets: [{ column: 'species', kind: 'classes', classes, encoding: 'softmax' }],
-      featureNames: names,
-      missing: 'drop'
-    },
-    rows: {
-      train: Int32Array.from(rows.keys()).filter((i) => i % 5 !== 0),
-      validation: Int32Array.from(rows.keys()).filter((i) => i % 5 === 0)
-    }
-  }
-}
-
-/** Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like a MessagePort. */
-function portPair(): [PortLike, PortLike] {
-  const listeners: ((m: unknown) => void)[][] = [[], []]
-  const end = (me: number): PortLike => ({
-    postMessage: (message) => {
-      const copy = structuredClone(message)
-      setTimeout(() => listeners[1 - me].forEach((l) => l(copy)), 0)
-    },
-    onMessage: (listener) => void listeners[me].push(listener)
-  })
-  return [end(0), end(1)]
-}
 
 let server: EngineServer | null = null
 let stopBinding: (() => void) | null = null
