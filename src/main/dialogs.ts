@@ -26,6 +26,11 @@ export interface DialogDeps {
   fileSize(path: string): Promise<number>
   readText(path: string): Promise<string>
   writeText(path: string, text: string): Promise<void>
+  /**
+   * Told about every project file the user picked in an open or save dialog here: the only source of
+   * paths for the recent projects list.
+   */
+  onProjectFile?(path: string): void
 }
 
 /** Larger files would freeze the renderer anyway; say so instead of trying. */
@@ -74,6 +79,11 @@ export interface FileDialogs {
   saveProject(name: unknown, text: unknown, saveAs?: unknown): Promise<SavedFile | null>
   saveWeights(name: unknown, text: unknown): Promise<SavedFile | null>
   newProject(): void
+  /**
+   * Reads a project at a path main already knows (a recent project) and makes it this window's file.
+   * Never call it with a path from the renderer.
+   */
+  openProjectFile(path: string): Promise<OpenedFile>
 }
 
 /** One set per window: each window remembers its own project file. */
@@ -87,12 +97,16 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     const choice = await deps.showOpenDialog({ title, filters, properties: ['openFile'] })
     const path = choice.filePaths[0]
     if (choice.canceled || !path) return null
+    return { path, file: await read(path) }
+  }
+
+  async function read(path: string): Promise<OpenedFile> {
     const size = await deps.fileSize(path)
     if (size > MAX_OPEN_BYTES)
       throw new Error(
         `${basename(path)} is ${(size / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB can be opened`
       )
-    return { path, file: { name: basename(path), text: await deps.readText(path) } }
+    return { name: basename(path), text: await deps.readText(path) }
   }
 
   async function save(
@@ -116,8 +130,10 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     openCsv: async () => (await open('Open CSV data', csvFilters))?.file ?? null,
     async openProject() {
       const opened = await open('Open project', projectFilters)
-      if (opened) projectPath = opened.path
-      return opened?.file ?? null
+      if (!opened) return null
+      projectPath = opened.path
+      deps.onProjectFile?.(opened.path)
+      return opened.file
     },
     importWeights: async () => (await open('Import weights', weightsFilters))?.file ?? null,
     async saveProject(name, text, saveAs = false) {
@@ -132,6 +148,7 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
       )
       if (!target) return null
       projectPath = target
+      deps.onProjectFile?.(target)
       return { name: basename(target) }
     },
     async saveWeights(name, text) {
@@ -147,6 +164,11 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     },
     newProject() {
       projectPath = null
+    },
+    async openProjectFile(path) {
+      const file = await read(path)
+      projectPath = path
+      return file
     }
   }
 }

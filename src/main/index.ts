@@ -1,9 +1,10 @@
 /**
  * Electron main: lifecycle glue only. The decisions live in plain, unit-tested modules:
  * window-options (secure window), security (CSP, navigation, permissions), ipc-guard (sender checks),
- * menu-template, dialogs, engine-broker and the engine supervisor (src/engine/hosts/supervisor).
+ * menu-template, dialogs, recent-projects, engine-broker and the engine supervisor (src/engine/hosts/supervisor).
  */
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   app,
@@ -28,6 +29,7 @@ import { createEngineBroker } from './engine-broker'
 import { channels, menuChannel } from './ipc-channels'
 import { expectedRenderer, guarded } from './ipc-guard'
 import { buildMenuTemplate } from './menu-template'
+import { createRecentProjects, openRecentProject, type RecentProjects } from './recent-projects'
 import {
   contentSecurityPolicy,
   denyPermissionCheck,
@@ -79,6 +81,30 @@ supervisor.onStatus((status, proc) => {
     win.webContents.send(channels.engineStatus, toEngineStatus(status))
 })
 
+// ── recent projects: kept here, fed only by the dialogs below, shown to the renderer by id ──
+
+function createRecent(): RecentProjects {
+  const file = join(app.getPath('userData'), 'recent-projects.json')
+  const dockOrJumpList = process.platform === 'darwin' || process.platform === 'win32'
+  return createRecentProjects({
+    file,
+    readText: (path) => readFile(path, 'utf8'),
+    // Write then rename, so a crash mid-write leaves the old list rather than half a file.
+    writeText: async (path, text) => {
+      await writeFile(`${path}.tmp`, text, 'utf8')
+      await rename(`${path}.tmp`, path)
+    },
+    homeDir: app.getPath('home'),
+    addRecentDocument: dockOrJumpList ? (path) => app.addRecentDocument(path) : undefined,
+    onChange: installMenu,
+    newId: randomUUID
+  })
+}
+
+let recent: RecentProjects | undefined
+/** Settles once the persisted list is read; the IPC handlers wait for it so a fast renderer sees it. */
+let recentLoaded: Promise<void> = Promise.resolve()
+
 // ── IPC: every handler checks its sender first ──
 
 const dialogsByWindow = new WeakMap<BrowserWindow, FileDialogs>()
@@ -93,7 +119,8 @@ function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
       showSaveDialog: (options) => dialog.showSaveDialog(win, options),
       fileSize: async (path) => (await stat(path)).size,
       readText: (path) => readFile(path, 'utf8'),
-      writeText: (path, text) => writeFile(path, text, 'utf8')
+      writeText: (path, text) => writeFile(path, text, 'utf8'),
+      onProjectFile: (path) => void recent?.add(path)
     })
     dialogsByWindow.set(win, dialogs)
   }
@@ -118,6 +145,15 @@ function registerIpc(): void {
   )
   handle(channels.saveWeights, (e, name: unknown, text: unknown) => dialogsFor(e).saveWeights(name, text))
   handle(channels.newProject, (e) => dialogsFor(e).newProject())
+  handle(channels.recentProjects, async () => {
+    await recentLoaded
+    return recent?.list() ?? []
+  })
+  handle(channels.openRecent, async (e, id: unknown) => {
+    await recentLoaded
+    if (!recent) return { ok: false, message: 'The recent projects are not available.' }
+    return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path))
+  })
 
   ipcMain.on(
     channels.engineConnect,
@@ -136,6 +172,29 @@ function sendMenuAction(action: MenuAction): void {
   const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
   if (action === 'new' && win) dialogsByWindow.get(win)?.newProject()
   win?.webContents.send(menuChannel(action))
+}
+
+function sendOpenRecent(id: string): void {
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  win?.webContents.send(channels.menuOpenRecent, id)
+}
+
+/** (Re)builds the application menu; called again whenever the recent list changes. */
+function installMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        process.platform,
+        {
+          send: sendMenuAction,
+          showAbout,
+          openDocumentation: () => void shell.openExternal(DOCUMENTATION_URL),
+          openRecent: sendOpenRecent
+        },
+        recent?.list() ?? []
+      )
+    )
+  )
 }
 
 function showAbout(): void {
@@ -179,15 +238,10 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) })
   )
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate(process.platform, {
-        send: sendMenuAction,
-        showAbout,
-        openDocumentation: () => void shell.openExternal(DOCUMENTATION_URL)
-      })
-    )
-  )
+  recent = createRecent()
+  installMenu()
+  // The menu is rebuilt once the list is read (onChange); until then Open Recent is just empty.
+  recentLoaded = recent.load()
   registerIpc()
   supervisor.start()
   createWindow()

@@ -13,7 +13,13 @@ export const channels = {
   importWeights: 'dialog:import-weights',
   saveProject: 'dialog:save-project',
   saveWeights: 'dialog:save-weights',
-  newProject: 'project:new'
+  newProject: 'project:new',
+  /** renderer → main: RecentProjectEntry[] (ids, names, folders; never paths). */
+  recentProjects: 'project:recent',
+  /** renderer → main: open the recent project with this id; answers an OpenRecentResult. */
+  openRecent: 'project:open-recent',
+  /** main → renderer: File → Open Recent picked this id; the renderer asks about unsaved work, then opens it. */
+  menuOpenRecent: 'menu:open-recent'
 } as const
 
 export const menuActions: readonly MenuAction[] = [

@@ -25,6 +25,7 @@ export interface MenuItem {
   label?: string
   role?: MenuRole
   type?: 'separator'
+  enabled?: boolean
   accelerator?: string
   submenu?: MenuItem[]
   click?: () => void
@@ -35,11 +36,39 @@ export interface MenuCallbacks {
   send(action: MenuAction): void
   showAbout(): void
   openDocumentation(): void
+  /**
+   * File → Open Recent picked the entry with this id. Without it there is no Open Recent submenu
+   * (the template stays usable without a recent list).
+   */
+  openRecent?(id: string): void
+}
+
+/** What the Open Recent submenu shows: the same id/name/folder the renderer gets, never a raw path. */
+export interface RecentMenuEntry {
+  id: string
+  name: string
+  dir: string
+}
+
+/** On Windows and Linux `&` marks a mnemonic; a file called "A&B.bps.json" should show as it is. */
+const literal = (text: string): string => text.replace(/&/g, '&&')
+
+function openRecentItem(recent: readonly RecentMenuEntry[], open: (id: string) => void): MenuItem {
+  return {
+    label: 'Open Recent',
+    submenu: recent.length
+      ? recent.map((r) => ({ label: literal(`${r.name} — ${r.dir}`), click: () => open(r.id) }))
+      : [{ label: 'No Recent Projects', enabled: false }]
+  }
 }
 
 const separator: MenuItem = { type: 'separator' }
 
-export function buildMenuTemplate(platform: string, callbacks: MenuCallbacks): MenuItem[] {
+export function buildMenuTemplate(
+  platform: string,
+  callbacks: MenuCallbacks,
+  recent: readonly RecentMenuEntry[] = []
+): MenuItem[] {
   const action = (label: string, name: MenuAction, accelerator?: string): MenuItem => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -52,6 +81,7 @@ export function buildMenuTemplate(platform: string, callbacks: MenuCallbacks): M
     submenu: [
       action('New', 'new', 'CmdOrCtrl+N'),
       action('Open Project…', 'open-project', 'CmdOrCtrl+O'),
+      ...(callbacks.openRecent ? [openRecentItem(recent, callbacks.openRecent)] : []),
       separator,
       action('Save Project', 'save-project', 'CmdOrCtrl+S'),
       action('Save Project As…', 'save-project-as', 'CmdOrCtrl+Shift+S'),

@@ -27,6 +27,23 @@ export interface SavedFile {
   name: string
 }
 
+/**
+ * A recent project as the renderer sees it: an opaque id (valid while the app runs) to hand back to
+ * `openRecent`, never the path.
+ */
+export interface RecentProjectEntry {
+  id: string
+  /** File name, e.g. "iris.bps.json". */
+  name: string
+  /** The folder, for display only (home shown as `~`). */
+  dir: string
+  /** When it was last opened or saved, ms since the epoch. */
+  at: number
+}
+
+/** A missing or moved file is not an exception: main drops the entry and says why. */
+export type OpenRecentResult = { ok: true; file: OpenedFile } | { ok: false; message: string }
+
 export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped'
 
 /** Sent on `engine:status` whenever the engine process changes state. */
@@ -61,6 +78,15 @@ export interface DesktopApi {
   newProject(): void
   /** Saves an exported weights file (`*.weights.json`) through a save dialog. Null when cancelled. */
   saveWeights(name: string, text: string): Promise<SavedFile | null>
+  /** The recent projects main keeps (only files picked in its own dialogs), newest first. */
+  recentProjects(): Promise<RecentProjectEntry[]>
+  /**
+   * Reopens a recent project by id: main re-reads the file and remembers it for Save, like Open.
+   * The caller asks about unsaved work first.
+   */
+  openRecent(id: string): Promise<OpenRecentResult>
+  /** File → Open Recent in the application menu picked `id`; returns the unsubscribe function. */
+  onOpenRecent(listener: (id: string) => void): () => void
   /** Application-menu actions; returns the unsubscribe function. */
   onMenu(listener: (action: MenuAction) => void): () => void
   /** Engine process status changes (restart after a crash, …); returns the unsubscribe function. */

@@ -1,6 +1,15 @@
 import type { DesktopApi } from './desktop-api'
 
-export type { DesktopApi, EngineState, EngineStatus, MenuAction, OpenedFile, SavedFile } from './desktop-api'
+export type {
+  DesktopApi,
+  EngineState,
+  EngineStatus,
+  MenuAction,
+  OpenedFile,
+  OpenRecentResult,
+  RecentProjectEntry,
+  SavedFile
+} from './desktop-api'
 
 declare global {
   interface Window {

@@ -5,7 +5,15 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { channels, menuActions, menuChannel } from '../main/ipc-channels'
-import type { DesktopApi, EngineStatus, MenuAction, OpenedFile, SavedFile } from './desktop-api'
+import type {
+  DesktopApi,
+  EngineStatus,
+  MenuAction,
+  OpenedFile,
+  OpenRecentResult,
+  RecentProjectEntry,
+  SavedFile
+} from './desktop-api'
 
 ipcRenderer.on(channels.enginePort, (event) => window.postMessage('engine:port', '*', event.ports))
 
@@ -28,6 +36,13 @@ const desktop: DesktopApi = {
   newProject: () => void ipcRenderer.invoke(channels.newProject),
   saveWeights: (name, text) =>
     ipcRenderer.invoke(channels.saveWeights, name, text) as Promise<SavedFile | null>,
+  recentProjects: () => ipcRenderer.invoke(channels.recentProjects) as Promise<RecentProjectEntry[]>,
+  openRecent: (id) => ipcRenderer.invoke(channels.openRecent, id) as Promise<OpenRecentResult>,
+  onOpenRecent(listener: (id: string) => void) {
+    return listen(channels.menuOpenRecent, (_event, id) => {
+      if (typeof id === 'string') listener(id)
+    })
+  },
   onMenu(listener: (action: MenuAction) => void) {
     // The IPC event object stays here: the page gets only the action name.
     const offs = menuActions.map((action) => listen(menuChannel(action), () => listener(action)))
