@@ -1,5 +1,13 @@
-import { addRecent, clearAutosave, listRecent, readAutosave, writeAutosave } from './storage'
-import type { OpenedFile, Platform } from './types'
+import {
+  clearAutosave,
+  forgetRecent,
+  listRecent,
+  readAutosave,
+  readRecentText,
+  rememberRecent,
+  writeAutosave
+} from './storage'
+import { RecentProjectGone, type OpenedFile, type Platform, type RecentProject } from './types'
 
 /** Opens the browser's file picker; resolves null when the user cancels. */
 export function pickFile(accept: string): Promise<File | null> {
@@ -32,17 +40,32 @@ async function openProject(): Promise<OpenedFile | null> {
   return file ? { name: file.name, text: await file.text() } : null
 }
 
+/** A page cannot reopen a file by name, so a recent project opens from the copy kept in localStorage. */
+async function openRecent(storage: Storage, entry: RecentProject): Promise<OpenedFile | null> {
+  // Listed without a copy (too large to keep): the user picks the file again.
+  if (entry.size === undefined) return openProject()
+  const text = readRecentText(storage, entry.id)
+  if (text !== null) return { name: entry.name, text }
+  forgetRecent(storage, entry.id)
+  throw new RecentProjectGone(
+    `The copy of ${entry.name} kept by this browser is gone (site data cleared?), so it was removed from the recent projects. Open the file instead.`
+  )
+}
+
 export function createBrowserPlatform(storage: Storage = window.localStorage): Platform {
   return {
     kind: 'browser',
     openProject,
-    openRecent: () => openProject(),
     async saveProject(text, suggestedName) {
       downloadText(text, suggestedName)
       return { name: suggestedName }
     },
     forgetFile: () => {},
-    recent: { list: () => listRecent(storage), add: (p) => addRecent(storage, p) },
+    recent: {
+      list: async () => listRecent(storage),
+      remember: async (project) => rememberRecent(storage, project),
+      open: (entry) => openRecent(storage, entry)
+    },
     autosave: {
       write: (a) => writeAutosave(storage, a),
       read: () => readAutosave(storage),

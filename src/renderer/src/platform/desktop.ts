@@ -1,6 +1,6 @@
 import type { DesktopApi } from '../../../preload/desktop-api'
-import { addRecent, clearAutosave, listRecent, readAutosave, writeAutosave } from './storage'
-import type { Platform } from './types'
+import { clearAutosave, readAutosave, writeAutosave } from './storage'
+import { RecentProjectGone, type Platform } from './types'
 
 /** The preload's bridge, present only inside the desktop app. */
 export const desktopBridge = (): DesktopApi | undefined =>
@@ -14,11 +14,19 @@ export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = win
   return {
     kind: 'desktop',
     openProject: () => bridge.openProject(),
-    // The bridge never exposes paths, so a recent entry is reopened through the dialog.
-    openRecent: () => bridge.openProject(),
     saveProject: (text, suggestedName, { saveAs }) => bridge.saveProject(suggestedName, text, saveAs),
     forgetFile: () => bridge.newProject(),
-    recent: { list: () => listRecent(storage), add: (p) => addRecent(storage, p) },
+    // Main keeps the list and records files only from its own dialogs; the renderer holds opaque ids.
+    recent: {
+      list: () => bridge.recentProjects(),
+      remember: () => bridge.recentProjects(),
+      async open(entry) {
+        const result = await bridge.openRecent(entry.id)
+        if (!result.ok) throw new RecentProjectGone(result.message)
+        return result.file
+      },
+      onPick: (listener) => bridge.onOpenRecent(listener)
+    },
     autosave: {
       write: (a) => writeAutosave(storage, a),
       read: () => readAutosave(storage),

@@ -2,7 +2,14 @@ import { createBrowserPlatform } from './browser'
 import { createDesktopPlatform, desktopBridge } from './desktop'
 import type { Platform } from './types'
 
-export type { Autosave, OpenedFile, Platform, RecentProject, SavedFile } from './types'
+export {
+  RecentProjectGone,
+  type Autosave,
+  type OpenedFile,
+  type Platform,
+  type RecentProject,
+  type SavedFile
+} from './types'
 
 let platform: Platform | undefined
 

@@ -1,13 +1,21 @@
 import type { Autosave, RecentProject } from './types'
 
 /**
- * Recent projects and the crash-recovery autosave in Web Storage. The desktop app uses it too: the
- * renderer's localStorage persists in Electron's app data folder, which is the "app storage" we need.
+ * The browser preview's recent projects (with a copy of each project's text, since a page cannot reopen
+ * a file by name) and the crash-recovery autosave, in Web Storage. The desktop app uses the autosave
+ * too — its localStorage persists in Electron's app data folder — but its recent list lives in main.
  */
 
 const RECENT_KEY = 'backprop-studio.recent'
 const AUTOSAVE_KEY = 'backprop-studio.autosave'
+/** Each kept copy lives under its own key, so the list stays small to read and a copy can be dropped alone. */
+const recentTextKey = (id: string): string => `${RECENT_KEY}.${id}`
 export const RECENT_LIMIT = 8
+/**
+ * Characters of project text kept for all recent projects together. localStorage holds about 5 M
+ * characters per origin and the crash-recovery autosave needs room too, so recent copies get well under half.
+ */
+export const RECENT_TEXT_BUDGET = 2_000_000
 
 function readJson(storage: Storage, key: string): unknown {
   try {
@@ -19,29 +27,109 @@ function readJson(storage: Storage, key: string): unknown {
   }
 }
 
-export function listRecent(storage: Storage): RecentProject[] {
-  const value = readJson(storage, RECENT_KEY)
-  if (!Array.isArray(value)) return []
-  return value.filter(
-    (r): r is RecentProject =>
-      typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.at === 'number'
+function isRecent(r: unknown): r is RecentProject {
+  if (typeof r !== 'object' || r === null) return false
+  const v = r as Record<string, unknown>
+  return (
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.at === 'number' &&
+    (v.size === undefined || typeof v.size === 'number')
   )
 }
 
-/** Puts `project` first, without duplicates (same path, or same name when there is no path). */
-export function addRecent(
+/** Newest first. Entries from older versions (names only, no id) are not reopenable and are left out. */
+export function listRecent(storage: Storage): RecentProject[] {
+  const value = readJson(storage, RECENT_KEY)
+  return Array.isArray(value) ? value.filter(isRecent) : []
+}
+
+const newRecentId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+
+/**
+ * Puts `project` first with a copy of its text, replacing an entry of the same name (the browser has no
+ * paths, so the name is all that identifies a file). Keeps at most RECENT_LIMIT entries and
+ * RECENT_TEXT_BUDGET characters of copies, dropping the oldest; a project larger than the whole budget,
+ * or one that does not fit in what storage has left, is listed without a copy.
+ */
+export function rememberRecent(
   storage: Storage,
-  project: Omit<RecentProject, 'at'>,
-  now = Date.now()
+  project: { name: string; text: string },
+  now = Date.now(),
+  newId: () => string = newRecentId
 ): RecentProject[] {
-  const same = (r: RecentProject) =>
-    project.path ? r.path === project.path : !r.path && r.name === project.name
-  const next = [{ ...project, at: now }, ...listRecent(storage).filter((r) => !same(r))].slice(
-    0,
-    RECENT_LIMIT
-  )
-  storage.setItem(RECENT_KEY, JSON.stringify(next))
-  return next
+  const before = listRecent(storage)
+  const id = before.find((r) => r.name === project.name)?.id ?? newId()
+  const fits = project.text.length <= RECENT_TEXT_BUDGET
+  const head: RecentProject = {
+    id,
+    name: project.name,
+    at: now,
+    ...(fits ? { size: project.text.length } : {})
+  }
+  let kept = [head, ...before.filter((r) => r.id !== id)].slice(0, RECENT_LIMIT)
+
+  let total = 0
+  kept = kept.filter((r, i) => {
+    total += r.size ?? 0
+    return i === 0 || total <= RECENT_TEXT_BUDGET
+  })
+
+  const dropCopy = (r: RecentProject) => {
+    try {
+      storage.removeItem(recentTextKey(r.id))
+    } catch {
+      // Nothing useful to do: the entry is gone from the list either way.
+    }
+  }
+  if (fits) {
+    // Storage may be fuller than our budget says (the autosave, other data): make room oldest first.
+    for (;;) {
+      try {
+        storage.setItem(recentTextKey(id), project.text)
+        break
+      } catch {
+        let oldest = kept.length - 1
+        while (oldest > 0 && kept[oldest].size === undefined) oldest--
+        if (oldest === 0) {
+          delete head.size
+          dropCopy(head)
+          break
+        }
+        dropCopy(kept[oldest])
+        kept.splice(oldest, 1)
+      }
+    }
+  } else dropCopy(head)
+
+  for (const r of before) if (!kept.some((k) => k.id === r.id)) dropCopy(r)
+  try {
+    storage.setItem(RECENT_KEY, JSON.stringify(kept))
+  } catch {
+    // Quota: the list is small, so this is unlikely; the copies written stay reachable next time it works.
+  }
+  return kept
+}
+
+/** The kept copy of a recent project's text; null when there is none. */
+export function readRecentText(storage: Storage, id: string): string | null {
+  try {
+    return storage.getItem(recentTextKey(id))
+  } catch {
+    return null
+  }
+}
+
+/** Drops an entry and its copy (e.g. when the copy turned out to be missing). */
+export function forgetRecent(storage: Storage, id: string): RecentProject[] {
+  const kept = listRecent(storage).filter((r) => r.id !== id)
+  try {
+    storage.removeItem(recentTextKey(id))
+    storage.setItem(RECENT_KEY, JSON.stringify(kept))
+  } catch {
+    // Best effort, as everywhere in this file.
+  }
+  return kept
 }
 
 export function writeAutosave(storage: Storage, autosave: Autosave): void {

@@ -17,11 +17,32 @@ export interface SavedFile {
   path?: string
 }
 
+/**
+ * A recent project. Desktop: main keeps the list (only files picked in its own dialogs) and the id is
+ * its opaque handle — the renderer never holds a path it could send back. Browser: the id keys a copy
+ * of the project's text in localStorage.
+ */
 export interface RecentProject {
+  id: string
+  /** File name, e.g. "iris.bps.json". */
   name: string
-  path?: string
+  /** The folder, for display only (desktop). */
+  dir?: string
   /** ms since the epoch. */
   at: number
+  /**
+   * Browser: characters of the kept copy; absent when the project was too large to keep, and picking it
+   * then asks for the file.
+   */
+  size?: number
+}
+
+/** A recent project that cannot be opened any more (moved, deleted); the message says so for the user. */
+export class RecentProjectGone extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RecentProjectGone'
+  }
 }
 
 /** The crash-recovery copy of the current project. */
@@ -37,8 +58,6 @@ export interface Platform {
   kind: 'desktop' | 'browser'
   /** Asks the user for a project file; null when they cancel. */
   openProject(): Promise<OpenedFile | null>
-  /** Reopens a recent project (desktop: by path; browser: asks again, files cannot be reopened by name). */
-  openRecent(recent: RecentProject): Promise<OpenedFile | null>
   /**
    * Writes a project. Desktop: Save writes in place to the file last opened or saved, Save As (or a
    * project never saved) asks where. Browser: always a download named `suggestedName`.
@@ -48,8 +67,20 @@ export interface Platform {
   /** The project is no longer tied to a file (New, templates). */
   forgetFile(): void
   recent: {
-    list(): RecentProject[]
-    add(project: Omit<RecentProject, 'at'>): RecentProject[]
+    /** Newest first. */
+    list(): Promise<RecentProject[]>
+    /**
+     * Called after a project was opened or saved. Desktop: main has already recorded the file from its
+     * dialog, so this only reads the list back. Browser: keeps a copy of `text` (within size caps).
+     */
+    remember(project: { name: string; text: string }): Promise<RecentProject[]>
+    /**
+     * Reopens the project itself (desktop: main re-reads the file; browser: the kept copy). Null when
+     * the user cancels a fallback file picker; throws RecentProjectGone when it is no longer there.
+     */
+    open(entry: RecentProject): Promise<OpenedFile | null>
+    /** Desktop: File → Open Recent in the application menu picked this id. Returns the unsubscribe. */
+    onPick?(listener: (id: string) => void): () => void
   }
   autosave: {
     write(autosave: Autosave): void

@@ -12,7 +12,13 @@ import {
   type ProjectTraining
 } from '@renderer/project/file'
 import { pruneParameters } from '@renderer/project/parameters'
-import { usePlatform, type Autosave, type RecentProject } from '@renderer/platform'
+import {
+  RecentProjectGone,
+  usePlatform,
+  type Autosave,
+  type OpenedFile,
+  type RecentProject
+} from '@renderer/platform'
 import { useGraphStore } from './graph'
 import { useUiStore } from './ui'
 
@@ -42,7 +48,8 @@ export const useProjectStore = defineStore('project', () => {
   const savedText = ref('')
   /** A crash-recovery copy found at start-up, offered to the user until restored or discarded. */
   const recovery = ref<Autosave | null>(null)
-  const recent = ref<RecentProject[]>(platform.recent.list())
+  /** Newest first; filled in from the platform (desktop: main's list, over IPC) right after start. */
+  const recent = ref<RecentProject[]>([])
 
   /** The project as it would be saved now; weights that no longer fit the graph are dropped. */
   const current = computed<Project>(() => {
@@ -110,8 +117,25 @@ export const useProjectStore = defineStore('project', () => {
     return true
   }
 
-  /** Loads project text; a malformed or newer file is refused with the reason, and nothing is lost. */
-  function openText(name: string, body: string, path?: string): boolean {
+  async function refreshRecent(): Promise<void> {
+    try {
+      recent.value = await platform.recent.list()
+    } catch {
+      // The recent list is a convenience: without it the menu is just empty.
+    }
+  }
+
+  /** After an open or save: the platform records it (browser: keeps a copy of the text). */
+  async function rememberRecent(name: string, body: string): Promise<void> {
+    try {
+      recent.value = await platform.recent.remember({ name, text: body })
+    } catch {
+      // Same as above: never let the recent list turn a good open or save into an error.
+    }
+  }
+
+  /** Parses and shows project text; a malformed or newer file is refused with the reason, and nothing is lost. */
+  function load(name: string, body: string, path?: string): boolean {
     let project: Project
     try {
       project = parseProject(body)
@@ -121,31 +145,64 @@ export const useProjectStore = defineStore('project', () => {
     }
     apply(project, name, path, `Open ${name}`)
     markSaved()
-    recent.value = platform.recent.add(path ? { name, path } : { name })
     ui.notify(`Opened ${name}`, 'success')
+    return true
+  }
+
+  /** Loads project text (no unsaved-work prompt: callers ask first) and adds it to the recent projects. */
+  function openText(name: string, body: string, path?: string): boolean {
+    if (!load(name, body, path)) return false
+    void rememberRecent(name, body)
+    return true
+  }
+
+  /** The one way a chosen file becomes the open project: Open and Open Recent both come through here. */
+  async function loadAndRemember(file: OpenedFile | null): Promise<boolean> {
+    if (!file || !load(file.name, file.text, file.path)) return false
+    await rememberRecent(file.name, file.text)
     return true
   }
 
   async function open(): Promise<boolean> {
     if (!(await confirmDiscard('Opening another project'))) return false
+    let file: OpenedFile | null
     try {
-      const file = await platform.openProject()
-      return file ? openText(file.name, file.text, file.path) : false
+      file = await platform.openProject()
     } catch (err) {
       ui.notify(`Could not open the project: ${(err as Error).message}`, 'error')
       return false
     }
+    return loadAndRemember(file)
   }
 
+  /** Reopens a recent project itself (not a file dialog), after the same unsaved-work prompt as Open. */
   async function openRecent(entry: RecentProject): Promise<boolean> {
     if (!(await confirmDiscard('Opening another project'))) return false
+    let file: OpenedFile | null
     try {
-      const file = await platform.openRecent(entry)
-      return file ? openText(file.name, file.text, file.path) : false
+      file = await platform.recent.open(entry)
     } catch (err) {
-      ui.notify(`Could not open ${entry.name}: ${(err as Error).message}`, 'error')
+      // A moved or deleted file: the platform has dropped the entry and its message says so.
+      if (err instanceof RecentProjectGone) ui.notify(err.message, 'error')
+      else ui.notify(`Could not open ${entry.name}: ${(err as Error).message}`, 'error')
+      await refreshRecent()
       return false
     }
+    return loadAndRemember(file)
+  }
+
+  /** File → Open Recent (desktop menu) names an entry by id. */
+  async function openRecentById(id: string): Promise<boolean> {
+    let entry = recent.value.find((r) => r.id === id)
+    if (!entry) {
+      await refreshRecent()
+      entry = recent.value.find((r) => r.id === id)
+    }
+    if (!entry) {
+      ui.notify('That project is no longer in the recent list.', 'error')
+      return false
+    }
+    return openRecent(entry)
   }
 
   async function write(asNew: boolean): Promise<boolean> {
@@ -158,9 +215,7 @@ export const useProjectStore = defineStore('project', () => {
       filePath.value = saved.path
       savedText.value = body
       platform.autosave.clear()
-      recent.value = platform.recent.add(
-        saved.path ? { name: saved.name, path: saved.path } : { name: saved.name }
-      )
+      await rememberRecent(saved.name, body)
       ui.notify(`Saved ${saved.name}`, 'success')
       return true
     } catch (err) {
@@ -232,6 +287,9 @@ export const useProjectStore = defineStore('project', () => {
 
   // A fresh, empty project counts as saved.
   savedText.value = text.value
+  void refreshRecent()
+  // The store lives as long as the page, so this subscription needs no unsubscribe.
+  platform.recent.onPick?.((id) => void openRecentById(id))
 
   return {
     fileName,
@@ -253,6 +311,8 @@ export const useProjectStore = defineStore('project', () => {
     openText,
     open,
     openRecent,
+    openRecentById,
+    refreshRecent,
     save,
     saveAs,
     setParameters,
