@@ -198,3 +198,47 @@ test('unsaved work survives a reload through the autosave and can be restored', 
   await expect(page.getByLabel('unsaved changes')).toBeVisible()
   await expect(banner).toHaveCount(0)
 })
+
+test('a saved project comes back from Recent projects itself, not through the file picker', async ({
+  page
+}) => {
+  await page.goto('/')
+  await expect(page.getByTestId('engine-status')).toContainText('ready')
+
+  // A small graph: input → dense (3 units) → loss.
+  await dropFromPalette(page, 'Input', 120, 80)
+  await dropFromPalette(page, 'Dense layer', 320, 80)
+  await dropFromPalette(page, 'Loss', 520, 80)
+  await connect(page, 'x', 'h1')
+  await connect(page, 'h1', 'cost')
+  await setUnits(page, 'h1', 3)
+  await expect(page.locator('.vue-flow__edge')).toHaveCount(2)
+  const total = await page.getByTestId('parameter-total').textContent()
+
+  // Save: a download in the browser preview.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  const name = (await downloading).suggestedFilename()
+  await expect(page.getByLabel('unsaved changes')).toHaveCount(0)
+
+  // New, and a reload for good measure: the recent copy lives in localStorage.
+  await page.getByRole('button', { name: 'New', exact: true }).click()
+  await expect(page.locator('.vue-flow__node')).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByTestId('engine-status')).toContainText('ready')
+  await expect(page.locator('.vue-flow__node')).toHaveCount(0)
+
+  let pickerOpened = false
+  page.on('filechooser', () => (pickerOpened = true))
+  await page.getByRole('button', { name: 'Recent', exact: true }).click()
+  await page.getByRole('menu', { name: 'Recent projects' }).getByRole('menuitem', { name }).click()
+
+  await expect(page.getByTestId('project-name')).toContainText(name)
+  await expect(page).toHaveTitle(`${name} — Backprop Studio`)
+  for (const n of ['Input x', 'Dense layer h1', 'Loss cost']) await expect(node(page, n)).toBeVisible()
+  await expect(node(page, 'Dense layer h1')).toContainText('3 units')
+  await expect(page.locator('.vue-flow__edge')).toHaveCount(2)
+  await expect(page.getByTestId('parameter-total')).toHaveText(total!)
+  await expect(page.getByLabel('unsaved changes')).toHaveCount(0)
+  expect(pickerOpened).toBe(false)
+})
