@@ -120,7 +120,10 @@ function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
       fileSize: async (path) => (await stat(path)).size,
       readText: (path) => readFile(path, 'utf8'),
       writeText: (path, text) => writeFile(path, text, 'utf8'),
-      onProjectFile: (path) => void recent?.add(path)
+      // A dialog path is always absolute, so add() should not refuse it; if it ever does, the open or
+      // save itself still succeeded, and an unhandled rejection in main would only add noise.
+      onProjectFile: (path) =>
+        void recent?.add(path).catch((err: unknown) => console.warn((err as Error).message))
     })
     dialogsByWindow.set(win, dialogs)
   }
