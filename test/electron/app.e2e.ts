@@ -75,9 +75,12 @@ test('the page has no Node and sees only the named bridge', async () => {
       'newProject',
       'onEngineStatus',
       'onMenu',
+      'onOpenRecent',
       'openCsv',
       'openProject',
+      'openRecent',
       'platform',
+      'recentProjects',
       'saveProject',
       'saveWeights'
     ].sort()
