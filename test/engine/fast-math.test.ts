@@ -1,10 +1,13 @@
 /**
- * The engine's own tanh and σ (math/activations.ts) replace Math.tanh / Math.exp for speed; they must
+ * Speed without changing the numbers. The engine's own tanh and σ (math/activations.ts) replace Math.tanh / Math.exp for speed; they must
  * stay within a few ulps of them everywhere, keep the edge cases, and activateForward's f′ must be the
- * derivative of the value it returns.
+ * derivative of the value it returns. The fused kernels of small layers must give exactly the numbers of
+ * the passes they replace.
  */
 import { describe, expect, it } from 'vitest'
 import { activateForward, sigmoid, tanh } from '../../src/engine/math/activations'
+import { matmulAccumulate, matmulDelta, matmulTransB, matmulTransBBias } from '../../src/engine/math/matmul'
+import { createRng } from '../../src/engine/random'
 
 const MAX_ULPS = 4
 
@@ -93,4 +96,39 @@ describe('fast tanh and sigmoid', () => {
       expect(a[i]).toBe(sigmoid(z[i]))
     }
   })
+})
+
+describe('fused small-layer kernels', () => {
+  const rng = createRng(11)
+  const rand = (n: number): Float64Array => Float64Array.from({ length: n }, () => rng.normal())
+  for (const [m, k, n] of [
+    [1, 1, 1],
+    [10, 2, 8],
+    [10, 8, 8],
+    [10, 8, 1],
+    [7, 5, 9],
+    [32, 13, 3]
+  ]) {
+    it(`give the same numbers as the unfused passes for m=${m}, k=${k}, n=${n}`, () => {
+      // forward: Z = A·Wᵀ + b  vs  Z = b, Z += A·Wᵀ
+      const A = rand(3 + m * k)
+      const W = rand(5 + n * k)
+      const b = rand(2 + n)
+      const fused = new Float64Array(m * n)
+      matmulTransBBias(A, 3, W, 5, b, 2, fused, 0, m, k, n)
+      const plain = new Float64Array(m * n)
+      for (let r = 0; r < m; r++) for (let i = 0; i < n; i++) plain[r * n + i] = b[2 + i]
+      matmulTransB(A, 3, W, 5, plain, 0, m, k, n, true)
+      expect(fused).toEqual(plain)
+      // backward: δ_src = (δ·W) ⊙ f′  vs  dA = 0, dA += δ·W, δ_src = dA ⊙ f′   (δ [m × n], W [n × k])
+      const D = rand(1 + m * n)
+      const F = rand(m * k)
+      const out = new Float64Array(m * k)
+      matmulDelta(D, 1, W, 5, F, out, m, n, k)
+      const dA = new Float64Array(m * k)
+      matmulAccumulate(D, 1, W, 5, dA, 0, m, n, k)
+      for (let i = 0; i < m * k; i++) dA[i] *= F[i]
+      expect(out).toEqual(dA)
+    })
+  }
 })

@@ -355,7 +355,10 @@ function matmulTransASmall(
   }
 }
 
-/** Bias gradient (BP-4): c[n] = scale · Σ_r a[r, ·], the batch mean of δ when scale = 1/m. */
+/**
+ * Bias gradient (BP-4): c[n] = scale · Σ_r a[r, ·], the batch mean of δ when scale = 1/m.
+ * Four column sums at a time in registers; each sums its rows in order.
+ */
 export function columnSums(
   a: Float64Array,
   aOff: number,
@@ -365,10 +368,201 @@ export function columnSums(
   n: number,
   scale: number
 ): void {
-  c.fill(0, cOff, cOff + n)
-  for (let r = 0; r < m; r++) {
-    const aRow = aOff + r * n
-    for (let i = 0; i < n; i++) c[cOff + i] += a[aRow + i]
+  let i = 0
+  for (; i + 3 < n; i += 4) {
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let r = 0, at = aOff + i; r < m; r++, at += n) {
+      s0 += a[at]
+      s1 += a[at + 1]
+      s2 += a[at + 2]
+      s3 += a[at + 3]
+    }
+    c[cOff + i] = s0 * scale
+    c[cOff + i + 1] = s1 * scale
+    c[cOff + i + 2] = s2 * scale
+    c[cOff + i + 3] = s3 * scale
   }
-  for (let i = 0; i < n; i++) c[cOff + i] *= scale
+  for (; i < n; i++) {
+    let s = 0
+    for (let r = 0, at = aOff + i; r < m; r++, at += n) s += a[at]
+    c[cOff + i] = s * scale
+  }
+}
+
+/**
+ * Forward of a dense layer with one bias edge: C[m × n] = A[m × k] · B[n × k]ᵀ + 1·biasᵀ, overwriting C.
+ * Each output is (Σ_j A[r][j]·B[i][j]) + bias[i], the same number as filling C with the bias and
+ * accumulating matmulTransB onto it, in one pass instead of two.
+ */
+export function matmulTransBBias(
+  a: Float64Array,
+  aOff: number,
+  b: Float64Array,
+  bOff: number,
+  bias: Float64Array,
+  biasOff: number,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number
+): void {
+  let r = 0
+  for (; r + 1 < m; r += 2) {
+    const a0 = aOff + r * k
+    const a1 = a0 + k
+    const cRow0 = cOff + r * n
+    const cRow1 = cRow0 + n
+    let i = 0
+    for (; i + 3 < n; i += 4) {
+      const b0 = bOff + i * k
+      const b1 = b0 + k
+      const b2 = b1 + k
+      const b3 = b2 + k
+      let s00 = 0
+      let s01 = 0
+      let s02 = 0
+      let s03 = 0
+      let s10 = 0
+      let s11 = 0
+      let s12 = 0
+      let s13 = 0
+      for (let j = 0; j < k; j++) {
+        const x0 = a[a0 + j]
+        const x1 = a[a1 + j]
+        const w0 = b[b0 + j]
+        const w1 = b[b1 + j]
+        const w2 = b[b2 + j]
+        const w3 = b[b3 + j]
+        s00 += x0 * w0
+        s01 += x0 * w1
+        s02 += x0 * w2
+        s03 += x0 * w3
+        s10 += x1 * w0
+        s11 += x1 * w1
+        s12 += x1 * w2
+        s13 += x1 * w3
+      }
+      const q0 = bias[biasOff + i]
+      const q1 = bias[biasOff + i + 1]
+      const q2 = bias[biasOff + i + 2]
+      const q3 = bias[biasOff + i + 3]
+      c[cRow0 + i] = s00 + q0
+      c[cRow0 + i + 1] = s01 + q1
+      c[cRow0 + i + 2] = s02 + q2
+      c[cRow0 + i + 3] = s03 + q3
+      c[cRow1 + i] = s10 + q0
+      c[cRow1 + i + 1] = s11 + q1
+      c[cRow1 + i + 2] = s12 + q2
+      c[cRow1 + i + 3] = s13 + q3
+    }
+    for (; i < n; i++) {
+      const bRow = bOff + i * k
+      let s0 = 0
+      let s1 = 0
+      for (let j = 0; j < k; j++) {
+        const w = b[bRow + j]
+        s0 += a[a0 + j] * w
+        s1 += a[a1 + j] * w
+      }
+      const q = bias[biasOff + i]
+      c[cRow0 + i] = s0 + q
+      c[cRow1 + i] = s1 + q
+    }
+  }
+  for (; r < m; r++) {
+    const aRow = aOff + r * k
+    const cRow = cOff + r * n
+    for (let i = 0; i < n; i++) {
+      const bRow = bOff + i * k
+      let s = 0
+      for (let j = 0; j < k; j++) s += a[aRow + j] * b[bRow + j]
+      c[cRow + i] = s + bias[biasOff + i]
+    }
+  }
+}
+
+/**
+ * BP-2 and the chain rule in one pass, for a layer whose ∂C/∂a has a single term:
+ * D[m × k] = (A[m × n] · B[n × k]) ⊙ F[m × k], i.e. δ_src = (δ_tgt W) ⊙ f′(z_src), overwriting D.
+ * Each sum runs over i in order from 0, then is multiplied by F: the same numbers as zeroing ∂C/∂a,
+ * accumulating matmulAccumulate onto it and multiplying by f′ afterwards. For operands of at most
+ * SMALL_TILE_ELEMS (the caller checks).
+ */
+export function matmulDelta(
+  a: Float64Array,
+  aOff: number,
+  b: Float64Array,
+  bOff: number,
+  f: Float64Array,
+  d: Float64Array,
+  m: number,
+  n: number,
+  k: number
+): void {
+  let r = 0
+  for (; r + 1 < m; r += 2) {
+    const a0 = aOff + r * n
+    const a1 = a0 + n
+    const c0 = r * k
+    const c1 = c0 + k
+    let j = 0
+    for (; j + 3 < k; j += 4) {
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      let t0 = 0
+      let t1 = 0
+      let t2 = 0
+      let t3 = 0
+      for (let i = 0, bi = bOff + j; i < n; i++, bi += k) {
+        const x = a[a0 + i]
+        const e = a[a1 + i]
+        const w0 = b[bi]
+        const w1 = b[bi + 1]
+        const w2 = b[bi + 2]
+        const w3 = b[bi + 3]
+        s0 += x * w0
+        s1 += x * w1
+        s2 += x * w2
+        s3 += x * w3
+        t0 += e * w0
+        t1 += e * w1
+        t2 += e * w2
+        t3 += e * w3
+      }
+      d[c0 + j] = s0 * f[c0 + j]
+      d[c0 + j + 1] = s1 * f[c0 + j + 1]
+      d[c0 + j + 2] = s2 * f[c0 + j + 2]
+      d[c0 + j + 3] = s3 * f[c0 + j + 3]
+      d[c1 + j] = t0 * f[c1 + j]
+      d[c1 + j + 1] = t1 * f[c1 + j + 1]
+      d[c1 + j + 2] = t2 * f[c1 + j + 2]
+      d[c1 + j + 3] = t3 * f[c1 + j + 3]
+    }
+    for (; j < k; j++) {
+      let s = 0
+      let t = 0
+      for (let i = 0, bi = bOff + j; i < n; i++, bi += k) {
+        const w = b[bi]
+        s += a[a0 + i] * w
+        t += a[a1 + i] * w
+      }
+      d[c0 + j] = s * f[c0 + j]
+      d[c1 + j] = t * f[c1 + j]
+    }
+  }
+  for (; r < m; r++) {
+    const aRow = aOff + r * n
+    const cRow = r * k
+    for (let j = 0; j < k; j++) {
+      let s = 0
+      for (let i = 0, bi = bOff + j; i < n; i++, bi += k) s += a[aRow + i] * b[bi]
+      d[cRow + j] = s * f[cRow + j]
+    }
+  }
 }

@@ -13,7 +13,8 @@ import type { GraphSpec, Initializer, LossKind, ParameterMap } from '../graph/ty
 import { compileGraph, INPUT, type ExecutionPlan, type PlanLayer } from '../graph/compile'
 import { activateForward, SATURATING, softmaxBackward } from '../math/activations'
 import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../math/losses'
-import { selectKernels, type KernelChoice, type MatrixKernels } from '../wasm/kernels'
+import { matmulDelta, matmulTransBBias, SMALL_TILE_ELEMS } from '../math/matmul'
+import { selectKernels, WASM_MIN_WORK, type KernelChoice, type MatrixKernels } from '../wasm/kernels'
 import { initializeParameters } from './init'
 import { parametersFromMap, parametersToMap } from './parameters'
 import type { LayerInfo, LayerStats, Network, NonFiniteReport, ParamSlice } from './types'
@@ -39,6 +40,8 @@ export const DEFAULT_SEED = 1
 export const SATURATION_THRESHOLD = 0.01
 
 const EMPTY = new Float64Array(0)
+const STAT_DEAD = 1
+const STAT_SATURATED = 2
 
 /** Builds a network from graph JSON: validates, compiles and initialises it (throws GraphError). */
 export function createNetwork(spec: GraphSpec, opts: NetworkOptions = {}): Network {
@@ -81,6 +84,12 @@ class GraphNetwork implements Network {
   // buffers stay valid for layerStats until the next backward pass, even across forward-only calls.
   private statsM = 0
   private outView: Float64Array = EMPTY
+  // Per layer: whether ∂C/∂a has exactly one term, a weighted out-edge, and no skip in-edge needs it
+  // (BP-2 and f′ can then be one pass, matmulDelta); and whether the last backward pass wrote δ so.
+  private readonly soleConsumer: boolean[]
+  private readonly deltaDone: Uint8Array
+  // Per layer: which of the unit statistics applies (dead ReLU units, saturated units, neither).
+  private readonly statKind: Uint8Array
 
   constructor(
     spec: GraphSpec,
@@ -103,6 +112,22 @@ class GraphNetwork implements Network {
     this.slices = plan.slices
     this.params = new Float64Array(plan.paramCount)
     this.grads = new Float64Array(plan.paramCount)
+    this.soleConsumer = plan.layers.map(
+      (l) =>
+        l.index !== plan.output &&
+        l.outWeights.length === 1 &&
+        l.outSkips.length === 0 &&
+        l.skips.length === 0 && // a skip in-edge passes this layer's ∂C/∂a on, so it must exist
+        l.activation !== 'softmax'
+    )
+    this.deltaDone = new Uint8Array(plan.layers.length)
+    this.statKind = Uint8Array.from(plan.layers, (l) =>
+      l.activation === 'relu' || l.activation === 'leaky-relu'
+        ? STAT_DEAD
+        : SATURATING.has(l.activation)
+          ? STAT_SATURATED
+          : 0
+    )
     this.initialize(init, seed)
   }
 
@@ -174,6 +199,11 @@ class GraphNetwork implements Network {
     return this.outView
   }
 
+  /** True when an m × k by k × n product runs on the plain-TypeScript kernels (the fused ones are JS only). */
+  private onJs(m: number, k: number, n: number): boolean {
+    return this.kernels.name === 'js' || m * n * k < WASM_MIN_WORK
+  }
+
   private runForward(x: Float64Array, m: number, withDerivative: boolean): void {
     this.ensureCapacity(m)
     this.x = x
@@ -185,18 +215,38 @@ class GraphNetwork implements Network {
       const n = layer.units
       const Z = this.z[layer.index]
       const A = this.a[layer.index]
-      // Z = 1·bᵀ (sum of the bias edges) or nothing, then Z += A_src Wᵀ per weighted edge.
       const biases = layer.biases
-      for (let k = 0; k < biases.length; k++) {
-        const b = biases[k].offset
-        for (let r = 0; r < m; r++) {
-          const o = r * n
-          if (k === 0) for (let i = 0; i < n; i++) Z[o + i] = params[b + i]
-          else for (let i = 0; i < n; i++) Z[o + i] += params[b + i]
+      const weights = layer.weights
+      let k = 0
+      if (biases.length === 1 && weights.length > 0 && this.onJs(m, weights[0].cols, n)) {
+        // Z = A_src Wᵀ + 1·bᵀ in one pass (the same numbers as the bias fill and accumulate below)
+        const e = weights[0]
+        matmulTransBBias(
+          e.src === INPUT ? x : this.a[e.src],
+          0,
+          params,
+          e.offset,
+          params,
+          biases[0].offset,
+          Z,
+          0,
+          m,
+          e.cols,
+          n
+        )
+        k = 1
+      } else {
+        // Z = 1·bᵀ (sum of the bias edges) or nothing, then Z += A_src Wᵀ per weighted edge.
+        for (let q = 0; q < biases.length; q++) {
+          const b = biases[q].offset
+          for (let r = 0; r < m; r++) {
+            const o = r * n
+            if (q === 0) for (let i = 0; i < n; i++) Z[o + i] = params[b + i]
+            else for (let i = 0; i < n; i++) Z[o + i] += params[b + i]
+          }
         }
       }
-      const weights = layer.weights
-      for (let k = 0; k < weights.length; k++) {
+      for (; k < weights.length; k++) {
         const e = weights[k]
         const src = e.src === INPUT ? x : this.a[e.src]
         this.kernels.matmulTransB(src, 0, params, e.offset, Z, 0, m, e.cols, n, biases.length > 0 || k > 0)
@@ -224,7 +274,23 @@ class GraphNetwork implements Network {
     const { layers, output, fused, loss } = this.plan
     const { params, grads, x } = this
     const scale = 1 / m
-    for (const layer of layers) if (layer.index !== output) this.dA[layer.index].fill(0, 0, m * layer.units)
+    const { soleConsumer, deltaDone } = this
+    // A layer's δ is written in one pass by its only consumer (matmulDelta) when that product is small
+    // and on the JS kernels; otherwise ∂C/∂a is zeroed here, accumulated, and multiplied by f′ below.
+    for (const layer of layers) {
+      const l = layer.index
+      deltaDone[l] = 0
+      if (l === output) continue
+      if (soleConsumer[l]) {
+        const e = layer.outWeights[0]
+        const tgtUnits = e.rows
+        if (e.rows * e.cols <= SMALL_TILE_ELEMS && this.onJs(m, tgtUnits, e.cols)) {
+          deltaDone[l] = 1
+          continue
+        }
+      }
+      this.dA[l].fill(0, 0, m * layer.units)
+    }
     // BP-1 at the output
     const n = this.outputWidth
     if (fused) fusedDelta(loss.kind, this.a[output], y, this.delta[output], m, n)
@@ -237,7 +303,7 @@ class GraphNetwork implements Network {
       const dA = this.dA[l]
       const delta = this.delta[l]
       // Every consumer of this layer comes later in topological order, so dA is complete here.
-      if (!(l === output && fused)) {
+      if (!(l === output && fused) && deltaDone[l] === 0) {
         if (layer.activation === 'softmax') softmaxBackward(this.a[l], dA, delta, m, u)
         else {
           const fp = this.fp[l]
@@ -247,7 +313,10 @@ class GraphNetwork implements Network {
       for (const e of layer.weights) {
         const src = e.src === INPUT ? x : this.a[e.src]
         this.kernels.matmulTransA(delta, 0, src, 0, grads, e.offset, m, u, e.cols, scale) // BP-3
-        if (e.src !== INPUT) {
+        if (e.src === INPUT) continue
+        if (deltaDone[e.src] === 1) {
+          matmulDelta(delta, 0, params, e.offset, this.fp[e.src], this.delta[e.src], m, u, e.cols) // BP-2 ⊙ f′
+        } else {
           this.kernels.matmulAccumulate(delta, 0, params, e.offset, this.dA[e.src], 0, m, u, e.cols) // BP-2
         }
       }
@@ -264,7 +333,10 @@ class GraphNetwork implements Network {
 
   layerStats(): LayerStats[] {
     const m = this.statsM
-    return this.plan.layers.map((layer) => {
+    const { layers } = this.plan
+    const out: LayerStats[] = new Array<LayerStats>(layers.length)
+    for (let l = 0; l < layers.length; l++) {
+      const layer = layers[l]
       const stats: LayerStats = {
         id: layer.id,
         meanAbsDelta: 0,
@@ -273,44 +345,59 @@ class GraphNetwork implements Network {
         deadFraction: 0,
         saturatedFraction: 0
       }
-      if (m === 0) return stats
+      out[l] = stats
+      if (m === 0) continue
       const n = layer.units
-      const delta = this.delta[layer.index]
-      let abs = 0
-      let sq = 0
-      for (let i = 0, len = m * n; i < len; i++) {
-        abs += Math.abs(delta[i])
-        sq += delta[i] * delta[i]
+      const len = m * n
+      const delta = this.delta[l]
+      // Sums with two accumulators each: a single one makes every add wait for the previous.
+      let abs0 = 0
+      let abs1 = 0
+      let sq0 = 0
+      let sq1 = 0
+      let i = 0
+      for (; i + 1 < len; i += 2) {
+        const d0 = delta[i]
+        const d1 = delta[i + 1]
+        abs0 += Math.abs(d0)
+        abs1 += Math.abs(d1)
+        sq0 += d0 * d0
+        sq1 += d1 * d1
       }
-      stats.meanAbsDelta = abs / (m * n)
-      stats.deltaNorm = Math.sqrt(sq) / m
+      if (i < len) {
+        abs0 += Math.abs(delta[i])
+        sq0 += delta[i] * delta[i]
+      }
+      stats.meanAbsDelta = (abs0 + abs1) / len
+      stats.deltaNorm = Math.sqrt(sq0 + sq1) / m
       let g2 = 0
-      for (const e of layer.weights) {
-        for (let i = e.offset, end = e.offset + e.rows * e.cols; i < end; i++)
-          g2 += this.grads[i] * this.grads[i]
+      const weights = layer.weights
+      for (let k = 0; k < weights.length; k++) {
+        const e = weights[k]
+        g2 += sumOfSquares(this.grads, e.offset, e.offset + e.rows * e.cols)
       }
       stats.gradNorm = Math.sqrt(g2)
-      if (layer.activation === 'relu' || layer.activation === 'leaky-relu') {
+      const kind = this.statKind[l]
+      if (kind === STAT_DEAD) {
         let dead = 0
-        for (let i = 0; i < n; i++) {
+        for (let u = 0; u < n; u++) {
           let r = 0
-          while (r < m && delta[r * n + i] === 0) r++
+          while (r < m && delta[r * n + u] === 0) r++
           if (r === m) dead++
         }
         stats.deadFraction = dead / n
-      }
-      if (SATURATING.has(layer.activation)) {
-        const fp = this.fp[layer.index]
+      } else if (kind === STAT_SATURATED) {
+        const fp = this.fp[l]
         let saturated = 0
-        for (let i = 0; i < n; i++) {
-          let s = 0
-          for (let r = 0; r < m; r++) s += Math.abs(fp[r * n + i])
-          if (s / m < SATURATION_THRESHOLD) saturated++
+        for (let u = 0; u < n; u++) {
+          let sum = 0
+          for (let at = u; at < len; at += n) sum += Math.abs(fp[at])
+          if (sum / m < SATURATION_THRESHOLD) saturated++
         }
         stats.saturatedFraction = saturated / n
       }
-      return stats
-    })
+    }
+    return out
   }
 
   findNonFinite(): NonFiniteReport | null {
@@ -341,4 +428,21 @@ class GraphNetwork implements Network {
     }
     return null
   }
+}
+
+/** Σ v² over a[from … to), with four accumulators. */
+function sumOfSquares(a: Float64Array, from: number, to: number): number {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let i = from
+  for (; i + 3 < to; i += 4) {
+    s0 += a[i] * a[i]
+    s1 += a[i + 1] * a[i + 1]
+    s2 += a[i + 2] * a[i + 2]
+    s3 += a[i + 3] * a[i + 3]
+  }
+  for (; i < to; i++) s0 += a[i] * a[i]
+  return s0 + s1 + (s2 + s3)
 }
