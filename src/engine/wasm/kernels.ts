@@ -66,8 +66,13 @@ const kernelModule = (): WebAssembly.Module | null => {
   compiled = null
   if (typeof WebAssembly !== 'object') return compiled
   const bytes = decodeBase64(MATMUL_WASM_BASE64)
-  // validate() is false where SIMD is unsupported, instead of throwing later.
-  if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes)
+  // validate() is false where SIMD is unsupported, instead of throwing later. Compiling can still be
+  // refused (a Content-Security-Policy without 'wasm-unsafe-eval'): then the reference kernels serve.
+  try {
+    if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes)
+  } catch {
+    compiled = null
+  }
   return compiled
 }
 

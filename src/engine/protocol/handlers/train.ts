@@ -199,7 +199,9 @@ export function networkForData(
   seed: number
 ): Network {
   const spec: GraphSpec = parseGraph(graphJson)
-  const net = createNetwork(spec, { inputWidth: prepared.summary.inputWidth, init, seed })
+  // Training takes the WASM SIMD kernels where the host has them (what `npm run bench` measures);
+  // the plain-TypeScript kernels stay the reference the tests compare them with.
+  const net = createNetwork(spec, { inputWidth: prepared.summary.inputWidth, init, seed, kernels: 'auto' })
   const need = prepared.summary.outputWidth
   if (net.outputWidth !== need) {
     const out = net.layers[net.layers.length - 1]
