@@ -13,6 +13,8 @@ import { parseWeightsFile } from '../../src/engine/weights/file'
 import { predictRows } from '../../src/engine/weights/predict'
 
 const titanicCsv = path.resolve(__dirname, '../../../shared/datasets/titanic_full.csv')
+const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
+const raggedCsv = path.resolve(__dirname, '../fixtures/csv-app/ragged.csv')
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click()
@@ -84,4 +86,40 @@ test('load a CSV, bind it to the graph, train, export, re-import and predict', a
   await expect(shown).toContainText(`Predicted: ${expected.label}`)
   for (const [label, p] of Object.entries(expected.probabilities!))
     await expect(shown.getByRole('row', { name: label })).toContainText(`${(p * 100).toFixed(1)}%`)
+})
+
+/** Drops a file on the page, as a person dragging it from the file manager onto the window would. */
+async function dropFile(page: Page, target: string, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([content], fileName, { type: 'text/csv' }))
+      return dt
+    },
+    [name, text] as const
+  )
+  await page.dispatchEvent(target, 'dragover', { dataTransfer })
+  await page.dispatchEvent(target, 'drop', { dataTransfer })
+}
+
+test('a CSV dropped on the window loads; a bad one names its line and column and loses nothing', async ({
+  page
+}) => {
+  await page.goto('/')
+  await expect(page.getByText(/ready/i).first()).toBeVisible()
+  await page.getByRole('button', { name: 'New from template' }).click()
+  await page.getByRole('menuitem', { name: /Iris/ }).click()
+
+  await dropFile(page, '.status-bar', 'iris.csv', readFileSync(irisCsv, 'utf8'))
+  // The drop opens the Data tab by itself.
+  await expect(page.getByRole('tab', { name: 'Data', exact: true })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByLabel('Prepared data')).toContainText('Input width 4')
+  await expect(page.locator('.data-panel .file-info')).toContainText('iris.csv — 150 rows × 5 columns')
+
+  await dropFile(page, '.status-bar', 'ragged.csv', readFileSync(raggedCsv, 'utf8'))
+  await expect(page.locator('.data-panel [role="alert"]')).toContainText('line 4, column 3')
+  // The dataset loaded before, its preparation and the graph's binding are all still there.
+  await expect(page.locator('.data-panel .file-info')).toContainText('iris.csv — 150 rows × 5 columns')
+  await expect(page.getByLabel('Prepared data')).toContainText('Input width 4')
+  await expect(page.locator('.graph-node.kind-input')).toContainText('4 features (from data)')
 })
