@@ -7,50 +7,21 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { nextTick, watch } from 'vue'
-import {
-  createEngineClient,
-  engineCommands,
-  serveEngine,
-  type EngineClient,
-  type EngineServer
-} from '@engine/protocol'
+import { watch } from 'vue'
+import type { EngineClient } from '@engine/protocol'
 import { BOUNDARY_GRID } from '@engine/weights/predict'
 import { bindTrainingEngine } from '@renderer/engine/trainingEngine'
 import { templateById } from '@renderer/graph/templates'
 import { useDataStore } from '@renderer/stores/data'
-import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import { useWeightsStore } from '@renderer/stores/weights'
-import { portPair } from '../engine/data-fixtures'
+import { connectRealEngine, disconnectRealEngine, until } from './realEngine'
 
 const samples = path.resolve(__dirname, '../../resources/samples')
 const sample = (name: string): string => readFileSync(path.join(samples, name), 'utf8')
 
-let server: EngineServer | null = null
 let stopBinding: (() => void) | null = null
-
-/** A real engine behind the engine store; returns the client so a test can count its requests. */
-async function connectRealEngine(): Promise<EngineClient> {
-  const [enginePort, clientPort] = portPair()
-  server = serveEngine(enginePort, engineCommands)
-  const engine = useEngineStore()
-  const client = createEngineClient(clientPort, { timeoutMs: 0 })
-  engine.info = await client.request('hello')
-  engine.client = client
-  engine.status = 'ready'
-  await nextTick()
-  return client
-}
-
-async function until(ok: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
 
 /** How many `evaluate` requests the client has sent. */
 function countEvaluations(client: EngineClient): () => number {
@@ -65,15 +36,13 @@ beforeEach(() => {
 
 afterEach(() => {
   stopBinding?.()
-  useEngineStore().client?.close()
-  server?.close()
-  server = null
+  disconnectRealEngine()
   vi.restoreAllMocks()
 })
 
 describe('the evaluation after a run', () => {
   it('XOR: the confusion matrix and the decision boundary arrive when the run ends, once', async () => {
-    const client = await connectRealEngine()
+    const { client } = await connectRealEngine()
     const evaluations = countEvaluations(client)
     const graph = useGraphStore()
     graph.load(templateById('xor')!.graph)
@@ -142,7 +111,7 @@ describe('the evaluation after a run', () => {
   })
 
   it('imported weights are evaluated on the prepared data; the Evaluate button still works', async () => {
-    const client = await connectRealEngine()
+    const { client } = await connectRealEngine()
     useGraphStore().load(templateById('iris-mlp')!.graph)
     const data = useDataStore()
     expect(await data.loadText('iris.csv', sample('iris.csv'))).toBe(true)

@@ -1,8 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import { createEngineClient, engineCommands, serveEngine, type EngineServer } from '@engine/protocol'
-import { dataWorkspace } from '@engine/protocol/handlers/data'
 import { createNetwork } from '@engine/nn/network'
 import { inspect } from '@engine/nn/inspect'
 import type { GraphSpec } from '@engine/graph/types'
@@ -11,34 +9,20 @@ import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import { templateById } from '@renderer/graph/templates'
-import { portPair, prepareIris } from '../engine/data-fixtures'
+import type { DataWorkspace } from '@engine/protocol/handlers/data'
+import { prepareIris } from '../engine/data-fixtures'
+import { connectRealEngine, disconnectRealEngine, until } from './realEngine'
 
 /** The app's iris template: x(4) → h1(8, tanh) → out(3, softmax), edges w1 b1 w2 b2. */
 const irisGraph = (): GraphSpec => templateById('iris-mlp')!.graph
 
-let server: EngineServer | null = null
 let stopBinding: (() => void) | null = null
 
-/** A real engine (the hosts' command table) behind the engine store, iris prepared in its workspace. */
-async function connectRealEngine(): Promise<void> {
-  const [enginePort, clientPort] = portPair()
-  server = serveEngine(enginePort, engineCommands)
-  dataWorkspace(server.connection).prepared = prepareIris()
-  const engine = useEngineStore()
-  const client = createEngineClient(clientPort, { timeoutMs: 0 })
-  engine.info = await client.request('hello')
-  engine.client = client
-  engine.status = 'ready'
-  await nextTick()
-}
-
-/** Polls until `ok()` holds (the engine trains in slices between the test's awaits). */
-async function until(ok: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
+/** The real engine with iris prepared in its workspace, as data.prepare would leave it. */
+async function connectIrisEngine(): Promise<DataWorkspace> {
+  const { ws } = await connectRealEngine()
+  ws.prepared = prepareIris()
+  return ws
 }
 
 function useIris(): { training: ReturnType<typeof useTrainingStore>; graph: GraphSpec } {
@@ -54,16 +38,14 @@ beforeEach(() => {
 
 afterEach(() => {
   stopBinding?.()
-  useEngineStore().client?.close()
-  server?.close()
-  server = null
+  disconnectRealEngine()
 })
 
 describe('binding the training store to the engine', () => {
   it('binds while a client serves train.start, unbinds when it goes or does not', async () => {
     const training = useTrainingStore()
     expect(training.engineReady).toBe(false)
-    await connectRealEngine()
+    await connectIrisEngine()
     expect(training.engineReady).toBe(true)
 
     const engine = useEngineStore()
@@ -83,7 +65,7 @@ describe('binding the training store to the engine', () => {
 
 describe('the training store on a real engine', () => {
   it('trains the editor graph on the prepared data: charts fill, the status says why it ended', async () => {
-    await connectRealEngine()
+    const ws = await connectIrisEngine()
     const { training } = useIris()
     training.applySettings({ epochs: 25, learningRate: 0.02, seed: 3 })
     expect(await training.train()).toBe(true)
@@ -96,7 +78,7 @@ describe('the training store on a real engine', () => {
     await until(() => training.parameters !== null, 'the weights for the overlay')
     expect(Object.keys(training.parameters!)).toEqual(['w1', 'b1', 'w2', 'b2'])
     // The engine trained the graph the editor holds, and keeps it as the model.
-    const model = dataWorkspace(server!.connection).model!
+    const model = ws.model!
     expect(model.graph.nodes.map((n) => n.id)).toEqual(useGraphStore().graph.nodes.map((n) => n.id))
     expect(model.training?.epochsRun).toBe(25)
 
@@ -104,11 +86,11 @@ describe('the training store on a real engine', () => {
     expect(await training.stepOnce('batch')).toBe(true)
     await until(() => training.step === 1 && training.status === 'paused', 'the step')
     expect(training.buffers.trainLoss.count).toBe(1)
-    expect(dataWorkspace(server!.connection).model?.training?.epochsRun).toBe(25)
+    expect(ws.model?.training?.epochsRun).toBe(25)
   })
 
   it('pauses, resumes, changes the learning rate live and stops', async () => {
-    await connectRealEngine()
+    await connectIrisEngine()
     const { training } = useIris()
     training.applySettings({ epochs: 100_000 })
     await training.train()
@@ -134,7 +116,7 @@ describe('the training store on a real engine', () => {
   })
 
   it('explains a sample with the engine numbers and passes the gradient check', async () => {
-    await connectRealEngine()
+    await connectIrisEngine()
     const { training, graph } = useIris()
     training.applySettings({ epochs: 5 })
     await training.train()
@@ -157,7 +139,7 @@ describe('the training store on a real engine', () => {
   })
 
   it('resets the weights before any training from the editor graph, initialiser and seed', async () => {
-    await connectRealEngine()
+    await connectIrisEngine()
     const { training, graph } = useIris()
     training.applySettings({ init: 'he-uniform', seed: 11 })
     expect(await training.resetWeights()).toBe(true)
@@ -168,7 +150,7 @@ describe('the training store on a real engine', () => {
   })
 
   it('shows the engine refusal in the status line and changes nothing', async () => {
-    await connectRealEngine()
+    const ws = await connectIrisEngine()
     const training = useTrainingStore()
     const twoOutputs = irisGraph()
     twoOutputs.nodes = twoOutputs.nodes.map((n) =>
@@ -178,11 +160,11 @@ describe('the training store on a real engine', () => {
     expect(await training.train()).toBe(false)
     expect(training.status).toBe('error')
     expect(training.statusText).toMatch(/^Train failed: Output layer "out" has 2 units.*need 3/)
-    expect(dataWorkspace(server!.connection).model).toBeNull()
+    expect(ws.model).toBeNull()
   })
 
   it('ends the shown session when the engine goes away', async () => {
-    await connectRealEngine()
+    await connectIrisEngine()
     const { training } = useIris()
     training.applySettings({ epochs: 100_000 })
     await training.train()
