@@ -7,19 +7,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { newFromTemplate, openTab } from './app'
 
 const samples = path.resolve(__dirname, '../../resources/samples')
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click()
-}
-
-async function newFromTemplate(page: Page, name: RegExp): Promise<void> {
-  await page.goto('/')
-  await expect(page.getByText(/ready/i).first()).toBeVisible()
-  await page.getByRole('button', { name: 'New from template' }).click()
-  await page.getByRole('menuitem', { name }).click()
-}
 
 async function train(page: Page, epochs: number): Promise<void> {
   await openTab(page, 'Training')

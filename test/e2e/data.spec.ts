@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { newFromTemplate, openApp, openTab } from './app'
 import { createNetwork } from '../../src/engine/nn/network'
 import { parseWeightsFile } from '../../src/engine/weights/file'
 import { predictRows } from '../../src/engine/weights/predict'
@@ -16,16 +17,8 @@ const titanicCsv = path.resolve(__dirname, '../../../shared/datasets/titanic_ful
 const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
 const raggedCsv = path.resolve(__dirname, '../fixtures/csv-app/ragged.csv')
 
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click()
-}
-
 test('load a CSV, bind it to the graph, train, export, re-import and predict', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByText(/ready/i).first()).toBeVisible()
-
-  await page.getByRole('button', { name: 'New from template' }).click()
-  await page.getByRole('menuitem', { name: /Iris/ }).click()
+  await newFromTemplate(page, /Iris/)
 
   await openTab(page, 'Data')
   await page.getByLabel('CSV file').setInputFiles(titanicCsv)
@@ -68,8 +61,7 @@ test('load a CSV, bind it to the graph, train, export, re-import and predict', a
   expect(weights.preprocessing?.targets.map((t) => t.column)).toEqual(['survived'])
 
   // A fresh page and a fresh engine: everything comes from the file.
-  await page.reload()
-  await expect(page.getByText(/ready/i).first()).toBeVisible()
+  await openApp(page)
   await openTab(page, 'Data')
   await page.getByLabel('Weights file').setInputFiles(file)
   await expect(page.locator('.graph-node.kind-loss')).toContainText('targets: survived')
@@ -105,10 +97,7 @@ async function dropFile(page: Page, target: string, name: string, text: string):
 test('a CSV dropped on the window loads; a bad one names its line and column and loses nothing', async ({
   page
 }) => {
-  await page.goto('/')
-  await expect(page.getByText(/ready/i).first()).toBeVisible()
-  await page.getByRole('button', { name: 'New from template' }).click()
-  await page.getByRole('menuitem', { name: /Iris/ }).click()
+  await newFromTemplate(page, /Iris/)
 
   await dropFile(page, '.status-bar', 'iris.csv', readFileSync(irisCsv, 'utf8'))
   // The drop opens the Data tab by itself.

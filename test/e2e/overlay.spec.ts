@@ -7,16 +7,13 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { newFromTemplate, openTab } from './app'
 
 // The app's bundled sample when it is there, else the shared copy the other specs use.
 const irisCsv = [
   path.resolve(__dirname, '../../resources/samples/iris.csv'),
   path.resolve(__dirname, '../../../shared/datasets/iris.csv')
 ].find((p) => existsSync(p))!
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click()
-}
 
 const node = (page: Page, id: string) => page.locator(`.vue-flow__node[data-id="${id}"]`)
 const strokes = (page: Page, edgeId: string) =>
@@ -25,10 +22,7 @@ const strokes = (page: Page, edgeId: string) =>
 test('weights and δ on the graph while training, and the explainer’s step highlighted on it', async ({
   page
 }) => {
-  await page.goto('/')
-  await expect(page.getByText(/ready/i).first()).toBeVisible()
-  await page.getByRole('button', { name: 'New from template' }).click()
-  await page.getByRole('menuitem', { name: /Iris/ }).click()
+  await newFromTemplate(page, /Iris/)
 
   await openTab(page, 'Data')
   await page.getByLabel('CSV file').setInputFiles(irisCsv)

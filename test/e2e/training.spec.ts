@@ -6,14 +6,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { newFromTemplate, openTab } from './app'
 import { createNetwork } from '../../src/engine/nn/network'
 import { inspect } from '../../src/engine/nn/inspect'
 
 const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click()
-}
 
 /** The number in the loss chart's summary, "Train loss 0.53 at step 120 …". */
 async function lossSummary(page: Page): Promise<{ loss: number; step: number }> {
@@ -30,11 +27,7 @@ async function numbersIn(page: Page, selector: string): Promise<number[]> {
 }
 
 test('train the iris network and watch it learn', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByText(/ready/i).first()).toBeVisible()
-
-  await page.getByRole('button', { name: 'New from template' }).click()
-  await page.getByRole('menuitem', { name: /Iris/ }).click()
+  await newFromTemplate(page, /Iris/)
 
   await openTab(page, 'Data')
   await page.getByLabel('CSV file').setInputFiles(irisCsv)
