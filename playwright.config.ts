@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from './test/chromium'
 
-const port = 4173
+// E2E_PORT lets two checkouts run their e2e side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173)
 
 /** E2E against the built browser preview (npm run build:web) served on 127.0.0.1. */
 export default defineConfig({

@@ -13,8 +13,8 @@ import { createNetwork } from '../../src/engine/nn/network'
 import { parseWeightsFile } from '../../src/engine/weights/file'
 import { predictRows } from '../../src/engine/weights/predict'
 
-const titanicCsv = path.resolve(__dirname, '../../../shared/datasets/titanic_full.csv')
-const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
+const titanicCsv = path.resolve(__dirname, '../fixtures/datasets/titanic_full.csv')
+const irisCsv = path.resolve(__dirname, '../fixtures/datasets/iris.csv')
 const raggedCsv = path.resolve(__dirname, '../fixtures/csv-app/ragged.csv')
 
 test('load a CSV, bind it to the graph, train, export, re-import and predict', async ({ page }) => {

@@ -12,7 +12,7 @@ import { newFromTemplate, openTab } from './app'
 // The app's bundled sample when it is there, else the shared copy the other specs use.
 const irisCsv = [
   path.resolve(__dirname, '../../resources/samples/iris.csv'),
-  path.resolve(__dirname, '../../../shared/datasets/iris.csv')
+  path.resolve(__dirname, '../fixtures/datasets/iris.csv')
 ].find((p) => existsSync(p))!
 
 const node = (page: Page, id: string) => page.locator(`.vue-flow__node[data-id="${id}"]`)

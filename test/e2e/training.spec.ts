@@ -10,7 +10,7 @@ import { newFromTemplate, openTab } from './app'
 import { createNetwork } from '../../src/engine/nn/network'
 import { inspect } from '../../src/engine/nn/inspect'
 
-const irisCsv = path.resolve(__dirname, '../../../shared/datasets/iris.csv')
+const irisCsv = path.resolve(__dirname, '../fixtures/datasets/iris.csv')
 
 /** The number in the loss chart's summary, "Train loss 0.53 at step 120 …". */
 async function lossSummary(page: Page): Promise<{ loss: number; step: number }> {

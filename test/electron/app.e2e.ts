@@ -15,7 +15,7 @@ declare global {
 }
 
 const root = resolve(__dirname, '../..')
-const iris = resolve(root, '../shared/datasets/iris.csv')
+const iris = resolve(root, 'test/fixtures/datasets/iris.csv')
 const enabled = process.env.ELECTRON_E2E === '1'
 const skipReason = 'Electron e2e is opt-in: set ELECTRON_E2E=1 on a machine with the Electron binary'
 if (!enabled) console.warn(`-- ${skipReason}`)

@@ -1,7 +1,7 @@
 /**
  * The command line: `main` in-process with captured output (fast), and the real CLI as a child process
  * for the exit codes a shell sees. Training runs on the shared datasets must reach the reference
- * thresholds of /work/shared/datasets/SOURCES.md on the validation split.
+ * thresholds of test/fixtures/datasets/SOURCES.md on the validation split.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,7 +18,7 @@ import { createNetwork } from '../../src/engine/nn/network'
 import { parseWeightsFile } from '../../src/engine/weights/file'
 
 const ROOT = path.resolve(__dirname, '../..')
-const DATA = process.env.BPS_DATASETS ?? '/work/shared/datasets'
+const DATA = path.resolve(__dirname, '../fixtures/datasets')
 const GRAPHS = path.join(__dirname, 'fixtures/graphs/cli')
 const graph = (name: string): string => path.join(GRAPHS, `${name}.json`)
 const dataset = (name: string): string => path.join(DATA, `${name}.csv`)

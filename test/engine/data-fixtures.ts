@@ -20,7 +20,7 @@ import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/
 import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
 import type { TrainingSummary } from '../../src/engine/weights/types'
 
-export const DATASETS = path.resolve(__dirname, '../../../shared/datasets')
+export const DATASETS = path.resolve(__dirname, '../fixtures/datasets')
 export const DATASET_NAMES = ['iris', 'wine', 'breast_cancer', 'digits', 'diabetes', 'titanic_full'] as const
 export type DatasetName = (typeof DATASET_NAMES)[number]
 

@@ -12,7 +12,7 @@ import {
 } from '../../src/engine/protocol'
 import { makeSyntheticCsv } from '../../src/engine/data/synthetic'
 
-const datasets = path.resolve(__dirname, '../../../shared/datasets')
+const datasets = path.resolve(__dirname, '../fixtures/datasets')
 const fixtures = path.resolve(__dirname, '../fixtures/csv-app')
 const readDataset = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(datasets, name)))
 const readFixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8')

@@ -13,7 +13,7 @@ import { inspect } from '../../src/engine/nn/inspect'
 import type { DoneEvent, ProgressEvent } from '../../src/engine/train/types'
 import { mlpGraph } from './trainFixtures'
 
-const datasets = path.resolve(__dirname, '../../../shared/datasets')
+const datasets = path.resolve(__dirname, '../fixtures/datasets')
 
 let proc: NodeEngineProcess | null = null
 let client: EngineClient | null = null

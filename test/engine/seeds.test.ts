@@ -132,7 +132,7 @@ describe('seed 001: logic gates from logistic units (bias weight first)', () => 
 describe('seed 000: the batch recipe (m = 100, a 2-2-3 network)', () => {
   it('gives dW equal to the mean over samples of δ·aᵀ, computed the seed’s way one sample at a time', () => {
     // 100 real samples: iris sepal length and width → species one-hot (every third row left out).
-    const lines = readFileSync(path.resolve(__dirname, '../../../shared/datasets/iris.csv'), 'utf8')
+    const lines = readFileSync(path.resolve(__dirname, '../fixtures/datasets/iris.csv'), 'utf8')
       .trim()
       .split('\n')
       .slice(1)

@@ -7,7 +7,7 @@ import { useDataStore } from '@renderer/stores/data'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 
-const datasets = path.resolve(__dirname, '../../../shared/datasets')
+const datasets = path.resolve(__dirname, '../fixtures/datasets')
 const fixtures = path.resolve(__dirname, '../fixtures/csv-app')
 
 /** Two ends of an in-memory transport: messages are structured-cloned and delivered asynchronously, like a MessagePort. */

@@ -30,7 +30,7 @@ describe('graph/templates', () => {
   it('matches the widths of the sample datasets they are meant for', () => {
     const width = (id: string) => templateById(id)!.graph.nodes.find((n) => n.kind === 'input')!
     const csvColumns = (name: string) =>
-      readFileSync(resolve(__dirname, '../../../shared/datasets', name), 'utf8')
+      readFileSync(resolve(__dirname, '../fixtures/datasets', name), 'utf8')
         .split('\n')[0]
         .split(',').length
     expect(width('iris-mlp')).toMatchObject({ units: csvColumns('iris.csv') - 1 })
