@@ -64,10 +64,19 @@ function openRecentItem(recent: readonly RecentMenuEntry[], open: (id: string) =
 
 const separator: MenuItem = { type: 'separator' }
 
+export interface MenuOptions {
+  /**
+   * Development build (not packaged): View keeps Reload and Toggle Developer Tools. A release build
+   * has neither — a reload throws away unsaved work, and DevTools let anyone poke at the page.
+   */
+  developer?: boolean
+}
+
 export function buildMenuTemplate(
   platform: string,
   callbacks: MenuCallbacks,
-  recent: readonly RecentMenuEntry[] = []
+  recent: readonly RecentMenuEntry[] = [],
+  { developer = false }: MenuOptions = {}
 ): MenuItem[] {
   const action = (label: string, name: MenuAction, accelerator?: string): MenuItem => ({
     label,
@@ -111,9 +120,13 @@ export function buildMenuTemplate(
   const view: MenuItem = {
     label: 'View',
     submenu: [
-      { label: 'Reload', role: 'reload' },
-      { label: 'Toggle Developer Tools', role: 'toggleDevTools' },
-      separator,
+      ...(developer
+        ? ([
+            { label: 'Reload', role: 'reload' },
+            { label: 'Toggle Developer Tools', role: 'toggleDevTools' },
+            separator
+          ] as MenuItem[])
+        : []),
       { label: 'Actual Size', role: 'resetZoom' },
       { label: 'Zoom In', role: 'zoomIn' },
       { label: 'Zoom Out', role: 'zoomOut' },

@@ -36,16 +36,32 @@ function fakeClock() {
   return { clock, advance, pending: () => timers.size }
 }
 
-/** A process the test spawns and crashes by hand. */
+/** A process the test spawns, lets answer `hello`, and crashes by hand. */
 class FakeProcess implements SupervisedProcess {
   spawned?: () => void
   exited?: (code: number | null) => void
   killed = false
+  handshakes = 0
+  private answer?: { resolve(): void; reject(err: Error): void }
   onSpawn(fn: () => void) {
     this.spawned = fn
   }
   onExit(fn: (code: number | null) => void) {
     this.exited = fn
+  }
+  handshake() {
+    this.handshakes++
+    return new Promise<void>((resolve, reject) => (this.answer = { resolve, reject }))
+  }
+  /** The process spawns and answers hello. */
+  async up() {
+    this.spawned!()
+    this.answer!.resolve()
+    await flush()
+  }
+  async noAnswer(message: string) {
+    this.answer!.reject(new Error(message))
+    await flush()
   }
   kill() {
     this.killed = true
@@ -53,7 +69,11 @@ class FakeProcess implements SupervisedProcess {
   }
 }
 
-function setup(policy = { maxCrashes: 2, windowMs: 10_000, initialDelayMs: 100, maxDelayMs: 1_000 }) {
+const flush = () => new Promise<void>((r) => setImmediate(r))
+
+function setup(
+  policy = { maxCrashes: 2, windowMs: 10_000, maxRestarts: 4, initialDelayMs: 100, maxDelayMs: 1_000 }
+) {
   const { clock, advance, pending } = fakeClock()
   const forked: FakeProcess[] = []
   const supervisor = createSupervisor({
@@ -71,7 +91,7 @@ function setup(policy = { maxCrashes: 2, windowMs: 10_000, initialDelayMs: 100, 
 }
 
 describe('decideRestart', () => {
-  const policy = { maxCrashes: 3, windowMs: 60_000, initialDelayMs: 250, maxDelayMs: 1_500 }
+  const policy = { maxCrashes: 3, windowMs: 60_000, maxRestarts: 10, initialDelayMs: 250, maxDelayMs: 1_500 }
 
   it('backs off exponentially with the number of crashes in the window, up to the cap', () => {
     expect(decideRestart([1000], 1000, policy)).toEqual({ restart: true, delayMs: 250 })
@@ -88,34 +108,72 @@ describe('decideRestart', () => {
   })
 
   it('gives up after more than maxCrashes within the window', () => {
-    expect(decideRestart([1, 2, 3, 4], 4, policy)).toEqual({ restart: false, crashesInWindow: 4 })
+    expect(decideRestart([1, 2, 3, 4], 4, policy)).toEqual({
+      restart: false,
+      crashesInWindow: 4,
+      crashes: 4,
+      why: 'fast'
+    })
   })
 
-  it('forgets crashes older than the window', () => {
+  it('forgets crashes older than the window for the backoff and the fast limit', () => {
     expect(decideRestart([0, 1, 2, 70_000], 70_000, policy)).toEqual({ restart: true, delayMs: 250 })
+  })
+
+  it('gives up after more than maxRestarts in all, however far apart', () => {
+    const daily = [0, 1, 2, 3, 4, 5].map((d) => d * 86_400_000)
+    expect(decideRestart(daily, daily[5], { ...policy, maxRestarts: 5 })).toEqual({
+      restart: false,
+      crashesInWindow: 1,
+      crashes: 6,
+      why: 'total'
+    })
+    expect(decideRestart(daily.slice(0, 5), daily[4], { ...policy, maxRestarts: 5 })).toEqual({
+      restart: true,
+      delayMs: 250
+    })
   })
 
   it('has a sane default policy', () => {
     expect(defaultRestartPolicy.maxCrashes).toBeGreaterThan(0)
+    expect(defaultRestartPolicy.maxRestarts).toBeGreaterThanOrEqual(defaultRestartPolicy.maxCrashes)
     expect(defaultRestartPolicy.initialDelayMs).toBeLessThanOrEqual(defaultRestartPolicy.maxDelayMs)
   })
 })
 
 describe('createSupervisor', () => {
-  it('goes starting → ready when the process spawns', () => {
+  it('goes starting → ready only when the spawned process has answered hello', async () => {
     const { supervisor, states, last } = setup()
     supervisor.start()
     expect(states).toEqual(['starting'])
     last().spawned!()
+    await flush()
+    // Spawned, but not answered yet: a renderer told now would talk to an engine still loading.
+    expect(states).toEqual(['starting'])
+    expect(last().handshakes).toBe(1)
+    await last().up()
     expect(states).toEqual(['starting', 'ready'])
     expect(supervisor.current).toBe(last())
     expect(supervisor.status.starts).toBe(1)
   })
 
-  it('restarts after an unexpected exit, after the backoff delay', () => {
+  it('kills an engine that does not answer hello and counts it as a crash', async () => {
     const { supervisor, forked, states, advance, last } = setup()
     supervisor.start()
     last().spawned!()
+    await last().noAnswer('no answer to "hello" within 10 s')
+    expect(forked[0].killed).toBe(true)
+    expect(supervisor.status).toMatchObject({ state: 'restarting', restartInMs: 100 })
+    expect(supervisor.status.message).toContain('did not answer')
+    advance(100)
+    await last().up()
+    expect(states).toEqual(['starting', 'restarting', 'starting', 'ready'])
+  })
+
+  it('restarts after an unexpected exit, after the backoff delay', async () => {
+    const { supervisor, forked, states, advance, last } = setup()
+    supervisor.start()
+    await last().up()
     last().exited!(1)
     expect(supervisor.status).toMatchObject({ state: 'restarting', exitCode: 1, restartInMs: 100 })
     expect(supervisor.status.message).toMatch(/exit code 1.*restarting in 100 ms/)
@@ -125,7 +183,7 @@ describe('createSupervisor', () => {
     expect(forked).toHaveLength(1)
     advance(1)
     expect(forked).toHaveLength(2)
-    last().spawned!()
+    await last().up()
     expect(states).toEqual(['starting', 'ready', 'restarting', 'starting', 'ready'])
     expect(supervisor.status.starts).toBe(2)
   })
@@ -141,7 +199,7 @@ describe('createSupervisor', () => {
     advance(200)
     last().exited!(1) // crash 3 > maxCrashes (2) → give up
     expect(supervisor.status.state).toBe('failed')
-    expect(supervisor.status.message).toMatch(/3 times within 10 s/)
+    expect(supervisor.status.message).toMatch(/3 times within 10 s.*Restart engine/)
     expect(pending()).toBe(0)
     advance(60_000)
     expect(forked).toHaveLength(3)
@@ -153,22 +211,54 @@ describe('createSupervisor', () => {
     expect(supervisor.status).toMatchObject({ state: 'restarting', restartInMs: 100 })
   })
 
-  it('keeps restarting an engine whose crashes are far apart', () => {
-    const { supervisor, forked, advance, last } = setup()
+  it('gives up on a slow crash loop too: crashes 20 s apart stop after maxRestarts', async () => {
+    const { supervisor, forked, advance, last, pending } = setup()
     supervisor.start()
-    for (let i = 0; i < 5; i++) {
+    // Each crash is alone in its 10 s window, so only the total limit (4) can end the loop.
+    for (let i = 0; i < 4; i++) {
+      await last().up()
       advance(20_000)
       last().exited!(139)
-      expect(supervisor.status.state).toBe('restarting')
+      expect(supervisor.status).toMatchObject({ state: 'restarting', restartInMs: 100 })
       advance(100)
     }
-    expect(forked).toHaveLength(6)
+    await last().up()
+    advance(20_000)
+    last().exited!(139)
+    expect(supervisor.status.state).toBe('failed')
+    expect(supervisor.status.message).toMatch(/5 times since it was started.*Restart engine/)
+    expect(pending()).toBe(0)
+    advance(3_600_000)
+    expect(forked).toHaveLength(5)
   })
 
-  it('does not treat a stop as a crash', () => {
+  it('restarts on request, from failed or while running, with a clean history', async () => {
     const { supervisor, forked, states, advance, last } = setup()
     supervisor.start()
-    last().spawned!()
+    for (let i = 0; i < 3; i++) {
+      last().exited!(1)
+      advance(1_000)
+    }
+    expect(supervisor.status.state).toBe('failed')
+    supervisor.restart()
+    expect(forked).toHaveLength(4)
+    await last().up()
+    expect(supervisor.status).toMatchObject({ state: 'ready', starts: 4 })
+    // While running: the old process is killed, which is not a crash.
+    const before = last()
+    supervisor.restart()
+    expect(before.killed).toBe(true)
+    expect(forked).toHaveLength(5)
+    await last().up()
+    expect(states.slice(-3)).toEqual(['ready', 'starting', 'ready'])
+    last().exited!(1)
+    expect(supervisor.status).toMatchObject({ state: 'restarting', restartInMs: 100 })
+  })
+
+  it('does not treat a stop as a crash', async () => {
+    const { supervisor, forked, states, advance, last } = setup()
+    supervisor.start()
+    await last().up()
     supervisor.stop()
     expect(last().killed).toBe(true)
     advance(10_000)

@@ -3,14 +3,19 @@ import { buildMenuTemplate, type MenuItem } from '../../src/main/menu-template'
 import { menuActions, menuChannel } from '../../src/main/ipc-channels'
 import type { MenuAction } from '../../src/preload/desktop-api'
 
-function setup(platform: string) {
+function setup(platform: string, developer = true) {
   const sent: MenuAction[] = []
   const calls: string[] = []
-  const template = buildMenuTemplate(platform, {
-    send: (a) => sent.push(a),
-    showAbout: () => calls.push('about'),
-    openDocumentation: () => calls.push('docs')
-  })
+  const template = buildMenuTemplate(
+    platform,
+    {
+      send: (a) => sent.push(a),
+      showAbout: () => calls.push('about'),
+      openDocumentation: () => calls.push('docs')
+    },
+    [],
+    { developer }
+  )
   const menu = (label: string) => template.find((m) => m.label === label)!.submenu!
   const item = (menuLabel: string, label: string): MenuItem => {
     const found = menu(menuLabel).find((i) => i.label === label)
@@ -76,6 +81,21 @@ describe('buildMenuTemplate', () => {
     // Every action the menu sends has a channel the preload listens on.
     expect([...sent].sort()).toEqual([...menuActions].sort())
     expect(menuChannel('open-csv')).toBe('menu:open-csv')
+  })
+
+  it('has no Reload or Toggle Developer Tools in a release build (and by default)', () => {
+    const { menu } = setup('linux', false)
+    expect(labels(menu('View'))).toEqual([
+      'Actual Size',
+      'Zoom In',
+      'Zoom Out',
+      'Fit Graph to Window',
+      'Toggle Full Screen'
+    ])
+    const byDefault = buildMenuTemplate('darwin', { send: () => {}, showAbout: () => {}, openDocumentation: () => {} })
+    const roles = JSON.stringify(byDefault)
+    expect(roles).not.toContain('toggleDevTools')
+    expect(roles).not.toContain('"reload"')
   })
 
   it('leaves clipboard, reload, devtools and zoom to Electron roles', () => {

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { PortLike } from '../protocol/port'
+import { helloHandshake } from './handshake'
 import type { SupervisedProcess } from './supervisor'
 
 export interface NodeEngineOptions {
@@ -48,6 +49,7 @@ export function forkNodeEngine(options: NodeEngineOptions = {}): NodeEngineProce
     port,
     onSpawn: (fn) => void child.once('spawn', fn),
     onExit: (fn) => void child.once('exit', (code) => fn(code)),
+    handshake: () => helloHandshake(port),
     kill: () => void child.kill()
   }
 }

@@ -2,9 +2,13 @@
  * Engine supervision, shared by Electron main (utilityProcess) and the Node tests (child_process).
  * Pure: the process is made by an injected `fork`, time comes from an injected clock.
  *
- * Policy: an unexpected exit restarts the engine after an exponential backoff; more than
- * `maxCrashes` crashes within `windowMs` means something is wrong with the engine itself, so the
- * supervisor gives up (state `failed`) instead of restarting forever.
+ * The engine is `ready` only once it has answered a `hello` (the process's `handshake`), not when
+ * the OS reports the process spawned: a renderer told earlier would send into an engine that is still
+ * loading. An unexpected exit restarts it after an exponential backoff; the supervisor gives up
+ * (state `failed`) after more than `maxCrashes` crashes within `windowMs` (a fast loop) or after
+ * `maxRestarts` automatic restarts in all (a slow loop: an engine that dies 20 s after each restart,
+ * say because the renderer replays the file that kills it, must not loop for ever). Only the user's
+ * **Restart engine** (`restart()`) starts it again, with a clean history.
  */
 
 /** The little a supervisor needs from a process. */
@@ -12,6 +16,11 @@ export interface SupervisedProcess {
   onSpawn(fn: () => void): void
   /** Exit code, or null when killed by a signal. */
   onExit(fn: (code: number | null) => void): void
+  /**
+   * Resolves once the engine answered `hello` over a connection of its own (called after spawn);
+   * rejects when it does not answer in time.
+   */
+  handshake(): Promise<unknown>
   kill(): void
 }
 
@@ -31,6 +40,8 @@ export interface RestartPolicy {
   /** Crashes tolerated within `windowMs`; one more and the supervisor gives up. */
   maxCrashes: number
   windowMs: number
+  /** Automatic restarts tolerated since the last start(), however far apart the crashes are. */
+  maxRestarts: number
   /** Delay before the first restart; doubled for each further crash in the window. */
   initialDelayMs: number
   maxDelayMs: number
@@ -39,15 +50,19 @@ export interface RestartPolicy {
 export const defaultRestartPolicy: RestartPolicy = {
   maxCrashes: 3,
   windowMs: 60_000,
+  maxRestarts: 5,
   initialDelayMs: 250,
   maxDelayMs: 5_000
 }
 
-export type RestartDecision = { restart: true; delayMs: number } | { restart: false; crashesInWindow: number }
+export type RestartDecision =
+  | { restart: true; delayMs: number }
+  | { restart: false; crashesInWindow: number; crashes: number; why: 'fast' | 'total' }
 
 /**
- * What to do after a crash at `now`, given the times of all crashes so far (this one included).
- * Only crashes within the last `windowMs` count, so an engine that crashes once a day keeps being restarted.
+ * What to do after a crash at `now`, given the times of all crashes since the last start() (this one
+ * included). The backoff grows with the crashes in the last `windowMs`; the limits are the crashes in
+ * that window and the crashes in all.
  */
 export function decideRestart(
   crashTimes: readonly number[],
@@ -55,7 +70,9 @@ export function decideRestart(
   policy: RestartPolicy
 ): RestartDecision {
   const crashesInWindow = crashTimes.filter((t) => now - t < policy.windowMs).length
-  if (crashesInWindow > policy.maxCrashes) return { restart: false, crashesInWindow }
+  const crashes = crashTimes.length
+  if (crashesInWindow > policy.maxCrashes) return { restart: false, crashesInWindow, crashes, why: 'fast' }
+  if (crashes > policy.maxRestarts) return { restart: false, crashesInWindow, crashes, why: 'total' }
   const delayMs = Math.min(policy.initialDelayMs * 2 ** Math.max(0, crashesInWindow - 1), policy.maxDelayMs)
   return { restart: true, delayMs }
 }
@@ -83,6 +100,11 @@ export interface SupervisorOptions<P extends SupervisedProcess> {
 export interface Supervisor<P extends SupervisedProcess> {
   /** Starts the engine (or starts it again after `failed`/`stopped`, with a clean crash history). */
   start(): void
+  /**
+   * The user's **Restart engine**: ends the current process (if any) without counting it as a crash,
+   * cancels a pending restart and starts a new one with a clean crash history.
+   */
+  restart(): void
   /** Stops the engine on purpose: its exit is not a crash. */
   stop(): void
   /** The running process, or null between processes. */
@@ -119,7 +141,19 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
     }
     current = proc
     proc.onSpawn(() => {
-      if (current === proc) setStatus({ state: 'ready', message: 'The engine is ready.' })
+      if (current !== proc) return
+      proc.handshake().then(
+        () => {
+          if (current === proc) setStatus({ state: 'ready', message: 'The engine is ready.' })
+        },
+        (err: unknown) => {
+          if (current !== proc) return
+          // Hung or broken: end it and treat it as a crash, so the restart policy applies.
+          current = null
+          proc.kill()
+          crashed(null, `the engine did not answer: ${err instanceof Error ? err.message : String(err)}`)
+        }
+      )
     })
     proc.onExit((code) => {
       // A process we already let go of (stopped, or replaced) is not news.
@@ -131,13 +165,18 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
 
   function crashed(exitCode: number | null, reason: string): void {
     const now = clock.now()
-    crashTimes = [...crashTimes.filter((t) => now - t < policy.windowMs), now]
+    // All of them: the total limit counts every crash since start(); at most maxRestarts + 1 are kept.
+    crashTimes = [...crashTimes, now]
     const decision = decideRestart(crashTimes, now, policy)
     if (!decision.restart) {
+      const count =
+        decision.why === 'fast'
+          ? `${decision.crashesInWindow} times within ${Math.round(policy.windowMs / 1000)} s`
+          : `${decision.crashes} times since it was started`
       setStatus({
         state: 'failed',
         exitCode,
-        message: `${reason}; it crashed ${decision.crashesInWindow} times within ${Math.round(policy.windowMs / 1000)} s, so it will not be restarted.`
+        message: `${reason}; it crashed ${count}, so it is not restarted on its own. Use Restart engine to try again.`
       })
       return
     }
@@ -158,6 +197,14 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
   return {
     start() {
       if (status.state === 'starting' || status.state === 'ready' || status.state === 'restarting') return
+      crashTimes = []
+      launch()
+    },
+    restart() {
+      cancelRestart()
+      const proc = current
+      current = null
+      proc?.kill()
       crashTimes = []
       launch()
     },

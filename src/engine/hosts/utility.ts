@@ -5,33 +5,12 @@
  * parent through the `process.parentPort` global, typed here by the little we use.
  */
 import { engineCommands } from '../protocol/commands'
-import type { PortLike } from '../protocol/port'
 import { serveEngine, type Connection } from '../protocol/server'
 import { crashCommand, DEBUG_ENV } from './crash'
-
-/** Electron's MessagePortMain, as far as the engine needs it. */
-interface MainPort {
-  postMessage(message: unknown): void
-  on(event: 'message', listener: (e: { data: unknown }) => void): void
-  on(event: 'close', listener: () => void): void
-  start(): void
-  close(): void
-}
+import { portFromMainPort, type MainPortLike } from './main-port'
 
 interface ParentPort {
-  on(event: 'message', listener: (e: { data: unknown; ports: MainPort[] }) => void): void
-}
-
-function portFromMainPort(port: MainPort): PortLike {
-  return {
-    postMessage: (message) => port.postMessage(message),
-    onMessage: (listener) => {
-      port.on('message', (e) => listener(e.data))
-      port.start()
-    },
-    onClose: (listener) => port.on('close', listener),
-    close: () => port.close()
-  }
+  on(event: 'message', listener: (e: { data: unknown; ports: MainPortLike[] }) => void): void
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
