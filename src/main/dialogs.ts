@@ -84,6 +84,8 @@ export interface FileDialogs {
    * Never call it with a path from the renderer.
    */
   openProjectFile(path: string): Promise<OpenedFile>
+  /** Reads a weights file the OS asked the app to open (a file association); same size limit. */
+  readWeightsFile(path: string): Promise<OpenedFile>
 }
 
 /** One set per window: each window remembers its own project file. */
@@ -169,6 +171,7 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
       const file = await read(path)
       projectPath = path
       return file
-    }
+    },
+    readWeightsFile: (path) => read(path)
   }
 }

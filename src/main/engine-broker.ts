@@ -1,9 +1,18 @@
 /**
  * Main as the broker between renderers and the engine process: for each `engine:connect` it makes a
- * MessageChannel, gives one end to the engine and the other to the asking frame, then steps aside —
+ * MessageChannel, gives one end to the asking frame and the other to the engine, then steps aside —
  * training traffic flows renderer ⇄ engine directly. Requests made while the engine is (re)starting
  * wait until it is ready. Electron's objects are injected, so this is tested with fakes.
+ *
+ * Each port goes out with the renderer's request id (so one port answers exactly one connect()) and
+ * the engine's generation (`starts`, so the renderer can tell a port of the current engine from one of
+ * a process that has since been replaced).
  */
+
+/** MessagePortMain, as far as the broker needs it. */
+export interface ClosablePort {
+  close(): void
+}
 
 /** The engine process end (UtilityProcess). */
 export interface EngineEndpoint<Port> {
@@ -13,45 +22,74 @@ export interface EngineEndpoint<Port> {
 /** A renderer frame (WebFrameMain) that asked for a connection. */
 export interface FrameEndpoint<Port> {
   postMessage(channel: string, message: unknown, transfer: Port[]): void
+  /** The frame was replaced in its tree (a reload or navigation swapped it out). */
   readonly detached?: boolean
+  /** The frame's renderer is gone; postMessage would throw. */
+  isDestroyed?(): boolean
+}
+
+/** What goes with the port to the renderer. */
+export interface EnginePortMessage {
+  requestId: string
+  generation: number
 }
 
 export interface EngineBroker<Port> {
-  /** A trusted frame asks for a connection. */
-  connect(frame: FrameEndpoint<Port>): void
-  /** The engine (a new process after a restart) can take connections. */
-  engineReady(engine: EngineEndpoint<Port>): void
+  /** A trusted frame asks for a connection; `requestId` comes back with the port. */
+  connect(frame: FrameEndpoint<Port>, requestId: string): void
+  /** The engine (a new process after a restart, `generation` = its start count) takes connections. */
+  engineReady(engine: EngineEndpoint<Port>, generation: number): void
   /** The engine went away; connections wait for the next `engineReady`. */
   engineGone(): void
   /** Frames still waiting for a port. */
   readonly waiting: number
 }
 
-export function createEngineBroker<Port>(
+export function createEngineBroker<Port extends ClosablePort>(
   createChannel: () => { port1: Port; port2: Port },
-  portChannel: string
+  portChannel: string,
+  log: (message: string) => void = console.warn
 ): EngineBroker<Port> {
-  let engine: EngineEndpoint<Port> | null = null
-  // A Set: a renderer that asks twice while the engine restarts still gets one port.
-  const waiting = new Set<FrameEndpoint<Port>>()
+  let engine: { endpoint: EngineEndpoint<Port>; generation: number } | null = null
+  // One entry per frame: a renderer that asks again while the engine restarts gets one port, for its
+  // latest request (it has given up on the earlier one).
+  const waiting = new Map<FrameEndpoint<Port>, string>()
 
-  function link(frame: FrameEndpoint<Port>, to: EngineEndpoint<Port>): void {
-    if (frame.detached) return
+  const gone = (frame: FrameEndpoint<Port>) => frame.detached === true || frame.isDestroyed?.() === true
+
+  function link(frame: FrameEndpoint<Port>, requestId: string): void {
+    if (!engine || gone(frame)) return
     const { port1, port2 } = createChannel()
-    to.postMessage(null, [port1])
-    frame.postMessage(portChannel, null, [port2])
+    const message: EnginePortMessage = { requestId, generation: engine.generation }
+    // The frame first: if it cannot take its end, neither end goes anywhere and both are closed,
+    // so the engine never holds a connection nobody will use.
+    try {
+      frame.postMessage(portChannel, message, [port2])
+    } catch (err) {
+      port1.close()
+      port2.close()
+      log(`engine port not delivered: ${(err as Error).message}`)
+      return
+    }
+    try {
+      engine.endpoint.postMessage(null, [port1])
+    } catch (err) {
+      // The renderer's end then sees `close` and reconnects once the engine is back.
+      port1.close()
+      log(`engine port not handed to the engine: ${(err as Error).message}`)
+    }
   }
 
   return {
-    connect(frame) {
-      if (engine) link(frame, engine)
-      else waiting.add(frame)
+    connect(frame, requestId) {
+      if (engine) link(frame, requestId)
+      else waiting.set(frame, requestId)
     },
-    engineReady(next) {
-      engine = next
-      for (const frame of [...waiting]) {
+    engineReady(endpoint, generation) {
+      engine = { endpoint, generation }
+      for (const [frame, requestId] of [...waiting]) {
         waiting.delete(frame)
-        link(frame, next)
+        link(frame, requestId)
       }
     },
     engineGone() {

@@ -4,8 +4,10 @@
  * menu-template, dialogs, recent-projects, engine-broker and the engine supervisor (src/engine/hosts/supervisor).
  */
 import { randomUUID } from 'node:crypto'
+import { realpath as realpathCallback } from 'node:fs'
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import {
   app,
   BrowserWindow,
@@ -13,6 +15,7 @@ import {
   ipcMain,
   Menu,
   MessageChannelMain,
+  protocol,
   session,
   shell,
   utilityProcess,
@@ -22,13 +25,24 @@ import {
   type UtilityProcess
 } from 'electron'
 import engineHostPath from '../engine/hosts/utility?modulePath'
+import { helloHandshake } from '../engine/hosts/handshake'
+import { portFromMainPort } from '../engine/hosts/main-port'
 import { createSupervisor, type SupervisedProcess, type SupervisorStatus } from '../engine/hosts/supervisor'
-import type { EngineStatus, MenuAction } from '../preload/desktop-api'
+import type { EngineStatus, MenuAction, OpenedFile } from '../preload/desktop-api'
+import { APP_INDEX_URL, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './app-protocol'
 import { createFileDialogs, type FileDialogs } from './dialogs'
 import { createEngineBroker } from './engine-broker'
-import { channels, menuChannel } from './ipc-channels'
-import { expectedRenderer, guarded } from './ipc-guard'
+import { channels, isRequestId, menuChannel } from './ipc-channels'
+import { expectedRenderer, guarded, guardedListener } from './ipc-guard'
 import { buildMenuTemplate } from './menu-template'
+import {
+  createOpenQueue,
+  deliverOpenRequest,
+  openRequestsFromArgv,
+  openRequestsFromSecondInstance,
+  secondInstanceData,
+  type OpenRequest
+} from './open-files'
 import { createRecentProjects, openRecentProject, type RecentProjects } from './recent-projects'
 import {
   contentSecurityPolicy,
@@ -43,8 +57,17 @@ import { leavesWithoutSaving, mainWindowOptions, unsavedChangesPrompt } from './
 const DOCUMENTATION_URL = 'https://github.com/backprop-studio/backprop-studio#readme'
 
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const indexHtml = join(__dirname, '../renderer/index.html')
-const expected = expectedRenderer(devUrl, indexHtml)
+/** The built renderer; inside app.asar when packaged. Served as app://bundle/ (app-protocol.ts). */
+const rendererRoot = join(__dirname, '../renderer')
+const expected = expectedRenderer(devUrl)
+
+// ── one instance: a second launch hands its files to this one and quits ──
+
+const gotLock = app.requestSingleInstanceLock(secondInstanceData(process.argv, process.cwd()))
+if (!gotLock) app.quit()
+
+// Must happen before `ready`: the scheme's privileges are fixed when the network service starts.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges])
 
 // ── engine: a supervised utility process; renderers get MessagePorts to it through the broker ──
 
@@ -61,6 +84,12 @@ function forkEngine(): EngineProcess {
     child,
     onSpawn: (fn) => void child.once('spawn', fn),
     onExit: (fn) => void child.once('exit', (code) => fn(code)),
+    // A connection of main's own, closed after the answer: `ready` means the engine has answered.
+    handshake: () => {
+      const { port1, port2 } = new MessageChannelMain()
+      child.postMessage(null, [port1])
+      return helloHandshake(portFromMainPort(port2), { closePort: true })
+    },
     kill: () => void child.kill()
   }
 }
@@ -73,12 +102,12 @@ function toEngineStatus(s: SupervisorStatus): EngineStatus {
 }
 
 supervisor.onStatus((status, proc) => {
-  if (status.state === 'ready' && proc) broker.engineReady(proc.child)
+  if (status.state === 'ready' && proc) broker.engineReady(proc.child, status.starts)
   else broker.engineGone()
-  // Every window hears it: on `restarting` the renderer shows a non-blocking notice and keeps its
-  // graph and data; on the next `ready` it calls connectEngine() again.
+  // Every window hears each change once: on `restarting` the renderer shows a notice and keeps its
+  // graph and data; on a `ready` of a generation it is not connected to, it reconnects once.
   for (const win of BrowserWindow.getAllWindows())
-    win.webContents.send(channels.engineStatus, toEngineStatus(status))
+    if (!win.webContents.isDestroyed()) win.webContents.send(channels.engineStatus, toEngineStatus(status))
 })
 
 // ── recent projects: kept here, fed only by the dialogs below, shown to the renderer by id ──
@@ -112,6 +141,10 @@ const dialogsByWindow = new WeakMap<BrowserWindow, FileDialogs>()
 function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
   const win = BrowserWindow.fromWebContents(event.sender)
   if (!win) throw new Error('the window that asked for a dialog is gone')
+  return dialogsForWindow(win)
+}
+
+function dialogsForWindow(win: BrowserWindow): FileDialogs {
   let dialogs = dialogsByWindow.get(win)
   if (!dialogs) {
     dialogs = createFileDialogs({
@@ -158,16 +191,77 @@ function registerIpc(): void {
     return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path))
   })
 
+  handle(channels.engineStatusNow, () => toEngineStatus(supervisor.status))
+
+  // `on` listeners: a refused sender or a bad argument is logged, never thrown (it would become
+  // main's uncaught-exception dialog).
   ipcMain.on(
     channels.engineConnect,
-    guarded(channels.engineConnect, expected, (event: IpcMainEvent) => {
+    guardedListener(channels.engineConnect, expected, (event: IpcMainEvent, requestId: unknown) => {
       const frame = event.senderFrame
-      if (!frame) return
-      event.sender.send(channels.engineStatus, toEngineStatus(supervisor.status))
-      broker.connect(frame)
+      if (!frame || !isRequestId(requestId)) return
+      broker.connect(frame, requestId)
     })
   )
+  ipcMain.on(
+    channels.engineRestart,
+    guardedListener(channels.engineRestart, expected, () => supervisor.restart())
+  )
 }
+
+// ── files the OS opens with the app (file associations, command line, a second launch) ──
+
+function mainWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getAllWindows()[0]
+}
+
+async function rememberProject(path: string): Promise<string> {
+  await recentLoaded
+  if (!recent) throw new Error('the recent projects are not available')
+  await recent.add(path)
+  const entry = recent.list().find((e) => recent?.pathOf(e.id) === path)
+  if (!entry) throw new Error('it could not be added to the recent projects')
+  return entry.id
+}
+
+const openQueue = createOpenQueue((request: OpenRequest) => {
+  const win = mainWindow()
+  void deliverOpenRequest(request, {
+    rememberProject,
+    // The renderer's Open Recent path: it asks about unsaved work, then reads the file through main.
+    openProject: (id) => win?.webContents.send(channels.menuOpenRecent, id),
+    readWeights: (path) => {
+      if (!win) throw new Error('no window is open')
+      return dialogsForWindow(win).readWeightsFile(path)
+    },
+    openWeights: (file: OpenedFile) => win?.webContents.send(channels.openWeights, file),
+    report: (message) => {
+      console.warn(message)
+      if (win) void dialog.showMessageBox(win, { type: 'error', message: 'Could not open the file', detail: message })
+    }
+  })
+})
+
+function focusMainWindow(): void {
+  const win = mainWindow()
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+  focusMainWindow()
+  for (const request of openRequestsFromSecondInstance(argv, workingDirectory, additionalData))
+    openQueue.push(request)
+})
+
+// macOS: a double-clicked document (also before `ready`, for the launch that opened the app).
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  for (const request of openRequestsFromArgv([path], '/')) openQueue.push(request)
+  focusMainWindow()
+})
 
 // ── windows ──
 
@@ -194,7 +288,8 @@ function installMenu(): void {
           openDocumentation: () => void shell.openExternal(DOCUMENTATION_URL),
           openRecent: sendOpenRecent
         },
-        recent?.list() ?? []
+        recent?.list() ?? [],
+        { developer: !app.isPackaged }
       )
     )
   )
@@ -220,8 +315,11 @@ function createWindow(): void {
   win.webContents.on('will-prevent-unload', (event) => {
     if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesPrompt()))) event.preventDefault()
   })
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(indexHtml)
+  // Files to open wait while the page (re)loads: its stores subscribe while it starts.
+  win.webContents.on('did-start-loading', () => openQueue.hold())
+  win.webContents.on('did-finish-load', () => openQueue.open())
+  win.on('closed', () => openQueue.hold())
+  void win.loadURL(devUrl ?? APP_INDEX_URL)
 }
 
 // Applies to every web contents, including any the app did not create on purpose.
@@ -233,13 +331,22 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(windowOpenDecision)
 })
 
-void app.whenReady().then(() => {
+const realpath = promisify(realpathCallback)
+
+function whenReady(): void {
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest)
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck)
   const csp = contentSecurityPolicy(devUrl ? new URL(devUrl).origin : undefined)
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) })
+  // The packaged page: every response of app:// carries the CSP itself.
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ root: rendererRoot, csp, realpath, readFile: (path) => readFile(path) })
   )
+  // The dev server's responses get it as a header here.
+  if (devUrl)
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+      callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) })
+    )
 
   recent = createRecent()
   installMenu()
@@ -248,12 +355,17 @@ void app.whenReady().then(() => {
   registerIpc()
   supervisor.start()
   createWindow()
+  // This launch's own files (Windows and Linux pass a double-clicked file as an argument).
+  for (const request of openRequestsFromArgv(process.argv, process.cwd())) openQueue.push(request)
 
   // macOS: clicking the dock icon with no window open makes a new one.
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-})
+}
+
+// The second instance only passes its files on (above) and quits; it opens nothing.
+if (gotLock) void app.whenReady().then(whenReady)
 
 // Quit when all windows are closed, except on macOS where apps stay active until Cmd+Q.
 app.on('window-all-closed', () => {

@@ -2,12 +2,18 @@
 import type { MenuAction } from '../preload/desktop-api'
 
 export const channels = {
-  /** renderer → main (send): give me an engine MessagePort. */
+  /** renderer → main (send, with a request id): give me an engine MessagePort. */
   engineConnect: 'engine:connect',
-  /** main → renderer: the port (in `event.ports`). */
+  /** main → renderer: the port (in `event.ports`) with an EnginePortMessage (request id, generation). */
   enginePort: 'engine:port',
-  /** main → renderer: an EngineStatus. */
+  /** main → renderer: an EngineStatus, once per change. */
   engineStatus: 'engine:status',
+  /** renderer → main (invoke): the EngineStatus now (a page that loads after the engine started). */
+  engineStatusNow: 'engine:status-now',
+  /** renderer → main (send): the user's Restart engine. */
+  engineRestart: 'engine:restart',
+  /** main → renderer: a weights file the OS asked the app to open (OpenedFile). */
+  openWeights: 'file:open-weights',
   openCsv: 'dialog:open-csv',
   openProject: 'dialog:open-project',
   importWeights: 'dialog:import-weights',
@@ -37,4 +43,9 @@ export const menuActions: readonly MenuAction[] = [
 
 export function menuChannel(action: MenuAction): `menu:${MenuAction}` {
   return `menu:${action}`
+}
+
+/** A renderer's engine-connect request id: short, plain text (it is echoed back with the port). */
+export function isRequestId(value: unknown): value is string {
+  return typeof value === 'string' && /^[\w-]{1,64}$/.test(value)
 }

@@ -46,25 +46,41 @@ export type OpenRecentResult = { ok: true; file: OpenedFile } | { ok: false; mes
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped'
 
-/** Sent on `engine:status` whenever the engine process changes state. */
+/** Sent on `engine:status` whenever the engine process changes state (once per change). */
 export interface EngineStatus {
   state: EngineState
   /** A sentence to show the user (non-blocking). */
   message: string
-  /** How many times the engine has been started; a change means "reconnect". */
+  /** How many times the engine has been started: the generation a `ready` is about. */
   starts: number
   restartInMs?: number
+}
+
+/**
+ * The window message the preload posts with an engine port (`event.ports[0]`):
+ * `requestId` is the one given to connectEngine, `generation` the engine's `starts` when it was made.
+ */
+export interface EnginePortEnvelope {
+  type: 'engine:port'
+  requestId: string
+  generation: number
 }
 
 export interface DesktopApi {
   /** process.platform of the desktop app ('darwin', 'win32', 'linux'). */
   readonly platform: string
   /**
-   * Asks main for a fresh engine connection. The port arrives as a window message:
-   * `window.addEventListener('message', e => { if (e.source === window && e.data === 'engine:port') use(e.ports[0]) })`.
-   * Call it on load and again after a `ready` status that follows `restarting`.
+   * Asks main for a fresh engine connection. The port arrives as a window message whose data is an
+   * EnginePortEnvelope with this `requestId` (letters, digits, `_`, `-`; at most 64). Main keeps it
+   * until the engine is ready. Call it on load and once per new engine generation.
    */
-  connectEngine(): void
+  connectEngine(requestId: string): void
+  /** The engine's status now. */
+  engineStatus(): Promise<EngineStatus>
+  /** The user's Restart engine (after `failed`, or any time): main starts a fresh engine process. */
+  restartEngine(): void
+  /** A weights file the OS opened with the app (double-click, second launch); returns the unsubscribe function. */
+  onOpenWeights(listener: (file: OpenedFile) => void): () => void
   /** Native open dialogs; null when the user cancels. */
   openCsv(): Promise<OpenedFile | null>
   openProject(): Promise<OpenedFile | null>

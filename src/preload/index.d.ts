@@ -2,6 +2,7 @@ import type { DesktopApi } from './desktop-api'
 
 export type {
   DesktopApi,
+  EnginePortEnvelope,
   EngineState,
   EngineStatus,
   MenuAction,

@@ -7,6 +7,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { channels, menuActions, menuChannel } from '../main/ipc-channels'
 import type {
   DesktopApi,
+  EnginePortEnvelope,
   EngineStatus,
   MenuAction,
   OpenedFile,
@@ -15,7 +16,13 @@ import type {
   SavedFile
 } from './desktop-api'
 
-ipcRenderer.on(channels.enginePort, (event) => window.postMessage('engine:port', '*', event.ports))
+// Only the two fields the page needs are copied from main's message; the port rides in `ports`.
+ipcRenderer.on(channels.enginePort, (event, message: unknown) => {
+  const m = (message ?? {}) as { requestId?: unknown; generation?: unknown }
+  if (typeof m.requestId !== 'string' || typeof m.generation !== 'number') return
+  const envelope: EnginePortEnvelope = { type: 'engine:port', requestId: m.requestId, generation: m.generation }
+  window.postMessage(envelope, '*', event.ports)
+})
 
 function listen(
   channel: string,
@@ -27,7 +34,15 @@ function listen(
 
 const desktop: DesktopApi = {
   platform: process.platform,
-  connectEngine: () => ipcRenderer.send(channels.engineConnect),
+  connectEngine: (requestId) => ipcRenderer.send(channels.engineConnect, requestId),
+  engineStatus: () => ipcRenderer.invoke(channels.engineStatusNow) as Promise<EngineStatus>,
+  restartEngine: () => ipcRenderer.send(channels.engineRestart),
+  onOpenWeights(listener: (file: OpenedFile) => void) {
+    return listen(channels.openWeights, (_event, file) => {
+      const f = file as Partial<OpenedFile> | null
+      if (typeof f?.name === 'string' && typeof f.text === 'string') listener({ name: f.name, text: f.text })
+    })
+  },
   openCsv: () => ipcRenderer.invoke(channels.openCsv) as Promise<OpenedFile | null>,
   openProject: () => ipcRenderer.invoke(channels.openProject) as Promise<OpenedFile | null>,
   importWeights: () => ipcRenderer.invoke(channels.importWeights) as Promise<OpenedFile | null>,

@@ -1,60 +1,126 @@
 import { describe, expect, it } from 'vitest'
 import { createEngineBroker, type EngineEndpoint, type FrameEndpoint } from '../../src/main/engine-broker'
 
-type Port = { id: number; side: 1 | 2 }
+type Port = { id: number; side: 1 | 2; closed: boolean; close(): void }
 
 function setup() {
   let channels = 0
-  const broker = createEngineBroker<Port>(() => {
-    channels++
-    return { port1: { id: channels, side: 1 }, port2: { id: channels, side: 2 } }
-  }, 'engine:port')
-  const engine = (): EngineEndpoint<Port> & { got: Port[] } => {
+  const ports: Port[] = []
+  const logged: string[] = []
+  const port = (id: number, side: 1 | 2): Port => {
+    const p: Port = { id, side, closed: false, close: () => void (p.closed = true) }
+    ports.push(p)
+    return p
+  }
+  const broker = createEngineBroker<Port>(
+    () => {
+      channels++
+      return { port1: port(channels, 1), port2: port(channels, 2) }
+    },
+    'engine:port',
+    (m) => logged.push(m)
+  )
+  const engine = (fail = false): EngineEndpoint<Port> & { got: Port[] } => {
     const got: Port[] = []
-    return { got, postMessage: (_m, transfer) => got.push(...transfer) }
+    return {
+      got,
+      postMessage: (_m, transfer) => {
+        if (fail) throw new Error('the process is gone')
+        got.push(...transfer)
+      }
+    }
   }
-  const frame = (detached = false): FrameEndpoint<Port> & { got: { channel: string; ports: Port[] }[] } => {
-    const got: { channel: string; ports: Port[] }[] = []
-    return { got, detached, postMessage: (channel, _m, ports) => got.push({ channel, ports }) }
+  type Got = { channel: string; message: unknown; ports: Port[] }
+  const frame = (
+    state: { detached?: boolean; destroyed?: boolean; throws?: boolean } = {}
+  ): FrameEndpoint<Port> & { got: Got[]; state: typeof state } => {
+    const got: Got[] = []
+    return {
+      got,
+      state,
+      get detached() {
+        return state.detached === true
+      },
+      isDestroyed: () => state.destroyed === true,
+      postMessage: (channel, message, ports) => {
+        if (state.throws) throw new Error('Render frame was disposed before WebFrameMain could be accessed')
+        got.push({ channel, message, ports })
+      }
+    }
   }
-  return { broker, engine, frame }
+  return { broker, engine, frame, ports, logged }
 }
 
+const ids = (ports: Port[]) => ports.map((p) => `${p.id}.${p.side}`)
+
 describe('createEngineBroker', () => {
-  it('gives the engine and the frame the two ends of one new channel', () => {
+  it('gives the frame and the engine the two ends of one new channel, with the request id and generation', () => {
     const { broker, engine, frame } = setup()
     const e = engine()
     const f = frame()
-    broker.engineReady(e)
-    broker.connect(f)
-    expect(e.got).toEqual([{ id: 1, side: 1 }])
-    expect(f.got).toEqual([{ channel: 'engine:port', ports: [{ id: 1, side: 2 }] }])
+    broker.engineReady(e, 1)
+    broker.connect(f, 'r1')
+    expect(ids(e.got)).toEqual(['1.1'])
+    expect(f.got).toHaveLength(1)
+    expect(f.got[0].channel).toBe('engine:port')
+    expect(f.got[0].message).toEqual({ requestId: 'r1', generation: 1 })
+    expect(ids(f.got[0].ports)).toEqual(['1.2'])
   })
 
-  it('makes frames wait while the engine restarts, once each, and serves them from the new engine', () => {
+  it('makes frames wait while the engine restarts, once each, and serves the latest request from the new engine', () => {
     const { broker, engine, frame } = setup()
     const old = engine()
-    broker.engineReady(old)
+    broker.engineReady(old, 1)
     broker.engineGone()
     const f = frame()
-    broker.connect(f)
-    broker.connect(f)
+    broker.connect(f, 'r1')
+    broker.connect(f, 'r2')
     expect(broker.waiting).toBe(1)
     expect(f.got).toEqual([])
 
     const fresh = engine()
-    broker.engineReady(fresh)
+    broker.engineReady(fresh, 2)
     expect(old.got).toEqual([])
     expect(fresh.got).toHaveLength(1)
-    expect(f.got).toHaveLength(1)
+    expect(f.got.map((g) => g.message)).toEqual([{ requestId: 'r2', generation: 2 }])
     expect(broker.waiting).toBe(0)
   })
 
-  it('skips frames that were closed while waiting', () => {
-    const { broker, engine, frame } = setup()
-    broker.connect(frame(true))
+  it('skips frames that were detached or destroyed while waiting (a reload during a restart)', () => {
+    const { broker, engine, frame, ports } = setup()
+    const reloaded = frame()
+    const closedWindow = frame()
+    broker.connect(reloaded, 'old-page')
+    broker.connect(closedWindow, 'x')
+    reloaded.state.detached = true
+    closedWindow.state.destroyed = true
+    const newPage = frame()
+    broker.connect(newPage, 'new-page')
     const e = engine()
-    broker.engineReady(e)
+    expect(() => broker.engineReady(e, 2)).not.toThrow()
+    // Only the new page got a channel; no port was made for the frames that are gone.
+    expect(ids(e.got)).toEqual(['1.1'])
+    expect(newPage.got.map((g) => g.message)).toEqual([{ requestId: 'new-page', generation: 2 }])
+    expect(ports).toHaveLength(2)
+  })
+
+  it('never throws and closes both ends when the frame refuses the port', () => {
+    const { broker, engine, frame, ports, logged } = setup()
+    const e = engine()
+    broker.engineReady(e, 1)
+    expect(() => broker.connect(frame({ throws: true }), 'r1')).not.toThrow()
     expect(e.got).toEqual([])
+    expect(ports.every((p) => p.closed)).toBe(true)
+    expect(logged[0]).toMatch(/not delivered.*disposed/)
+  })
+
+  it("closes the engine's end when the engine refuses it, so the renderer's end closes too", () => {
+    const { broker, engine, frame, ports, logged } = setup()
+    broker.engineReady(engine(true), 3)
+    const f = frame()
+    expect(() => broker.connect(f, 'r1')).not.toThrow()
+    expect(f.got).toHaveLength(1)
+    expect(ports.find((p) => p.side === 1)!.closed).toBe(true)
+    expect(logged[0]).toMatch(/not handed to the engine/)
   })
 })

@@ -254,7 +254,7 @@ describe('project:open-recent (handler logic without Electron)', () => {
   it('is refused for a sender other than the app page, like every handler', async () => {
     const { recent } = setup()
     await recent.add('/p/a.bps.json')
-    const expected = expectedRenderer(undefined, '/app/out/renderer/index.html')
+    const expected = expectedRenderer(undefined)
     let opened = 0
     const handler = guarded(
       'project:open-recent',
@@ -267,11 +267,12 @@ describe('project:open-recent (handler logic without Electron)', () => {
     )
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
     expect(() => handler(event('https://evil.example/'), 'id-1')).toThrow(UntrustedSenderError)
-    expect(() => handler(event('file:///app/out/renderer/index.html', {}), 'id-1')).toThrow(
+    expect(() => handler(event('app://bundle/index.html', {}), 'id-1')).toThrow(
       UntrustedSenderError
     )
     expect(opened).toBe(0)
-    expect(await handler(event('file:///app/out/renderer/index.html'), 'id-1')).toMatchObject({ ok: true })
+    expect(() => handler(event('file:///app/out/renderer/index.html'), 'id-1')).toThrow(UntrustedSenderError)
+    expect(await handler(event('app://bundle/index.html'), 'id-1')).toMatchObject({ ok: true })
     expect(opened).toBe(1)
   })
 })

@@ -41,13 +41,16 @@ describe('contentSecurityPolicy', () => {
 })
 
 describe('navigation and windows', () => {
-  const expected = expectedRenderer(undefined, '/app/out/renderer/index.html')
+  const expected = expectedRenderer(undefined)
 
   it('blocks every navigation away from the app page', () => {
     expect(isNavigationAllowed('https://example.com/', expected)).toBe(false)
     expect(isNavigationAllowed('file:///home/user/data.csv', expected)).toBe(false)
     expect(isNavigationAllowed('javascript:alert(1)', expected)).toBe(false)
-    expect(isNavigationAllowed(pathToFileURL('/app/out/renderer/index.html').href, expected)).toBe(true)
+    // The page is served as app://bundle; its file:// twin is no longer the app.
+    expect(isNavigationAllowed(pathToFileURL('/app/out/renderer/index.html').href, expected)).toBe(false)
+    expect(isNavigationAllowed('app://bundle/index.html', expected)).toBe(true)
+    expect(isNavigationAllowed('app://other/index.html', expected)).toBe(false)
   })
 
   it('denies every new window', () => {

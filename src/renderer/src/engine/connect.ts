@@ -1,6 +1,6 @@
 import { createEngineClient, type EngineClient } from '@engine/protocol/client'
 import { portFromMessagePort, portFromWorker } from '@engine/protocol/port'
-import type { DesktopApi, EngineStatus } from '../../../preload/desktop-api'
+import type { DesktopApi, EnginePortEnvelope, EngineStatus } from '../../../preload/desktop-api'
 import EngineWorker from '@engine/hosts/worker.ts?worker'
 
 /**
@@ -11,37 +11,69 @@ import EngineWorker from '@engine/hosts/worker.ts?worker'
 
 export type TransportKind = 'message-port' | 'worker'
 
+export interface EngineConnection {
+  client: EngineClient
+  /** Desktop: the engine process generation (`starts`) the port belongs to. */
+  generation?: number
+}
+
 export interface EngineTransport {
   kind: TransportKind
   /** Opens a fresh connection to the engine. */
-  connect(): Promise<EngineClient>
-  /** Desktop only: the engine process's own status (restarted after a crash, failed…). */
+  connect(): Promise<EngineConnection>
+  /** Desktop only: the engine process's status now (null in the browser). */
+  hostStatus(): Promise<EngineStatus | null>
+  /** Desktop only: the engine process's status changes (restarted after a crash, failed…). */
   onHostStatus(listener: (status: EngineStatus) => void): () => void
+  /** Desktop: asks main for a fresh engine process. Browser: nothing to do (the store starts a worker). */
+  restartHost(): void
 }
 
 /** How long to wait for the preload to hand over a port before reporting an error. */
-const PORT_TIMEOUT_MS = 15_000
+export const PORT_TIMEOUT_MS = 15_000
 
-function messagePortTransport(bridge: DesktopApi): EngineTransport {
+let nextRequest = 1
+
+/** True for the preload's envelope (see EnginePortEnvelope) answering `requestId`. */
+export function isPortFor(data: unknown, requestId: string): data is EnginePortEnvelope {
+  const d = data as Partial<EnginePortEnvelope> | null
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    d.type === 'engine:port' &&
+    d.requestId === requestId &&
+    typeof d.generation === 'number'
+  )
+}
+
+export function messagePortTransport(
+  bridge: DesktopApi,
+  target: Window = window,
+  timeoutMs = PORT_TIMEOUT_MS
+): EngineTransport {
   return {
     kind: 'message-port',
     connect: () =>
       new Promise((resolve, reject) => {
+        // One id per call: a port answers exactly the connect() that asked for it.
+        const requestId = `c${nextRequest++}-${Date.now().toString(36)}`
         const timer = setTimeout(() => {
-          window.removeEventListener('message', onMessage)
-          reject(new Error(`the desktop app sent no engine port within ${PORT_TIMEOUT_MS / 1000} s`))
-        }, PORT_TIMEOUT_MS)
+          target.removeEventListener('message', onMessage)
+          reject(new Error(`the desktop app sent no engine port within ${timeoutMs / 1000} s`))
+        }, timeoutMs)
         // The preload posts the port to this window; a message from anywhere else is not ours.
         function onMessage(e: MessageEvent): void {
-          if (e.source !== window || e.data !== 'engine:port' || !e.ports[0]) return
+          if (e.source !== target || !isPortFor(e.data, requestId) || !e.ports[0]) return
           clearTimeout(timer)
-          window.removeEventListener('message', onMessage)
-          resolve(createEngineClient(portFromMessagePort(e.ports[0])))
+          target.removeEventListener('message', onMessage)
+          resolve({ client: createEngineClient(portFromMessagePort(e.ports[0])), generation: e.data.generation })
         }
-        window.addEventListener('message', onMessage)
-        bridge.connectEngine()
+        target.addEventListener('message', onMessage)
+        bridge.connectEngine(requestId)
       }),
-    onHostStatus: (listener) => bridge.onEngineStatus(listener)
+    hostStatus: () => bridge.engineStatus(),
+    onHostStatus: (listener) => bridge.onEngineStatus(listener),
+    restartHost: () => bridge.restartEngine()
   }
 }
 
@@ -56,9 +88,11 @@ function workerTransport(): EngineTransport {
         e.preventDefault()
         client.close()
       })
-      return client
+      return { client }
     },
-    onHostStatus: () => () => {}
+    hostStatus: async () => null,
+    onHostStatus: () => () => {},
+    restartHost: () => {}
   }
 }
 

@@ -22,6 +22,7 @@ import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
 import { useTrainingStore } from './training'
+import { useUiStore } from './ui'
 
 export interface DataOptions {
   normalization: Normalization
@@ -251,11 +252,23 @@ export const useDataStore = defineStore('data', () => {
     () => void prepare()
   )
 
-  // A restarted engine has lost the data: load the same file again, quietly.
+  // A restarted engine has lost the data: load the same file again, quietly — unless the engine had
+  // given up (crashed again and again, maybe on this very file): then ask first.
   watch(
     () => engine.client,
-    (client) => {
-      if (client && source && !loading.value) void reload(source)
+    async (client) => {
+      const from = source
+      if (!client || !from || loading.value) return
+      if (
+        engine.replay === 'ask' &&
+        !(await useUiStore().confirm(
+          'Load the data again?',
+          `The engine was restarted after it kept crashing. Load ${from.name} into it again? If this file made it crash, it may crash again.`,
+          'Load again'
+        ))
+      )
+        return
+      if (engine.client === client) void reload(from)
     }
   )
 

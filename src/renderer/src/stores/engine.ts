@@ -3,18 +3,36 @@ import { computed, ref, shallowRef } from 'vue'
 import type { EngineClient } from '@engine/protocol/client'
 import type { HelloResult } from '@engine/protocol/messages'
 import { PROTOCOL_VERSION } from '@engine/protocol/messages'
-import type { EngineTransport, TransportKind } from '@renderer/engine/connect'
+import type { EngineConnection, EngineTransport, TransportKind } from '@renderer/engine/connect'
+import type { EngineStatus } from '../../../preload/desktop-api'
 import { useUiStore } from './ui'
 
-export type EngineStatusKind = 'connecting' | 'ready' | 'restarting' | 'error'
+/**
+ * `restarting`: a new engine is on its way (after a crash, or Restart engine); `failed`: it crashed
+ * too often and is not restarted on its own (Restart engine is offered); `error`: the connection
+ * could not be made.
+ */
+export type EngineStatusKind = 'connecting' | 'ready' | 'restarting' | 'failed' | 'error'
+
+/**
+ * After a connection that follows `failed`, nothing may quietly replay the work that may have crashed
+ * the engine (the data store asks before loading its file again); otherwise it may.
+ */
+export type ReplayPolicy = 'auto' | 'ask'
 
 /** Browser worker restarts allowed before giving up (the desktop app's main process has its own policy). */
 const MAX_WORKER_RESTARTS = 3
 const HELLO_TIMEOUT_MS = 10_000
 
+type OpenKind = 'start' | 'restart' | 'manual'
+
 /**
  * The one engine connection of the renderer: a typed client, whichever transport carries it, and its
  * status for the status bar. Panels take `client` from here and never open their own connection.
+ *
+ * Desktop: main says each engine status change once; a `ready` for a generation this store is not
+ * connected to (or connecting to) makes exactly one new connection. Every connection attempt is
+ * numbered; an answer for an attempt that has been superseded is closed, never used.
  */
 export const useEngineStore = defineStore('engine', () => {
   const ui = useUiStore()
@@ -27,29 +45,76 @@ export const useEngineStore = defineStore('engine', () => {
   /** The connected client; null while (re)connecting. */
   const client = shallowRef<EngineClient | null>(null)
   const ready = computed(() => status.value === 'ready' && client.value !== null)
+  const replay = ref<ReplayPolicy>('auto')
+  /** Connection attempts made (tests and diagnostics: one per engine generation). */
+  const connects = ref(0)
   let transport: EngineTransport | null = null
   let workerRestarts = 0
   let stopHostStatus: (() => void) | null = null
+  /** The current attempt's number; bumping it abandons whatever is in flight. */
+  let attempt = 0
+  /** The attempt still waiting for its port or hello, if any. */
+  let pending = 0
+  /** The generation of the engine `client` talks to (desktop). */
+  let connectedGeneration: number | undefined
+  /** The newest generation main said is ready. */
+  let latestReady: number | undefined
+  /** The last `failed` has not been followed by a connection yet. */
+  let afterFailure = false
+  /** The user asked for a restart; the next connection is theirs. */
+  let manualRestart = false
 
-  async function open(restarted: boolean): Promise<void> {
-    if (!transport) return
-    status.value = restarted ? 'restarting' : 'connecting'
-    detail.value = restarted ? 'Restarting the engine…' : 'Connecting to the engine…'
+  function dropClient(): void {
+    const old = client.value
     client.value = null
+    old?.close()
+  }
+
+  const isStale = (generation: number | undefined) =>
+    generation !== undefined && latestReady !== undefined && generation < latestReady
+
+  async function open(kind: OpenKind): Promise<void> {
+    if (!transport) return
+    const my = ++attempt
+    pending = my
+    connects.value++
+    dropClient()
+    status.value = kind === 'start' ? 'connecting' : 'restarting'
+    detail.value = kind === 'start' ? 'Connecting to the engine…' : 'Connecting to the restarted engine…'
+    let conn: EngineConnection | undefined
     try {
-      const next = await transport.connect()
-      const hello = await next.request(
+      conn = await transport.connect()
+      if (my !== attempt) return conn.client.close()
+      const hello = await conn.client.request(
         'hello',
         { protocolVersion: PROTOCOL_VERSION, client: 'renderer' },
         { timeoutMs: HELLO_TIMEOUT_MS }
       )
+      if (my !== attempt) return conn.client.close()
+      // A port of a process that has been replaced meanwhile answers nothing useful; take the new one.
+      if (isStale(conn.generation)) {
+        conn.client.close()
+        pending = 0
+        return open(kind)
+      }
+      const next = conn.client
       next.onClose(() => onClosed(next))
       info.value = hello
       client.value = next
+      connectedGeneration = conn.generation
+      pending = 0
+      replay.value = afterFailure ? 'ask' : 'auto'
+      afterFailure = false
       status.value = 'ready'
       detail.value = `Engine ${hello.engineVersion} ready (${transport.kind === 'worker' ? 'Web Worker' : 'engine process'})`
-      if (restarted) ui.notify('The engine restarted. Your graph and data are unchanged.', 'warning')
+      if (kind === 'restart') ui.notify('The engine restarted. Your graph and data are unchanged.', 'success')
+      if (kind === 'manual') ui.notify('The engine was restarted.', 'success')
     } catch (err) {
+      if (my !== attempt) return
+      conn?.client.close()
+      pending = 0
+      // The engine was replaced while this attempt talked to the old one: connect to the new one.
+      if (isStale(conn?.generation)) return open(kind)
       status.value = 'error'
       detail.value = `The engine did not start: ${(err as Error).message}`
       ui.notify(detail.value, 'error')
@@ -63,16 +128,72 @@ export const useEngineStore = defineStore('engine', () => {
     if (transport?.kind !== 'worker') {
       status.value = 'restarting'
       detail.value = 'The engine stopped; waiting for it to restart…'
+      // Main will say `restarting`, unless only this port went away while the engine lives on.
+      const generation = connectedGeneration
+      void transport
+        ?.hostStatus()
+        .then((host) => {
+          if (host?.state === 'ready' && host.starts === generation && !client.value && pending !== attempt)
+            void open('restart')
+        })
+        .catch(() => {})
       return
     }
     if (workerRestarts >= MAX_WORKER_RESTARTS) {
-      status.value = 'error'
-      detail.value = `The engine stopped ${workerRestarts + 1} times; reload the page to try again.`
-      ui.notify(detail.value, 'error')
+      fail(`The engine stopped ${workerRestarts + 1} times, so it is not restarted on its own.`)
       return
     }
     workerRestarts++
-    void open(true)
+    void open('restart')
+  }
+
+  function fail(message: string): void {
+    attempt++
+    dropClient()
+    afterFailure = true
+    status.value = 'failed'
+    detail.value = message
+    ui.notify(message, 'error')
+  }
+
+  function onHostStatus(host: EngineStatus): void {
+    switch (host.state) {
+      case 'idle':
+      case 'starting':
+        // A (re)start on its way; the warning, if any, went out with `restarting`.
+        if (status.value !== 'connecting') {
+          dropClient()
+          status.value = 'restarting'
+          detail.value = host.message
+        }
+        return
+      case 'restarting':
+        attempt++
+        dropClient()
+        status.value = 'restarting'
+        detail.value = host.message
+        ui.notify(host.message, 'warning')
+        return
+      case 'failed':
+        fail(host.message)
+        return
+      case 'stopped':
+        attempt++
+        dropClient()
+        status.value = 'failed'
+        detail.value = host.message
+        return
+      case 'ready': {
+        latestReady = Math.max(latestReady ?? 0, host.starts)
+        const connected = client.value !== null && connectedGeneration === host.starts
+        // An attempt in flight gets its port from this engine (main holds requests until ready),
+        // or finds its port stale and retries; either way no second connect here.
+        if (connected || pending === attempt) return
+        const kind: OpenKind = manualRestart ? 'manual' : 'restart'
+        manualRestart = false
+        void open(kind)
+      }
+    }
   }
 
   /** Connects once at start-up through `chosen` (see engine/connect.ts). */
@@ -80,32 +201,35 @@ export const useEngineStore = defineStore('engine', () => {
     transport = chosen
     transportKind.value = chosen.kind
     stopHostStatus?.()
-    let starts: number | undefined
-    stopHostStatus = chosen.onHostStatus((host) => {
-      if (host.state === 'restarting' || host.state === 'starting') {
-        client.value?.close()
-        client.value = null
-        status.value = 'restarting'
-        detail.value = host.message
-        ui.notify(host.message, 'warning')
-      } else if (host.state === 'failed' || host.state === 'stopped') {
-        client.value = null
-        status.value = 'error'
-        detail.value = host.message
-        ui.notify(host.message, 'error')
-      } else if (
-        host.state === 'ready' &&
-        (status.value === 'restarting' || (starts !== undefined && host.starts !== starts))
-      ) {
-        // A new engine process: the old port is dead, ask for a new one.
-        void open(true)
-      }
-      if (host.state === 'ready') starts = host.starts
-    })
-    await open(false)
+    stopHostStatus = chosen.onHostStatus(onHostStatus)
+    let now: EngineStatus | null = null
+    try {
+      now = await chosen.hostStatus()
+    } catch {
+      // An older main without the query: connect and see.
+    }
+    if (now?.state === 'failed') return onHostStatus(now)
+    if (now?.state === 'ready') latestReady = now.starts
+    await open('start')
   }
 
-  return { status, detail, info, transportKind, client, ready, start }
+  /** The user's Restart engine: main starts a fresh process (desktop), or a new worker (browser). */
+  function restart(): void {
+    if (!transport) return
+    if (transport.kind === 'worker') {
+      workerRestarts = 0
+      void open('manual')
+      return
+    }
+    attempt++
+    dropClient()
+    manualRestart = true
+    status.value = 'restarting'
+    detail.value = 'Restarting the engine…'
+    transport.restartHost()
+  }
+
+  return { status, detail, info, transportKind, client, ready, replay, connects, start, restart }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useEngineStore, import.meta.hot))
