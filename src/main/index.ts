@@ -27,11 +27,12 @@ import {
 import engineHostPath from '../engine/hosts/utility?modulePath'
 import { helloHandshake } from '../engine/hosts/handshake'
 import { portFromMainPort } from '../engine/hosts/main-port'
-import { createSupervisor, type SupervisedProcess, type SupervisorStatus } from '../engine/hosts/supervisor'
-import type { EngineStatus, MenuAction, OpenedFile } from '../preload/desktop-api'
+import { createSupervisor, type SupervisedProcess } from '../engine/hosts/supervisor'
+import type { MenuAction, OpenedFile } from '../preload/desktop-api'
 import { APP_INDEX_URL, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './app-protocol'
 import { createFileDialogs, type FileDialogs } from './dialogs'
 import { createEngineBroker } from './engine-broker'
+import { toEngineStatus, wireEngine } from './engine-hub'
 import { channels, isRequestId, menuChannel } from './ipc-channels'
 import { expectedRenderer, guarded, guardedListener } from './ipc-guard'
 import { buildMenuTemplate } from './menu-template'
@@ -97,17 +98,11 @@ function forkEngine(): EngineProcess {
 const broker = createEngineBroker<MessagePortMain>(() => new MessageChannelMain(), channels.enginePort)
 const supervisor = createSupervisor({ fork: forkEngine })
 
-function toEngineStatus(s: SupervisorStatus): EngineStatus {
-  return { state: s.state, message: s.message, starts: s.starts, restartInMs: s.restartInMs }
-}
-
-supervisor.onStatus((status, proc) => {
-  if (status.state === 'ready' && proc) broker.engineReady(proc.child, status.starts)
-  else broker.engineGone()
-  // Every window hears each change once: on `restarting` the renderer shows a notice and keeps its
-  // graph and data; on a `ready` of a generation it is not connected to, it reconnects once.
+// Every window hears each change once: on `restarting` the renderer shows a notice and keeps its
+// graph and data; on a `ready` of a generation it is not connected to, it reconnects once.
+wireEngine(supervisor, broker, (proc) => proc.child, (status) => {
   for (const win of BrowserWindow.getAllWindows())
-    if (!win.webContents.isDestroyed()) win.webContents.send(channels.engineStatus, toEngineStatus(status))
+    if (!win.webContents.isDestroyed()) win.webContents.send(channels.engineStatus, status)
 })
 
 // ── recent projects: kept here, fed only by the dialogs below, shown to the renderer by id ──
