@@ -7,12 +7,17 @@
 //
 // Written for old Nodes too: nothing newer than Node 12 (no `node:` imports, no ESM).
 'use strict'
+// CommonJS on purpose (see above), so require() it is.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { readFileSync } = require('fs')
 const { join } = require('path')
 
 /** "22.12.0" → [22, 12, 0]; missing parts are 0. */
 function parse(version) {
-  const parts = String(version).replace(/^v/, '').split('.').map((p) => parseInt(p, 10) || 0)
+  const parts = String(version)
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => parseInt(p, 10) || 0)
   return [parts[0] || 0, parts[1] || 0, parts[2] || 0]
 }
 
@@ -37,7 +42,7 @@ try {
   const pkg = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
   required = (pkg.engines && pkg.engines.node) || required
   electronVersion = pkg.version
-} catch (err) {
+} catch {
   console.error('The desktop app needs its dependencies: run `npm install` first, then `npm start` again.')
   process.exit(1)
 }

@@ -56,8 +56,7 @@ export function resolveAppPath(url: string, root: string): Resolution {
   if (path === '/' || path === '') path = '/index.html'
   if (path.includes('\0') || path.includes('\\')) return { ok: false, status: 400, reason: 'bad character' }
   const segments = path.split('/').slice(1)
-  if (segments.some((s) => s === '..' || s === '.'))
-    return { ok: false, status: 403, reason: 'dot segment' }
+  if (segments.some((s) => s === '..' || s === '.')) return { ok: false, status: 403, reason: 'dot segment' }
   if (segments[0] === '' || /^[a-zA-Z]:$/.test(segments[0] ?? ''))
     return { ok: false, status: 403, reason: 'absolute path' }
   const full = resolve(root, ...segments)

@@ -100,10 +100,15 @@ const supervisor = createSupervisor({ fork: forkEngine })
 
 // Every window hears each change once: on `restarting` the renderer shows a notice and keeps its
 // graph and data; on a `ready` of a generation it is not connected to, it reconnects once.
-wireEngine(supervisor, broker, (proc) => proc.child, (status) => {
-  for (const win of BrowserWindow.getAllWindows())
-    if (!win.webContents.isDestroyed()) win.webContents.send(channels.engineStatus, status)
-})
+wireEngine(
+  supervisor,
+  broker,
+  (proc) => proc.child,
+  (status) => {
+    for (const win of BrowserWindow.getAllWindows())
+      if (!win.webContents.isDestroyed()) win.webContents.send(channels.engineStatus, status)
+  }
+)
 
 // ── recent projects: kept here, fed only by the dialogs below, shown to the renderer by id ──
 
@@ -232,7 +237,12 @@ const openQueue = createOpenQueue((request: OpenRequest) => {
     openWeights: (file: OpenedFile) => win?.webContents.send(channels.openWeights, file),
     report: (message) => {
       console.warn(message)
-      if (win) void dialog.showMessageBox(win, { type: 'error', message: 'Could not open the file', detail: message })
+      if (win)
+        void dialog.showMessageBox(win, {
+          type: 'error',
+          message: 'Could not open the file',
+          detail: message
+        })
     }
   })
 })

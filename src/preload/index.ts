@@ -20,7 +20,11 @@ import type {
 ipcRenderer.on(channels.enginePort, (event, message: unknown) => {
   const m = (message ?? {}) as { requestId?: unknown; generation?: unknown }
   if (typeof m.requestId !== 'string' || typeof m.generation !== 'number') return
-  const envelope: EnginePortEnvelope = { type: 'engine:port', requestId: m.requestId, generation: m.generation }
+  const envelope: EnginePortEnvelope = {
+    type: 'engine:port',
+    requestId: m.requestId,
+    generation: m.generation
+  }
   window.postMessage(envelope, '*', event.ports)
 })
 

@@ -19,7 +19,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 function makeInstall(install: string): string {
   const root = join(scratch, install, 'out', 'renderer')
   mkdirSync(join(root, 'assets'), { recursive: true })
-  writeFileSync(join(root, 'index.html'), '<!doctype html><script type="module" src="./assets/index.js"></script>')
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><script type="module" src="./assets/index.js"></script>'
+  )
   writeFileSync(join(root, 'assets', 'index.js'), 'console.log(1)')
   writeFileSync(join(root, 'assets', 'engine.wasm'), new Uint8Array([0, 97, 115, 109]))
   writeFileSync(join(scratch, install, 'secret.txt'), 'do not serve')
@@ -75,7 +78,10 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath('app://bundle//etc/passwd', root)).toMatchObject({ ok: false, status: 403 })
     expect(resolveAppPath('app://bundle/%2Fetc%2Fpasswd', root)).toMatchObject({ ok: false, status: 403 })
     expect(resolveAppPath('app://bundle/C:/Windows/win.ini', root)).toMatchObject({ ok: false, status: 403 })
-    expect(resolveAppPath('app://bundle/..%5C..%5Csecret.txt', root)).toMatchObject({ ok: false, status: 400 })
+    expect(resolveAppPath('app://bundle/..%5C..%5Csecret.txt', root)).toMatchObject({
+      ok: false,
+      status: 400
+    })
     expect(resolveAppPath('app://bundle/a%00.js', root)).toMatchObject({ ok: false, status: 400 })
     expect(resolveAppPath('app://bundle/%E4%B8', root)).toMatchObject({ ok: false, status: 400 })
   })
@@ -133,7 +139,9 @@ describe('the app:// handler over a real folder', () => {
   it('answers 404 for missing files and folders, 405 for writes', async () => {
     expect((await handle(get('app://bundle/missing.js'))).status).toBe(404)
     expect((await handle(get('app://bundle/assets/'))).status).toBe(404)
-    expect((await handle(new Request('app://bundle/index.html', { method: 'POST', body: 'x' }))).status).toBe(405)
+    expect((await handle(new Request('app://bundle/index.html', { method: 'POST', body: 'x' }))).status).toBe(
+      405
+    )
   })
 })
 

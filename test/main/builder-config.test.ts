@@ -5,7 +5,16 @@
  * preload, the renderer). `npm run dist` itself downloads Electron and cannot run here.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  cpSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, posix, relative, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,8 +44,12 @@ describe('electron-builder.yml', () => {
   })
 
   it('the same validation refuses a wrong option (so the check above can fail)', async () => {
-    await expect(validate({ ...config, electronFuses: { runAsNodee: false } })).rejects.toThrow(/configuration\.electronFuses/)
-    await expect(validate({ ...config, nsis: { ...config.nsis, oneClick: 'yes' } })).rejects.toThrow(/nsis\.oneClick/)
+    await expect(validate({ ...config, electronFuses: { runAsNodee: false } })).rejects.toThrow(
+      /configuration\.electronFuses/
+    )
+    await expect(validate({ ...config, nsis: { ...config.nsis, oneClick: 'yes' } })).rejects.toThrow(
+      /nsis\.oneClick/
+    )
   })
 
   it('names the app and builds AppImage + deb, dmg and NSIS', () => {
@@ -111,7 +124,10 @@ function walk(dir: string, base = dir): string[] {
 function packed(files: string[], patterns: string[]): string[] {
   const take = patterns.filter((p) => !p.startsWith('!'))
   const drop = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
-  return files.filter((f) => take.some((p) => minimatch(f, p, { dot: true })) && !drop.some((p) => minimatch(f, p, { dot: true })))
+  return files.filter(
+    (f) =>
+      take.some((p) => minimatch(f, p, { dot: true })) && !drop.some((p) => minimatch(f, p, { dot: true }))
+  )
 }
 
 describe('the packaged layout', () => {
@@ -122,16 +138,24 @@ describe('the packaged layout', () => {
     // A real electron-vite build into a scratch app folder, then app.asar from the config's `files`.
     const app = join(scratch, 'app')
     mkdirSync(app, { recursive: true })
-    const build = spawnSync(join(repo, 'node_modules/.bin/electron-vite'), ['build', '--outDir', join(app, 'out')], {
-      cwd: repo,
-      encoding: 'utf8'
-    })
+    const build = spawnSync(
+      join(repo, 'node_modules/.bin/electron-vite'),
+      ['build', '--outDir', join(app, 'out')],
+      {
+        cwd: repo,
+        encoding: 'utf8'
+      }
+    )
     expect(build.status, build.stderr).toBe(0)
     writeFileSync(join(app, 'package.json'), readFileSync(join(repo, 'package.json')))
     // getConfig normalises `files` to [{ filter: [...] }].
-    const patterns = [config.files].flat().flatMap((f) =>
-      typeof f === 'string' ? [f] : ([(f as { filter?: string | string[] }).filter ?? []].flat() as string[])
-    )
+    const patterns = [config.files]
+      .flat()
+      .flatMap((f) =>
+        typeof f === 'string'
+          ? [f]
+          : ([(f as { filter?: string | string[] }).filter ?? []].flat() as string[])
+      )
     expect(patterns).toContain('out/main/**')
     const stage = join(scratch, 'stage')
     for (const file of packed(walk(app), patterns)) {
@@ -151,7 +175,9 @@ describe('the packaged layout', () => {
     expect(inAsar).toContain('out/main/index.js')
     expect(inAsar).toContain('out/preload/index.js')
     expect(inAsar).toContain('out/renderer/index.html')
-    expect(inAsar.some((p) => p.startsWith('src/') || p.startsWith('node_modules/') || p.endsWith('.map'))).toBe(false)
+    expect(
+      inAsar.some((p) => p.startsWith('src/') || p.startsWith('node_modules/') || p.endsWith('.map'))
+    ).toBe(false)
     expect(config.asarUnpack ?? []).toEqual([])
   })
 

@@ -11,7 +11,10 @@ import {
 
 describe('expectedRenderer', () => {
   it('uses the dev server origin when ELECTRON_RENDERER_URL is set', () => {
-    expect(expectedRenderer('http://localhost:5173/')).toEqual({ kind: 'dev', origin: 'http://localhost:5173' })
+    expect(expectedRenderer('http://localhost:5173/')).toEqual({
+      kind: 'dev',
+      origin: 'http://localhost:5173'
+    })
   })
 
   it('uses the app:// origin otherwise: no install path is part of it', () => {
@@ -100,7 +103,9 @@ describe('guarded ipcMain.on listeners', () => {
       (m) => logged.push(m)
     )
     listener(top(APP_INDEX_URL), 'r1')
-    expect(() => listener(top('file:///Users/ann/Library/Mobile%20Documents/com~apple~CloudDocs/x.html'), 'r2')).not.toThrow()
+    expect(() =>
+      listener(top('file:///Users/ann/Library/Mobile%20Documents/com~apple~CloudDocs/x.html'), 'r2')
+    ).not.toThrow()
     expect(() => listener({ senderFrame: null }, 'r3')).not.toThrow()
     expect(calls).toEqual(['r1'])
     expect(logged).toHaveLength(2)

@@ -92,7 +92,11 @@ describe('buildMenuTemplate', () => {
       'Fit Graph to Window',
       'Toggle Full Screen'
     ])
-    const byDefault = buildMenuTemplate('darwin', { send: () => {}, showAbout: () => {}, openDocumentation: () => {} })
+    const byDefault = buildMenuTemplate('darwin', {
+      send: () => {},
+      showAbout: () => {},
+      openDocumentation: () => {}
+    })
     const roles = JSON.stringify(byDefault)
     expect(roles).not.toContain('toggleDevTools')
     expect(roles).not.toContain('"reload"')

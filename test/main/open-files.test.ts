@@ -45,7 +45,10 @@ describe('openRequestsFromArgv', () => {
 
   it('keeps spaces, non-ASCII and shell-special characters in paths', () => {
     expect(
-      openRequestsFromArgv(['/x/app', 'my nets/神经 [v2] ~%^|.bps.json'], '/Users/ann/Library/Mobile Documents/com~apple~CloudDocs')
+      openRequestsFromArgv(
+        ['/x/app', 'my nets/神经 [v2] ~%^|.bps.json'],
+        '/Users/ann/Library/Mobile Documents/com~apple~CloudDocs'
+      )
     ).toEqual([
       {
         kind: 'project',
@@ -75,7 +78,14 @@ describe('second-instance hand-over', () => {
 
   it('falls back to argv and the working directory when additionalData is not ours', () => {
     const argv = ['/opt/app', 'w.weights.json']
-    for (const extra of [undefined, null, {}, { files: 'x' }, { files: ['relative.bps.json'] }, { files: [1] }])
+    for (const extra of [
+      undefined,
+      null,
+      {},
+      { files: 'x' },
+      { files: ['relative.bps.json'] },
+      { files: [1] }
+    ])
       expect(openRequestsFromSecondInstance(argv, '/home/bo', extra)).toEqual([
         { kind: 'weights', path: '/home/bo/w.weights.json' }
       ])
@@ -113,7 +123,9 @@ describe('deliverOpenRequest', () => {
         throw new Error('ENOENT: no such file or directory')
       }
     })
-    await expect(deliverOpenRequest({ kind: 'weights', path: '/gone.weights.json' }, d)).resolves.toBeUndefined()
+    await expect(
+      deliverOpenRequest({ kind: 'weights', path: '/gone.weights.json' }, d)
+    ).resolves.toBeUndefined()
     expect(log).toEqual(['report Could not open /gone.weights.json: ENOENT: no such file or directory'])
   })
 })

@@ -267,9 +267,7 @@ describe('project:open-recent (handler logic without Electron)', () => {
     )
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
     expect(() => handler(event('https://evil.example/'), 'id-1')).toThrow(UntrustedSenderError)
-    expect(() => handler(event('app://bundle/index.html', {}), 'id-1')).toThrow(
-      UntrustedSenderError
-    )
+    expect(() => handler(event('app://bundle/index.html', {}), 'id-1')).toThrow(UntrustedSenderError)
     expect(opened).toBe(0)
     expect(() => handler(event('file:///app/out/renderer/index.html'), 'id-1')).toThrow(UntrustedSenderError)
     expect(await handler(event('app://bundle/index.html'), 'id-1')).toMatchObject({ ok: true })

@@ -110,7 +110,9 @@ describe('the start chain', () => {
     expect(pkg.scripts.start).toBe('electron-vite preview')
     expect(pkg.scripts.dev).toBe('electron-vite dev')
     // `engines` names the Node the desktop app needs, the same as Electron's own.
-    expect(pkg.engines.node.replace(/\s/g, '')).toBe(electronPkg.engines.node.replace(/\s/g, '').replace(/\.0$/, ''))
+    expect(pkg.engines.node.replace(/\s/g, '')).toBe(
+      electronPkg.engines.node.replace(/\s/g, '').replace(/\.0$/, '')
+    )
   })
 
   it("a fresh install's `npm start` reaches Electron's binary download when path.txt is missing", async () => {
@@ -118,9 +120,10 @@ describe('the start chain', () => {
     requests.length = 0
     const { code, output } = await npm(dir, ['start'])
     const zip = `electron-v${electronPkg.version}-${process.platform}-${process.arch}.zip`
-    expect(requests.some((r) => r.endsWith(zip)), `asked the mirror for ${zip}; got ${requests.join(', ')}`).toBe(
-      true
-    )
+    expect(
+      requests.some((r) => r.endsWith(zip)),
+      `asked the mirror for ${zip}; got ${requests.join(', ')}`
+    ).toBe(true)
     // The download failed (404), so the chain stopped there: electron-vite never ran.
     expect(code).not.toBe(0)
     expect(output).not.toContain('Electron uninstall')
@@ -143,9 +146,14 @@ describe('the start chain', () => {
     requests.length = 0
     const { code, output } = await npm(dir, ['start', '--silent'])
     expect(code).toBe(1)
-    const lines = output.trim().split('\n').filter((l) => !/^npm (warn|notice)/i.test(l))
+    const lines = output
+      .trim()
+      .split('\n')
+      .filter((l) => !/^npm (warn|notice)/i.test(l))
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(new RegExp(`needs Node\\.js ${major + 1}\\.0\\.0 or newer.*this is Node\\.js ${process.versions.node}`))
+    expect(lines[0]).toMatch(
+      new RegExp(`needs Node\\.js ${major + 1}\\.0\\.0 or newer.*this is Node\\.js ${process.versions.node}`)
+    )
     expect(output).not.toMatch(/\n\s+at /)
     expect(requests).toEqual([])
   }, 120_000)

@@ -105,7 +105,9 @@ class EngineProcess implements SupervisedProcess {
 }
 
 /** Main (supervisor, broker, hub) plus the preload, with IPC as plain calls. */
-function desktop(policy = { initialDelayMs: 10, maxDelayMs: 40, maxCrashes: 10, windowMs: 60_000, maxRestarts: 3 }) {
+function desktop(
+  policy = { initialDelayMs: 10, maxDelayMs: 40, maxCrashes: 10, windowMs: 60_000, maxRestarts: 3 }
+) {
   const processes: EngineProcess[] = []
   const supervisor: Supervisor<EngineProcess> = createSupervisor({
     fork: () => {
@@ -118,10 +120,15 @@ function desktop(policy = { initialDelayMs: 10, maxDelayMs: 40, maxCrashes: 10, 
   const broker = createEngineBroker<FakePort>(channel, 'engine:port', () => {})
   const statusListeners = new Set<(s: EngineStatus) => void>()
   const sentStatus: EngineStatus[] = []
-  wireEngine(supervisor, broker, (proc) => ({ postMessage: (_m, [port]) => proc.accept(port) }), (s) => {
-    sentStatus.push(s)
-    for (const l of statusListeners) l(s)
-  })
+  wireEngine(
+    supervisor,
+    broker,
+    (proc) => ({ postMessage: (_m, [port]) => proc.accept(port) }),
+    (s) => {
+      sentStatus.push(s)
+      for (const l of statusListeners) l(s)
+    }
+  )
 
   // The page's window as far as the transport uses it; the preload posts envelopes to it.
   const target = new EventTarget() as EventTarget & Window

@@ -66,7 +66,10 @@ export function messagePortTransport(
           if (e.source !== target || !isPortFor(e.data, requestId) || !e.ports[0]) return
           clearTimeout(timer)
           target.removeEventListener('message', onMessage)
-          resolve({ client: createEngineClient(portFromMessagePort(e.ports[0])), generation: e.data.generation })
+          resolve({
+            client: createEngineClient(portFromMessagePort(e.ports[0])),
+            generation: e.data.generation
+          })
         }
         target.addEventListener('message', onMessage)
         bridge.connectEngine(requestId)
