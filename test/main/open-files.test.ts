@@ -38,9 +38,9 @@ describe('openRequestsFromArgv', () => {
           'a.bps.json',
           './a.bps.json'
         ],
-        '/work'
+        '/projects'
       )
-    ).toEqual([{ kind: 'project', path: '/work/a.bps.json' }])
+    ).toEqual([{ kind: 'project', path: '/projects/a.bps.json' }])
   })
 
   it('keeps spaces, non-ASCII and shell-special characters in paths', () => {
