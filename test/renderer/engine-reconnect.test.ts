@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
+import EngineStatusBar from '@renderer/components/EngineStatus.vue'
 import { engineCommands, portFromMessagePort, serveEngine, type EngineServer } from '@engine/protocol'
 import { helloHandshake } from '@engine/hosts/handshake'
 import { createSupervisor, type SupervisedProcess, type Supervisor } from '@engine/hosts/supervisor'
@@ -171,8 +173,10 @@ function desktop(
 
 let app: ReturnType<typeof desktop> | null = null
 
+let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
-  setActivePinia(createPinia())
+  pinia = createPinia()
+  setActivePinia(pinia)
 })
 afterEach(() => {
   app?.supervisor.stop()
@@ -326,5 +330,32 @@ describe('the engine store with main’s supervisor and broker (real engine)', (
     engine.restart()
     await until(() => engine.ready, 'ready after Restart engine')
     expect(d.connectRequests).toBe(1)
+  })
+
+  it('the status bar says why it stopped and its Restart engine button brings it back', async () => {
+    const d = desktop({ initialDelayMs: 5, maxDelayMs: 5, maxCrashes: 0, windowMs: 60_000, maxRestarts: 0 })
+    app = d
+    d.supervisor.start()
+    const engine = useEngineStore()
+    const bar = mount(EngineStatusBar, { global: { plugins: [pinia] } })
+    await engine.start(d.transport)
+    await until(() => engine.ready, 'ready')
+    expect(bar.find('[data-testid="engine-restart"]').exists()).toBe(false)
+
+    d.last().crash()
+    await nextTick()
+    expect(bar.get('[data-testid="engine-status"]').text()).toContain('Engine: stopped')
+    expect(bar.get('[data-testid="engine-detail"]').text()).toMatch(
+      /crashed once within 60 s.*Restart engine/
+    )
+    const button = bar.get('button[data-testid="engine-restart"]')
+    expect(button.text()).toBe('Restart engine')
+    await button.trigger('click')
+    await until(() => engine.ready, 'ready after the button')
+    await nextTick()
+    expect(bar.get('[data-testid="engine-status"]').text()).toContain('Engine: ready')
+    expect(bar.find('[data-testid="engine-restart"]').exists()).toBe(false)
+    expect(d.processes).toHaveLength(2)
+    bar.unmount()
   })
 })

@@ -169,10 +169,11 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
     crashTimes = [...crashTimes, now]
     const decision = decideRestart(crashTimes, now, policy)
     if (!decision.restart) {
+      const times = (n: number) => (n === 1 ? 'once' : `${n} times`)
       const count =
         decision.why === 'fast'
-          ? `${decision.crashesInWindow} times within ${Math.round(policy.windowMs / 1000)} s`
-          : `${decision.crashes} times since it was started`
+          ? `${times(decision.crashesInWindow)} within ${Math.round(policy.windowMs / 1000)} s`
+          : `${times(decision.crashes)} since it was started`
       setStatus({
         state: 'failed',
         exitCode,
