@@ -1,32 +1,41 @@
 /**
  * The packaging config (electron-builder.yml) against electron-builder's own validator and JSON
- * schema (app-builder-lib's scheme.json), what the issue asks of it, and the real build output: the
- * files it packs into app.asar are the ones the code loads (main, the utility-process chunk, the
- * preload, the renderer). `npm run dist` itself downloads Electron and cannot run here.
+ * schema (app-builder-lib's scheme.json), what the issue asks of it, and a real electron-builder run
+ * on the real build output: the fuses it flips and the files it packs into app.asar are the ones the
+ * code loads (main, the utility-process chunk, the preload, the renderer). Electron's own
+ * distribution cannot be downloaded here, so that run packs a stand-in binary carrying Electron's
+ * fuse wire; the installers themselves (`npm run dist`) are not built.
  */
 import { spawnSync } from 'node:child_process'
 import {
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
-  writeFileSync,
-  cpSync
+  symlinkSync,
+  writeFileSync
 } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, posix, relative, resolve } from 'node:path'
+import { join, posix, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPackage, extractFile, listPackage } from '@electron/asar'
-import { minimatch } from 'minimatch'
+import { extractFile, listPackage } from '@electron/asar'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { Arch, build as buildApp, Platform } from 'electron-builder'
 // electron-builder's own config loader and validator (the code `electron-builder` runs first).
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import { DebugLogger } from 'builder-util'
 import { DESKTOP_DEV_PORT } from '../../electron.vite.config'
-import { ICON_SIZES, renderIcons } from '../../scripts/make-icons.mjs'
+import { ICON_SIZES, renderIcons, writeIcons } from '../../scripts/make-icons.mjs'
 
 const repo = resolve(__dirname, '../..')
+const electronVersion = (
+  JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version
+/** @electron/fuses' marker in the Electron binary, followed by the fuse wire. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 type Config = Awaited<ReturnType<typeof getConfig>>
 let config: Config
 const scratch = mkdtempSync(join(tmpdir(), 'bps-builder-'))
@@ -112,65 +121,77 @@ describe('npm run dev and npm run web', () => {
   })
 })
 
-/** Every file under `dir`, as posix paths relative to it. */
-function walk(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name)
-    return statSync(full).isDirectory() ? walk(full, base) : [relative(base, full).split('\\').join('/')]
-  })
-}
-
-/** electron-builder's `files`: a file is packed when a pattern takes it and no `!` pattern drops it. */
-function packed(files: string[], patterns: string[]): string[] {
-  const take = patterns.filter((p) => !p.startsWith('!'))
-  const drop = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
-  return files.filter(
-    (f) =>
-      take.some((p) => minimatch(f, p, { dot: true })) && !drop.some((p) => minimatch(f, p, { dot: true }))
+/**
+ * A stand-in for the Electron distribution electron-builder would download: a tiny "binary" that
+ * carries the real fuse wire layout (sentinel, version 1, eight fuses at Electron's defaults), so
+ * electron-builder's fuse step flips it exactly as it flips a real one.
+ */
+function standInElectron(dir: string): void {
+  mkdirSync(join(dir, 'resources'), { recursive: true })
+  const wire = Buffer.from([1, 8, ...'10110001'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))))
+  writeFileSync(
+    join(dir, 'electron'),
+    Buffer.concat([Buffer.from('#!/bin/sh\n# '), Buffer.from(FUSE_SENTINEL), wire]),
+    {
+      mode: 0o755
+    }
   )
+  writeFileSync(join(dir, 'chrome-sandbox'), '')
+  writeFileSync(join(dir, 'version'), electronVersion)
+  writeFileSync(join(dir, 'LICENSE'), 'MIT')
 }
 
-describe('the packaged layout', () => {
+describe('the packaged app (electron-builder on the real build, with a stand-in Electron)', () => {
+  let appDir = ''
   let archive = ''
   let inAsar: string[] = []
 
-  beforeAll(() => {
-    // A real electron-vite build into a scratch app folder, then app.asar from the config's `files`.
-    const app = join(scratch, 'app')
-    mkdirSync(app, { recursive: true })
+  beforeAll(async () => {
+    // A project folder like the checkout: package.json, electron-builder.yml, the real electron-vite
+    // build, node_modules (electron-builder looks at it), and the icons `npm run dist` renders.
+    const project = join(scratch, 'project')
+    mkdirSync(project, { recursive: true })
+    for (const file of ['package.json', 'electron-builder.yml']) cpSync(join(repo, file), join(project, file))
+    symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'))
+    cpSync(join(repo, 'resources'), join(project, 'resources'), { recursive: true })
     const build = spawnSync(
       join(repo, 'node_modules/.bin/electron-vite'),
-      ['build', '--outDir', join(app, 'out')],
+      ['build', '--outDir', join(project, 'out')],
       {
         cwd: repo,
         encoding: 'utf8'
       }
     )
     expect(build.status, build.stderr).toBe(0)
-    writeFileSync(join(app, 'package.json'), readFileSync(join(repo, 'package.json')))
-    // getConfig normalises `files` to [{ filter: [...] }].
-    const patterns = [config.files]
-      .flat()
-      .flatMap((f) =>
-        typeof f === 'string'
-          ? [f]
-          : ([(f as { filter?: string | string[] }).filter ?? []].flat() as string[])
-      )
-    expect(patterns).toContain('out/main/**')
-    const stage = join(scratch, 'stage')
-    for (const file of packed(walk(app), patterns)) {
-      mkdirSync(dirname(join(stage, file)), { recursive: true })
-      cpSync(join(app, file), join(stage, file))
-    }
-    archive = join(scratch, 'app.asar')
-    return createPackage(stage, archive).then(() => {
-      inAsar = listPackage(archive, { isPack: false }).map((p) => p.split('\\').join('/').replace(/^\//, ''))
+    writeIcons(project)
+    const electronDist = join(scratch, 'electron-dist')
+    standInElectron(electronDist)
+    await buildApp({
+      projectDir: project,
+      targets: Platform.LINUX.createTarget('dir', Arch.x64),
+      publish: 'never',
+      config: { electronDist, electronVersion, directories: { output: join(scratch, 'dist') } }
     })
-  }, 180_000)
+    appDir = join(scratch, 'dist', 'linux-unpacked')
+    archive = join(appDir, 'resources', 'app.asar')
+    inAsar = listPackage(archive, { isPack: false }).map((p) => p.split('\\').join('/').replace(/^\//, ''))
+  }, 240_000)
 
   const read = (path: string) => extractFile(archive, path).toString('utf8')
 
-  it('packs main, preload, renderer and package.json, and no sources, maps or node_modules', () => {
+  it('flips the fuses in the packaged binary', async () => {
+    const wire = await getCurrentFuseWire(join(appDir, 'backprop-studio'))
+    const on = (fuse: FuseV1Options) => wire[fuse] === 49
+    expect(on(FuseV1Options.RunAsNode)).toBe(false)
+    expect(on(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(false)
+    expect(on(FuseV1Options.EnableNodeCliInspectArguments)).toBe(false)
+    expect(on(FuseV1Options.EnableCookieEncryption)).toBe(true)
+    expect(on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(true)
+    expect(on(FuseV1Options.OnlyLoadAppFromAsar)).toBe(true)
+    expect(on(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(false)
+  })
+
+  it('packs main, preload, renderer and package.json into app.asar, and no sources, maps or node_modules', () => {
     expect(inAsar).toContain('package.json')
     expect(inAsar).toContain('out/main/index.js')
     expect(inAsar).toContain('out/preload/index.js')
@@ -178,7 +199,9 @@ describe('the packaged layout', () => {
     expect(
       inAsar.some((p) => p.startsWith('src/') || p.startsWith('node_modules/') || p.endsWith('.map'))
     ).toBe(false)
-    expect(config.asarUnpack ?? []).toEqual([])
+    // Nothing is unpacked beside the archive, and the samples ship as resources.
+    expect(readdirSync(join(appDir, 'resources')).sort()).toEqual(['app.asar', 'samples'])
+    expect(readdirSync(join(appDir, 'resources', 'samples'))).toContain('iris.csv')
   })
 
   it("package.json's main is inside the archive", () => {
@@ -194,6 +217,20 @@ describe('the packaged layout', () => {
     expect(inAsar).toContain(target)
     // It is the engine host: it reads process.parentPort and serves the engine.
     expect(read(target)).toContain('parentPort')
+  })
+
+  it('main, the engine host and the preload need no npm package at run time (none is packed)', () => {
+    const required = (path: string) => [...read(path).matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
+    const files = inAsar.filter((p) => /^out\/(main|preload)\/.*\.js$/.test(p))
+    expect(files.length).toBeGreaterThanOrEqual(3)
+    for (const file of files)
+      for (const name of required(file))
+        expect(
+          name === 'electron' || name.startsWith('node:') || builtinModules.includes(name),
+          `${file}: ${name}`
+        ).toBe(true)
+    // The sandboxed preload may only require electron (and a few builtins it does not use).
+    expect(required('out/preload/index.js')).toEqual(['electron'])
   })
 
   it('the preload and the renderer folder main names resolve inside the archive', () => {
