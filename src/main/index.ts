@@ -313,7 +313,9 @@ function showAbout(): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
+  const win = new BrowserWindow(
+    mainWindowOptions(join(__dirname, '../preload/index.js'), { devTools: !app.isPackaged })
+  )
   win.once('ready-to-show', () => win.show())
   // The renderer's beforeunload objects while there are unsaved changes; Electron would then just keep
   // the window open without a word, so ask here.

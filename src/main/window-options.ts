@@ -17,6 +17,7 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false
   safeDialogs: true
   spellcheck: boolean
+  devTools: boolean
 }
 
 export interface MainWindowOptions {
@@ -30,7 +31,11 @@ export interface MainWindowOptions {
   webPreferences: SecureWebPreferences
 }
 
-export function mainWindowOptions(preloadPath: string): MainWindowOptions {
+/**
+ * `devTools`: development builds only (main passes `!app.isPackaged`); a release build can open no
+ * DevTools at all, not just lack the menu item.
+ */
+export function mainWindowOptions(preloadPath: string, { devTools = false } = {}): MainWindowOptions {
   return {
     title: 'Backprop Studio',
     width: 1440,
@@ -55,7 +60,8 @@ export function mainWindowOptions(preloadPath: string): MainWindowOptions {
       // A CSV dropped on the window must reach the page's drop handler, not replace the page.
       navigateOnDragDrop: false,
       safeDialogs: true,
-      spellcheck: false
+      spellcheck: false,
+      devTools
     }
   }
 }

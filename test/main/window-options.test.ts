@@ -30,6 +30,11 @@ describe('mainWindowOptions', () => {
     expect(options.show).toBe(false)
     expect(options.minWidth).toBeLessThanOrEqual(options.width)
   })
+
+  it('has no DevTools unless asked for (development builds)', () => {
+    expect(web.devTools).toBe(false)
+    expect(mainWindowOptions('/p.js', { devTools: true }).webPreferences.devTools).toBe(true)
+  })
 })
 
 describe('unsavedChangesPrompt', () => {
