@@ -41,9 +41,12 @@ export interface EngineBroker<Port> {
   engineReady(engine: EngineEndpoint<Port>, generation: number): void
   /** The engine went away; connections wait for the next `engineReady`. */
   engineGone(): void
-  /** Frames still waiting for a port. */
+  /** Requests still waiting for a port. */
   readonly waiting: number
 }
+
+/** Requests one frame may have waiting while the engine (re)starts. */
+export const MAX_WAITING_PER_FRAME = 4
 
 export function createEngineBroker<Port extends ClosablePort>(
   createChannel: () => { port1: Port; port2: Port },
@@ -51,9 +54,9 @@ export function createEngineBroker<Port extends ClosablePort>(
   log: (message: string) => void = console.warn
 ): EngineBroker<Port> {
   let engine: { endpoint: EngineEndpoint<Port>; generation: number } | null = null
-  // One entry per frame: a renderer that asks again while the engine restarts gets one port, for its
-  // latest request (it has given up on the earlier one).
-  const waiting = new Map<FrameEndpoint<Port>, string>()
+  // Per frame, the requests waiting for the engine, each answered with a port of its own. A page
+  // that keeps asking (a bug, or a hostile page) holds at most MAX_WAITING_PER_FRAME; the oldest go.
+  const waiting = new Map<FrameEndpoint<Port>, string[]>()
 
   const gone = (frame: FrameEndpoint<Port>) => frame.detached === true || frame.isDestroyed?.() === true
 
@@ -82,21 +85,27 @@ export function createEngineBroker<Port extends ClosablePort>(
 
   return {
     connect(frame, requestId) {
-      if (engine) link(frame, requestId)
-      else waiting.set(frame, requestId)
+      if (engine) return link(frame, requestId)
+      const queue = waiting.get(frame) ?? []
+      if (!queue.includes(requestId)) queue.push(requestId)
+      if (queue.length > MAX_WAITING_PER_FRAME)
+        log(`engine request ${queue.shift()} dropped: too many waiting`)
+      waiting.set(frame, queue)
     },
     engineReady(endpoint, generation) {
       engine = { endpoint, generation }
-      for (const [frame, requestId] of [...waiting]) {
+      for (const [frame, requestIds] of [...waiting]) {
         waiting.delete(frame)
-        link(frame, requestId)
+        for (const requestId of requestIds) link(frame, requestId)
       }
     },
     engineGone() {
       engine = null
     },
     get waiting() {
-      return waiting.size
+      let n = 0
+      for (const queue of waiting.values()) n += queue.length
+      return n
     }
   }
 }

@@ -144,7 +144,7 @@ test('the page comes from app://bundle with a CSP header, has no Node and sees o
   )
 })
 
-test('the engine connects, and the menu has no developer items in a test of the built app', async () => {
+test('the engine connects through main, and answers a request and a malformed one', async () => {
   await expect(engineStatus()).toContainText('Engine: ready')
   await expect(engineStatus()).toHaveAttribute('title', /ready \(engine process\)/)
   const reply = (await engineRequest('hello')) as { ok: boolean; result: { capabilities: string[] } }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createEngineBroker, type EngineEndpoint, type FrameEndpoint } from '../../src/main/engine-broker'
+import {
+  createEngineBroker,
+  MAX_WAITING_PER_FRAME,
+  type EngineEndpoint,
+  type FrameEndpoint
+} from '../../src/main/engine-broker'
 
 type Port = { id: number; side: 1 | 2; closed: boolean; close(): void }
 
@@ -67,7 +72,7 @@ describe('createEngineBroker', () => {
     expect(ids(f.got[0].ports)).toEqual(['1.2'])
   })
 
-  it('makes frames wait while the engine restarts, once each, and serves the latest request from the new engine', () => {
+  it('makes requests wait while the engine restarts and answers each from the new engine', () => {
     const { broker, engine, frame } = setup()
     const old = engine()
     broker.engineReady(old, 1)
@@ -75,15 +80,33 @@ describe('createEngineBroker', () => {
     const f = frame()
     broker.connect(f, 'r1')
     broker.connect(f, 'r2')
-    expect(broker.waiting).toBe(1)
+    broker.connect(f, 'r2') // the same request twice is still one request
+    expect(broker.waiting).toBe(2)
     expect(f.got).toEqual([])
 
     const fresh = engine()
     broker.engineReady(fresh, 2)
     expect(old.got).toEqual([])
-    expect(fresh.got).toHaveLength(1)
-    expect(f.got.map((g) => g.message)).toEqual([{ requestId: 'r2', generation: 2 }])
+    expect(fresh.got).toHaveLength(2)
+    expect(f.got.map((g) => g.message)).toEqual([
+      { requestId: 'r1', generation: 2 },
+      { requestId: 'r2', generation: 2 }
+    ])
+    // One port per request: never the same port twice.
+    expect(new Set(f.got.map((g) => g.ports[0])).size).toBe(2)
     expect(broker.waiting).toBe(0)
+  })
+
+  it('keeps at most MAX_WAITING_PER_FRAME requests of one frame waiting, dropping the oldest', () => {
+    const { broker, engine, frame, logged } = setup()
+    const f = frame()
+    for (let i = 1; i <= MAX_WAITING_PER_FRAME + 2; i++) broker.connect(f, `r${i}`)
+    expect(broker.waiting).toBe(MAX_WAITING_PER_FRAME)
+    expect(logged).toHaveLength(2)
+    broker.engineReady(engine(), 1)
+    expect(f.got.map((g) => (g.message as { requestId: string }).requestId)).toEqual(
+      Array.from({ length: MAX_WAITING_PER_FRAME }, (_, i) => `r${i + 3}`)
+    )
   })
 
   it('skips frames that were detached or destroyed while waiting (a reload during a restart)', () => {

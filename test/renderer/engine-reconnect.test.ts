@@ -240,6 +240,24 @@ describe('the engine store with main’s supervisor and broker (real engine)', (
     expect(d.connectRequests).toBe(3)
   })
 
+  it('gives each pending connect() its own port (a port answers exactly one request)', async () => {
+    const d = desktop()
+    app = d
+    // Both requests wait at the broker while the engine starts, then are answered together.
+    const [a, b] = await Promise.all([d.transport.connect(), d.transport.connect(), d.supervisor.start()])
+    expect(a.client).not.toBe(b.client)
+    expect(a.generation).toBe(1)
+    expect(b.generation).toBe(1)
+    const [ha, hb] = await Promise.all([a.client.request('hello'), b.client.request('hello')])
+    expect(ha.engineVersion).toBe(hb.engineVersion)
+    expect(d.last().connections).toBe(2)
+    a.client.close()
+    await settle()
+    expect(d.last().connections).toBe(1)
+    expect((await b.client.request('hello')).protocolVersion).toBe(ha.protocolVersion)
+    b.client.close()
+  })
+
   it('closes a connection that a restart superseded while it was being made', async () => {
     const d = desktop()
     app = d
