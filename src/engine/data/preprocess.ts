@@ -437,14 +437,19 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   })
   const imputedTotal = Object.values(imputed).reduce((a, b) => a + b, 0)
   if (imputedTotal > 0) {
-    const word = { mean: 'mean', median: 'median', 'most-frequent': 'most frequent value', drop: '' }[policy]
+    // A category has no mean or median: one-hot columns are always filled with their most frequent value.
+    const numericWord = { mean: 'mean', median: 'median', 'most-frequent': 'most frequent value', drop: '' }[policy]
+    const byWord = new Map<string, string[]>()
+    features.forEach((f, j) => {
+      const n = imputed[f.name]
+      if (!n) return
+      const word = featureEncodings[j].kind === 'numeric' ? numericWord : 'most frequent value'
+      byWord.set(word, [...(byWord.get(word) ?? []), `${f.name}: ${n}`])
+    })
+    const how = [...byWord].map(([word, cols]) => `the training ${word} (${cols.join(', ')})`).join(' and ')
     notices.push({
       code: 'missing-values',
-      message: `${imputedTotal} missing value${imputedTotal === 1 ? ' was' : 's were'} filled with the training ${word} (${Object.entries(
-        imputed
-      )
-        .map(([c, n]) => `${c}: ${n}`)
-        .join(', ')}).`,
+      message: `${imputedTotal} missing value${imputedTotal === 1 ? ' was' : 's were'} filled with ${how}.`,
       column: null
     })
   } else if (policy === 'drop' && droppedRows > missingTarget) {
