@@ -138,8 +138,6 @@ describe('TrainingPanel without a training engine', () => {
     setActivePinia(createPinia())
     const w = mount(TrainingPanel)
     expect(button(w, 'Train').attributes('disabled')).toBeDefined()
-    expect(w.find('[role="status"]').text()).toBe(
-      'The engine does not offer training yet (no train.* commands).'
-    )
+    expect(w.find('[role="status"]').text()).toBe('The engine is not ready to train yet.')
   })
 })
