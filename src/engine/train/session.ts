@@ -11,7 +11,14 @@
 import type { Network } from '../nn/types'
 import { parameterHistograms } from './histogram'
 import { resolveTrainSettings, type TrainSettingsInput } from './settings'
-import { createTrainer, type DoneInfo, type StepResult, type Trainer, type TrainerOptions } from './trainer'
+import {
+  createTrainer,
+  type DoneInfo,
+  type RestorePoint,
+  type StepResult,
+  type Trainer,
+  type TrainerOptions
+} from './trainer'
 import type { EpochMetrics, ProgressEvent, SessionEvent, SessionState, TrainData } from './types'
 
 export type StepUnit = 'batch' | 'epoch'
@@ -51,6 +58,11 @@ export interface TrainingSession {
   resetWeights(seed?: number): void
   /** Takes effect from the next step; the schedule continues from the new rate. */
   setLearningRate(lr: number): void
+  /**
+   * Puts back the weights this run started from or the last good weights (Trainer.restore). A run
+   * still going (running, paused, idle) ends first with reason 'stopped' and no final metrics.
+   */
+  restore(which: RestorePoint): void
   /** Resolves when the loop is not running (after pause, stop, done or an epoch step). */
   whenSettled(): Promise<void>
 }
@@ -127,11 +139,33 @@ export function createSession(opts: SessionOptions): TrainingSession {
     emit({ type: 'done', ...done })
   }
 
+  /**
+   * An exception from a step (a bug, an allocation the host refused) ends the run as failed instead of
+   * escaping the loop and taking the engine down: the trainer restores the last good weights.
+   */
+  function failWith(err: unknown): void {
+    const done = trainer.done ?? trainer.fail(err)
+    state = 'done'
+    untilEpochEnd = false
+    try {
+      emitProgress(true)
+    } catch {
+      // The histograms themselves may be what failed; the done event below still tells the client.
+    }
+    emit({ type: 'done', ...done })
+  }
+
   /** One step with bookkeeping; returns true when the loop should stop running. */
   function runStep(): boolean {
     const due = clock() - lastEventAt >= progressMs
     if (due) trainer.requestLayerStats()
-    const r = trainer.step()
+    let r: StepResult
+    try {
+      r = trainer.step()
+    } catch (err) {
+      failWith(err)
+      return true
+    }
     record(r)
     if (r.done) {
       finish(r.done)
@@ -163,9 +197,20 @@ export function createSession(opts: SessionOptions): TrainingSession {
     state = 'running'
     emitState()
     if (!looping) {
-      looping = loop().finally(() => {
-        looping = null
-      })
+      looping = loop()
+        .catch((err: unknown) => {
+          // Whatever escaped the step's own guard (an emit that threw): still a failed run, not a crash.
+          if (state !== 'done') {
+            try {
+              failWith(err)
+            } catch {
+              state = 'done'
+            }
+          }
+        })
+        .finally(() => {
+          looping = null
+        })
     }
   }
 
@@ -208,7 +253,13 @@ export function createSession(opts: SessionOptions): TrainingSession {
       if (state === 'running') throw new Error('cannot step while running; pause first')
       if (unit === 'batch') {
         trainer.requestLayerStats()
-        const r = trainer.step()
+        let r: StepResult
+        try {
+          r = trainer.step()
+        } catch (err) {
+          failWith(err)
+          return
+        }
         record(r)
         if (r.done) finish(r.done)
         else {
@@ -224,7 +275,14 @@ export function createSession(opts: SessionOptions): TrainingSession {
       if (state === 'done') return
       state = 'done'
       untilEpochEnd = false
-      finish(trainer.stop())
+      let d: DoneInfo
+      try {
+        d = trainer.stop()
+      } catch (err) {
+        failWith(err)
+        return
+      }
+      finish(d)
     },
     resetWeights(seed) {
       trainer.resetWeights(seed)
@@ -234,6 +292,19 @@ export function createSession(opts: SessionOptions): TrainingSession {
     },
     setLearningRate(lr) {
       trainer.learningRate = lr
+    },
+    restore(which) {
+      if (state !== 'done') {
+        state = 'done'
+        untilEpochEnd = false
+        // The user chose other weights: no final metrics of the discarded ones.
+        const d = trainer.stop({ evaluate: false })
+        const what = which === 'run-start' ? 'the weights from before this run' : 'the last good weights'
+        emitProgress(true)
+        emit({ type: 'done', ...d, message: `${d.message}; restored ${what}`, final: null })
+      }
+      trainer.restore(which)
+      emitProgress(true)
     },
     whenSettled() {
       return looping ?? Promise.resolve()

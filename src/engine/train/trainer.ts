@@ -9,9 +9,16 @@
  * - 'early-stop': the validation loss (the training loss without a validation set) has not improved
  *   for `patience` epochs; the best epoch's weights are restored
  * - 'epochs': the maximum number of epochs is reached
- * and after every step:
+ * and after every step's forward/backward pass, before its update:
  * - 'non-finite': the loss or a gradient is NaN/±∞; reports where (Network.findNonFinite) and restores
- *   the weights of the last step whose pass was finite, before the failed update could spread.
+ *   the last good weights, before the failed update could spread.
+ * - 'diverged': the batch loss is above DIVERGENCE_FACTOR × max(1, the lowest batch loss of this run so
+ *   far) — a run that blows up without ever making a NaN (learning rate 1e300); restores the last good
+ *   weights too.
+ *
+ * "Last good weights" are the weights of the last step whose pass was finite and not diverged; before
+ * the first such step they are the weights the run started from (never an untouched buffer). Each run
+ * also keeps the weights it started from (`restore('run-start')`).
  */
 import type { LayerStats, Network } from '../nn/types'
 import { createRng, type Rng } from '../random'
@@ -53,6 +60,16 @@ export interface TrainerOptions {
 
 export const DEFAULT_TRAIN_METRIC_ROWS = 1024
 
+/**
+ * A step diverges when its batch loss exceeds this factor times max(1, the lowest batch loss of the
+ * run so far). The floor of 1 keeps a near-perfect fit (best loss 1e-9) from calling ordinary batch
+ * noise a divergence; a million times the initial loss is far beyond any run that is still learning.
+ */
+export const DIVERGENCE_FACTOR = 1e6
+
+/** Which saved weights `restore` puts back: the run's starting weights, or the last good step's. */
+export type RestorePoint = 'run-start' | 'last-good'
+
 export interface Trainer {
   readonly net: Network
   readonly settings: TrainSettings
@@ -72,10 +89,23 @@ export interface Trainer {
   learningRate: number
   /** One optimiser step. Throws if training has ended. */
   step(): StepResult
-  /** End training now with reason 'stopped'. */
-  stop(): DoneInfo
-  /** Clear the end state, counters, optimiser state and early-stopping memory; keep the weights. */
+  /** End training now with reason 'stopped'; `evaluate: false` skips the final metrics. */
+  stop(options?: { evaluate?: boolean }): DoneInfo
+  /**
+   * Clear the end state, counters, optimiser state and early-stopping memory; keep the weights, which
+   * become this run's starting (and last good) weights.
+   */
   restart(): void
+  /**
+   * Put back the weights this run started from, or the last good weights (see the top of this file),
+   * and clear the optimiser's state (its moments belong to other weights). Counters are kept.
+   */
+  restore(which: RestorePoint): void
+  /**
+   * End training with reason 'error' after an exception escaped a step: restores the last good
+   * weights (an update may have been half applied) and reports the message.
+   */
+  fail(error: unknown): DoneInfo
   /** Re-initialise the weights (settings.init, the given seed or settings.seed) and restart. */
   resetWeights(seed?: number): void
   /** Loss and metrics of the current weights on the training and validation sets. */
@@ -116,7 +146,9 @@ export function createTrainer(
   const yTail = yb.subarray(0, tailRows * outW)
 
   const optimizer: Optimizer = createOptimizer(settings, net)
-  // Weights of the last step whose forward/backward pass was finite, and of the best epoch.
+  // The weights this run started from, those of the last step whose pass was finite and not diverged,
+  // and those of the best epoch.
+  const runStart = new Float64Array(net.params.length)
   const lastGood = new Float64Array(net.params.length)
   const best = settings.patience !== null ? new Float64Array(net.params.length) : null
 
@@ -128,6 +160,7 @@ export function createTrainer(
   let baseRate = settings.learningRate
   let previousTrainLoss = NaN
   let bestLoss = Infinity
+  let lowestStepLoss = Infinity
   let bestEpoch = 0
   let epochsWithoutImprovement = 0
   let done: DoneInfo | null = null
@@ -143,9 +176,12 @@ export function createTrainer(
     epochLossSum = 0
     previousTrainLoss = NaN
     bestLoss = Infinity
+    lowestStepLoss = Infinity
     bestEpoch = 0
     epochsWithoutImprovement = 0
     done = null
+    runStart.set(net.params)
+    lastGood.set(net.params)
     lastEpoch = null
     optimizer.reset()
     optimizer.learningRate = baseRate * scheduleFactor(settings.schedule, 0)
@@ -198,6 +234,19 @@ export function createTrainer(
       { nonFinite: at }
     )
     // The final metrics describe the restored weights.
+    done = { ...d, final: evaluate() }
+    return { loss, rows: 0, done }
+  }
+
+  function failDiverged(loss: number): StepResult {
+    const threshold = DIVERGENCE_FACTOR * Math.max(1, lowestStepLoss)
+    net.params.set(lastGood)
+    lastEpoch = null
+    const d = finish(
+      'diverged',
+      `loss ${fmt(loss)} in step ${stepCount} is above ${fmt(threshold)} (${DIVERGENCE_FACTOR} × the lowest loss so far, at least 1): the run diverged; restored the last good weights`,
+      { diverged: { step: stepCount, loss, lowestLoss: lowestStepLoss, threshold } }
+    )
     done = { ...d, final: evaluate() }
     return { loss, rows: 0, done }
   }
@@ -263,6 +312,8 @@ export function createTrainer(
     stepCount++
     const loss = net.lossAndGradients(x, y, rows)
     if (!Number.isFinite(loss) || !allFinite(net.grads)) return failNonFinite(loss)
+    if (loss > DIVERGENCE_FACTOR * Math.max(1, lowestStepLoss)) return failDiverged(loss)
+    if (loss < lowestStepLoss) lowestStepLoss = loss
     if (statsRequested) {
       layerStats = net.layerStats()
       statsRequested = false
@@ -307,12 +358,30 @@ export function createTrainer(
       optimizer.learningRate = lr
     },
     step,
-    stop() {
+    stop(options = {}) {
       if (done) return done
-      if (stepInEpoch > 0 || !lastEpoch) lastEpoch = evaluate()
+      if (options.evaluate !== false && (stepInEpoch > 0 || !lastEpoch)) lastEpoch = evaluate()
       return finish('stopped', `stopped by the user after ${epoch} epochs (${stepCount} steps)`)
     },
     restart,
+    restore(which: RestorePoint) {
+      net.params.set(which === 'run-start' ? runStart : lastGood)
+      optimizer.reset()
+      optimizer.learningRate = baseRate * scheduleFactor(settings.schedule, epoch)
+    },
+    fail(error: unknown) {
+      net.params.set(lastGood)
+      lastEpoch = null
+      const text = error instanceof Error ? error.message : String(error)
+      done = finish(
+        'error',
+        `training failed in step ${stepCount}: ${text}; restored the last good weights`,
+        {
+          error: text
+        }
+      )
+      return done
+    },
     resetWeights(seed?: number) {
       net.initialize(settings.init, seed ?? settings.seed)
       restart()

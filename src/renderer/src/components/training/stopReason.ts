@@ -37,6 +37,10 @@ export function stopReasonText(done: DoneEvent, layerName: (id: string) => strin
             'Restored the last good weights; try a smaller learning rate.'
         : `Stopped: ${done.message}`
     }
+    case 'diverged':
+      return `Stopped: the loss diverged at step ${done.diverged?.step ?? done.step}. Restored the last good weights; try a smaller learning rate.`
+    case 'error':
+      return `Stopped: training failed (${done.error ?? done.message}). Restored the last good weights.`
     case 'stopped':
       return `Stopped by user after ${epochs} (step ${done.step}).${loss}`
     default: {
