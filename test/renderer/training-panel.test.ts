@@ -19,6 +19,7 @@ function recordingEngine() {
     resume: () => call('resume'),
     step: (u) => call('step', u),
     stop: () => call('stop'),
+    restore: (which) => call('restore', which),
     resetWeights: (i, s) => call('resetWeights', i, s),
     setLearningRate: (lr) => call('setLearningRate', lr),
     inspect: () => Promise.reject(new Error('not used')),

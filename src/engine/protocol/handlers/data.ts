@@ -369,8 +369,10 @@ export function dataCommands(connection: Connection): CommandTable {
   function importWeights(text: string): ImportedWeights {
     // Read, build and fill the network before touching the workspace: a bad file changes nothing.
     const file = parseWeightsFile(text)
+    // The kernels a trained model runs on (train.ts), so an imported copy predicts bit for bit the same.
     const net = createNetwork(file.graph, {
-      inputWidth: file.preprocessing ? summarizePreprocessing(file.preprocessing).inputWidth : undefined
+      inputWidth: file.preprocessing ? summarizePreprocessing(file.preprocessing).inputWidth : undefined,
+      kernels: 'auto'
     })
     net.setParameters(file.parameters)
     ws.model = { graph: file.graph, net, preprocessing: file.preprocessing, training: file.training }

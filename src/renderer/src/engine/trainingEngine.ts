@@ -78,6 +78,9 @@ export function createTrainingEngine(client: EngineClient, sources: TrainingSour
         tolerance: r.tolerance
       }
     },
+    async restore(which) {
+      await client.request('train.restore', { which })
+    },
     async getParameters() {
       return (await client.request('train.parameters', {})).parameters
     }

@@ -49,7 +49,15 @@ export interface TrainingEngine {
   gradientCheck(): Promise<GradientCheckView>
   /** Every parameter by edge id (for the graph's weight overlay; fetched at a low rate). */
   getParameters(): Promise<ParameterMap>
+  /** Puts the last run's starting weights, or its last good weights, back into the model. */
+  restore(which: RestorePoint): Promise<void>
 }
+
+/** Which weights of the last run to put back: the ones it started from, or its last finite step's. */
+export type RestorePoint = 'run-start' | 'last-good'
+
+/** Runs that ended like this may have left weights worse than they started: restoring is offered. */
+const RESTORABLE_REASONS: readonly string[] = ['non-finite', 'diverged', 'error']
 
 /** What train.start answers: the session's number and where its weights came from. */
 export interface StartResult {
@@ -166,6 +174,10 @@ export const useTrainingStore = defineStore('training', () => {
   const stepsPerEpoch = ref(NaN)
 
   const isRunning = computed(() => status.value === 'running' || status.value === 'starting')
+  /** After a run stopped by NaN/∞, divergence or an error: the weights that can be put back. */
+  const canRestore = computed(
+    () => status.value === 'done' && lastDone.value !== null && RESTORABLE_REASONS.includes(lastDone.value.reason)
+  )
   const isPaused = computed(() => status.value === 'paused')
   /** Fraction of the planned epochs done, in [0, 1]. */
   const fraction = computed(() => {
@@ -362,6 +374,27 @@ export const useTrainingStore = defineStore('training', () => {
     return true
   }
 
+  /**
+   * "Restore weights before this run" / "Restore last good weights": the model (and so the project,
+   * the overlay, the evaluation) gets those weights; the next Train continues from them.
+   */
+  async function restoreWeights(which: RestorePoint): Promise<boolean> {
+    if (isRunning.value) return false
+    const ok = await run('Restore weights', (e) => e.restore(which))
+    if (!ok) return false
+    const weights = useWeightsStore()
+    await weights.captureModel()
+    void refreshParameters()
+    void weights.evaluateQuietly()
+    lastDone.value = null
+    status.value = 'idle'
+    statusText.value =
+      which === 'run-start'
+        ? 'Restored the weights from before this run: Train continues from them.'
+        : 'Restored the last good weights of this run: Train continues from them.'
+    return true
+  }
+
   /** Sets the learning rate for the next Train and, while a session runs, for its next step. */
   async function setLearningRate(lr: number): Promise<boolean> {
     if (!(lr > 0) || !Number.isFinite(lr)) {
@@ -498,6 +531,8 @@ export const useTrainingStore = defineStore('training', () => {
     stop,
     stepOnce,
     resetWeights,
+    restoreWeights,
+    canRestore,
     setLearningRate,
     refreshParameters,
     inspectSample,

@@ -260,12 +260,14 @@ export const useWeightsStore = defineStore('weights', () => {
   }
 
   /**
-   * The weights Train sends: the project's when they fit the graph on the bound data (every weighted
-   * edge, every shape), else none — the engine then starts fresh, and `note` says why.
+   * The weights Train sends. None while the engine's model is this project's (it continues from it and
+   * adds to its training summary); otherwise — after Open without a model, a template's weights, an
+   * engine restart — the project's, when they fit the graph on the bound data (every weighted edge,
+   * every shape); else none, and the engine starts fresh, which `note` explains.
    */
   function startingWeights(): { parameters?: ParameterMap; note?: string } {
     const parameters = project.parameters
-    if (!parameters) return {}
+    if (!parameters || hasModel.value) return {}
     const graph = useGraphStore()
     const why = parametersMismatch(graph.graph, parameters, { inputWidth: graph.inputWidth })
     if (why) return { note: `Training from fresh weights: ${why}.` }
@@ -321,11 +323,12 @@ export const useWeightsStore = defineStore('weights', () => {
     void loadProjectModel()
   })
 
-  // A restarted engine has lost the model: give it the project's again.
+  // A restarted engine has lost the model: give it the project's again (or send the weights with Train).
   watch(
     () => engine.client,
     (client) => {
-      if (client && hasModel.value) void loadProjectModel()
+      hasModel.value = false
+      if (client) void loadProjectModel()
     }
   )
 
