@@ -92,6 +92,7 @@ test('train, save, New, open: every prediction is the same and training continue
   await expect(page.locator('.training-panel [role="status"]')).toHaveText(
     'Weights trained for 30 epochs: Train continues from them.'
   )
+  await page.screenshot({ path: 'test-results/journeys-after-open.png' })
 
   await openTab(page, 'Data')
   const after = await download(page, () => pickWith(page, 'Predict a CSV…', irisCsv))
@@ -215,4 +216,29 @@ test('Predict a CSV… and Import weights… leave the page where it was', async
   expect(await pagePosition(page)).toEqual(start)
   await expect(page.getByRole('toolbar', { name: 'Main toolbar' })).toBeInViewport()
   await page.screenshot({ path: 'test-results/journeys-after-import.png' })
+})
+
+test('a run that diverges keeps the model: the weights from before it come back', async ({ page }) => {
+  await newFromTemplate(page, /Iris/)
+  await trainIris(page, 20)
+  await openTab(page, 'Data')
+  const good = await download(page, () => pickWith(page, 'Predict a CSV…', irisCsv))
+
+  await openTab(page, 'Training')
+  await page.getByRole('combobox', { name: /^Optimiser/ }).selectOption('sgd')
+  const rate = page.getByLabel('Learning rate', { exact: true })
+  await rate.fill('1e300')
+  await rate.press('Tab')
+  await setEpochs(page, 50)
+  await page.getByRole('button', { name: 'Train', exact: true }).click()
+  const status = page.locator('.training-panel [role="status"]')
+  await expect(status).toContainText(/Stopped: (the loss diverged|NaN)/, { timeout: 30_000 })
+  await page.screenshot({ path: 'test-results/journeys-diverged.png' })
+
+  await page.getByRole('button', { name: 'Restore weights before this run' }).click()
+  await expect(status).toHaveText('Restored the weights from before this run: Train continues from them.')
+  await expect(page.getByRole('button', { name: 'Restore weights before this run' })).toHaveCount(0)
+  await openTab(page, 'Data')
+  const restored = await download(page, () => pickWith(page, 'Predict a CSV…', irisCsv))
+  expect(restored.text).toBe(good.text)
 })

@@ -135,7 +135,8 @@ export const useWeightsStore = defineStore('weights', () => {
     imported.value = result
     hasModel.value = true
     ui.notify(`Imported ${name}: ${result.prepared.inputWidth} inputs, ${result.prepared.task}.`, 'success')
-    // The charts show how the imported weights do on the data already prepared, if it fits them.
+    // The graph draws the imported weights; the charts show how they do on the data already prepared.
+    void useTrainingStore().refreshParameters()
     void evaluateQuietly()
     return true
   }
@@ -305,6 +306,8 @@ export const useWeightsStore = defineStore('weights', () => {
         data.adoptPrepared(result.prepared)
       }
       imported.value = result
+      // The graph draws the opened weights, and the charts evaluate them on the data, if any.
+      void useTrainingStore().refreshParameters()
       void evaluateQuietly()
       return true
     } catch (err) {
