@@ -188,7 +188,10 @@ describe('projects keep everything', () => {
     useEngineStore().client = null
     const { client } = await connectRealEngine()
     const starts = watchStarts(client)
-    await until(() => useWeightsStore().hasModel && useDataStore().prepared !== null, 'the model and data again')
+    await until(
+      () => useWeightsStore().hasModel && useDataStore().prepared !== null,
+      'the model and data again'
+    )
     expect(await predictions()).toEqual(before)
     await runTraining({ epochs: 1, learningRate: 1e-12 })
     const [start] = await starts()
@@ -203,12 +206,24 @@ describe('projects keep everything', () => {
     const xor = templateById('xor')!
     const graph = structuredClone(xor.graph)
     // Weights of a 3-feature input on a graph whose input node still says 2.
-    const parameters: ParameterMap = { ...structuredClone(xor.parameters!), w1: [[1, 2, 3], [4, 5, 6]] }
-    expect(pruneParameters(graph, parameters)?.w1).toEqual([[1, 2, 3], [4, 5, 6]])
+    const parameters: ParameterMap = {
+      ...structuredClone(xor.parameters!),
+      w1: [
+        [1, 2, 3],
+        [4, 5, 6]
+      ]
+    }
+    expect(pruneParameters(graph, parameters)?.w1).toEqual([
+      [1, 2, 3],
+      [4, 5, 6]
+    ])
     const text = serializeProject({ graph, data: {}, training: {}, parameters })
     const project = useProjectStore()
     expect(project.openText('x.bps.json', text)).toBe(true)
-    expect(JSON.parse(project.text).parameters.w1).toEqual([[1, 2, 3], [4, 5, 6]])
+    expect(JSON.parse(project.text).parameters.w1).toEqual([
+      [1, 2, 3],
+      [4, 5, 6]
+    ])
     expect(project.dirty).toBe(false)
   })
 
@@ -275,7 +290,10 @@ describe('a clean slate', () => {
     expect(await training.inspectSample(0)).toBe(true)
     expect(await training.checkGradients()).toBe(true)
     await predictions()
-    await until(() => training.evaluation !== null && training.parameters !== null, 'the evaluation and overlay')
+    await until(
+      () => training.evaluation !== null && training.parameters !== null,
+      'the evaluation and overlay'
+    )
     expect(training.buffers.trainLoss.count).toBeGreaterThan(0)
 
     await answeringYes(() => useProjectStore().newFromTemplate('iris-mlp'))
@@ -329,7 +347,9 @@ describe('one verdict on readiness', () => {
     await connectRealEngine()
     await useProjectStore().newFromTemplate('iris-mlp')
     const readiness = useReadinessStore()
-    expect(readiness.blockedReason).toBe('No data yet: load a CSV file on the Data tab and choose its target.')
+    expect(readiness.blockedReason).toBe(
+      'No data yet: load a CSV file on the Data tab and choose its target.'
+    )
     expect(readiness.problems[0].fix?.kind).toBe('open-data-tab')
 
     const data = useDataStore()

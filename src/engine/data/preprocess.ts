@@ -438,7 +438,9 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const imputedTotal = Object.values(imputed).reduce((a, b) => a + b, 0)
   if (imputedTotal > 0) {
     // A category has no mean or median: one-hot columns are always filled with their most frequent value.
-    const numericWord = { mean: 'mean', median: 'median', 'most-frequent': 'most frequent value', drop: '' }[policy]
+    const numericWord = { mean: 'mean', median: 'median', 'most-frequent': 'most frequent value', drop: '' }[
+      policy
+    ]
     const byWord = new Map<string, string[]>()
     features.forEach((f, j) => {
       const n = imputed[f.name]

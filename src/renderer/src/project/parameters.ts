@@ -16,7 +16,10 @@ function hasShape(matrix: number[][], rows: number, cols: number | undefined): b
  * that failed, an engine restart): the columns of an edge out of the input node are never a reason to
  * drop it — the weights stay with the project, and `fittingParameters` decides whether they can train.
  */
-export function pruneParameters(spec: GraphSpec, parameters: ParameterMap | undefined): ParameterMap | undefined {
+export function pruneParameters(
+  spec: GraphSpec,
+  parameters: ParameterMap | undefined
+): ParameterMap | undefined {
   if (!parameters) return undefined
   const kept: ParameterMap = {}
   for (const edge of spec.edges) {

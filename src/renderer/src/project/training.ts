@@ -11,7 +11,10 @@ import type { ProjectTraining } from './file'
 export const VALIDATION_SPLIT = 0.2
 
 /** A project's training settings as the engine resolves them; defaults for anything missing or invalid. */
-export function settingsFromProject(training: ProjectTraining): { settings: TrainSettings; validationSplit: number } {
+export function settingsFromProject(training: ProjectTraining): {
+  settings: TrainSettings
+  validationSplit: number
+} {
   let settings: TrainSettings
   try {
     settings = resolveTrainSettings((training.settings ?? {}) as Partial<TrainSettings>)

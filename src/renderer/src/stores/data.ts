@@ -226,7 +226,8 @@ export const useDataStore = defineStore('data', () => {
   function setRole(column: string, role: ColumnRole, keepOtherTargets = false): Promise<boolean> {
     const next = { ...roles.value, [column]: role }
     if (role === 'target' && !keepOtherTargets)
-      for (const [name, r] of Object.entries(next)) if (r === 'target' && name !== column) next[name] = 'feature'
+      for (const [name, r] of Object.entries(next))
+        if (r === 'target' && name !== column) next[name] = 'feature'
     roles.value = next
     return prepare()
   }

@@ -128,7 +128,13 @@ export const useProjectStore = defineStore('project', () => {
 
   async function newProject(): Promise<boolean> {
     if (!(await confirmDiscard('A new project'))) return false
-    apply({ graph: emptyGraph(), data: {}, training: defaultProjectTraining() }, undefined, undefined, 'New project', 'new')
+    apply(
+      { graph: emptyGraph(), data: {}, training: defaultProjectTraining() },
+      undefined,
+      undefined,
+      'New project',
+      'new'
+    )
     platform.forgetFile()
     markSaved()
     return true
@@ -143,7 +149,12 @@ export const useProjectStore = defineStore('project', () => {
     }
     if (!(await confirmDiscard('Starting from a template'))) return false
     apply(
-      { graph: template.graph, data: {}, training: defaultProjectTraining(), parameters: template.parameters },
+      {
+        graph: template.graph,
+        data: {},
+        training: defaultProjectTraining(),
+        parameters: template.parameters
+      },
       undefined,
       undefined,
       `Template: ${template.title}`,

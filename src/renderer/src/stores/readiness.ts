@@ -64,7 +64,9 @@ export const useReadinessStore = defineStore('readiness', () => {
       source: 'data' as const,
       message,
       nodeId: output,
-      fix: mismatch.fix ? { kind: 'make-output-match-data' as const, label: 'Make output match data' } : undefined
+      fix: mismatch.fix
+        ? { kind: 'make-output-match-data' as const, label: 'Make output match data' }
+        : undefined
     }))
   })
 

@@ -176,7 +176,8 @@ export const useTrainingStore = defineStore('training', () => {
   const isRunning = computed(() => status.value === 'running' || status.value === 'starting')
   /** After a run stopped by NaN/∞, divergence or an error: the weights that can be put back. */
   const canRestore = computed(
-    () => status.value === 'done' && lastDone.value !== null && RESTORABLE_REASONS.includes(lastDone.value.reason)
+    () =>
+      status.value === 'done' && lastDone.value !== null && RESTORABLE_REASONS.includes(lastDone.value.reason)
   )
   const isPaused = computed(() => status.value === 'paused')
   /** Fraction of the planned epochs done, in [0, 1]. */

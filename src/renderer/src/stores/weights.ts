@@ -120,7 +120,10 @@ export const useWeightsStore = defineStore('weights', () => {
     const result = await run(`Importing ${name}`, (c) => c.request('weights.import', { text }))
     if (!result) return false
     const graph = useGraphStore()
-    const file = JSON.parse(text) as { preprocessing?: ProjectModel['preprocessing']; training?: ProjectModel['training'] }
+    const file = JSON.parse(text) as {
+      preprocessing?: ProjectModel['preprocessing']
+      training?: ProjectModel['training']
+    }
     project.adoptImported(
       {
         graph: result.graph,
