@@ -242,3 +242,23 @@ test('a run that diverges keeps the model: the weights from before it come back'
   const restored = await download(page, () => pickWith(page, 'Predict a CSV…', irisCsv))
   expect(restored.text).toBe(good.text)
 })
+
+test('choosing another target replaces the old one and the input node keeps its width', async ({ page }) => {
+  await newFromTemplate(page, /Iris/)
+  await openTab(page, 'Data')
+  await page.getByLabel('CSV file').setInputFiles(irisCsv)
+  await expect(page.getByLabel('Role of species')).toHaveValue('target')
+  await page.getByLabel('Role of petal_width_cm').selectOption('target')
+  await expect(page.getByLabel('Role of species')).toHaveValue('feature')
+  const prepared = page.getByLabel('Prepared data')
+  await expect(prepared).toContainText('targets petal_width_cm')
+  await expect(page.locator('.data-panel [role="alert"]')).toHaveCount(0)
+  // Three measurements and the species one-hot.
+  await expect(page.locator('.graph-node.kind-input')).toContainText('6 features (from data)')
+
+  // A choice the engine refuses (no target left) says why; the input keeps the width it had.
+  await page.getByLabel('Role of petal_width_cm').selectOption('ignored')
+  await expect(page.locator('.data-panel [role="alert"]')).toBeVisible()
+  await expect(page.locator('.graph-node.kind-input')).toContainText('6 features (from data)')
+  await page.screenshot({ path: 'test-results/journeys-target.png' })
+})
