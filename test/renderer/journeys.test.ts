@@ -162,9 +162,9 @@ describe('projects keep everything', () => {
     // The gates take the raw 0/1 inputs.
     expect(await data.setOptions({ normalization: 'none' })).toBe(true)
     await runTraining({ epochs: 1, learningRate: 1e-12, optimizer: 'gd' })
+    // The gate weights went to the engine with the template (or with Train): never fresh ones.
     const [start] = await starts()
-    expect(start.payload.parameters).toEqual(templateById('xor')!.parameters)
-    expect(start.weights).toBe('given')
+    expect(start.weights).not.toBe('initialized')
     // The gates compute XNOR: (0,0) and (1,1) fire, as in the seed's table.
     const weights = useWeightsStore()
     expect(
@@ -175,6 +175,22 @@ describe('projects keep everything', () => {
       ])
     ).toBe(true)
     expect(weights.predictions.map((p) => p.label)).toEqual(['1', '0', '1'])
+  })
+
+  it('Step on a template steps from its weights too', async () => {
+    await connectRealEngine()
+    await useProjectStore().newFromTemplate('xor')
+    const data = useDataStore()
+    expect(await data.loadText('xor.csv', xorText)).toBe(true)
+    const training = useTrainingStore()
+    training.applySettings({ learningRate: 1e-12, optimizer: 'gd' })
+    expect(await training.stepOnce('batch')).toBe(true)
+    await until(() => training.status === 'paused', 'the paused step')
+    await until(() => useProjectStore().model !== undefined, 'the captured model')
+    const gates = templateById('xor')!.parameters!
+    const now = useProjectStore().parameters!
+    for (const id of Object.keys(gates))
+      gates[id].forEach((row, i) => row.forEach((v, j) => expect(now[id][i][j]).toBeCloseTo(v, 9)))
   })
 
   it('trained weights survive an engine restart: the new engine gets them back', async () => {

@@ -221,6 +221,16 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   function handleEvent(ev: SessionEvent, nowMs = performance.now()): void {
+    const wasPaused = status.value === 'paused'
+    applyEvent(ev, nowMs)
+    // A pause (or a Step's end) is a moment the weights stand still: the project keeps them.
+    if (status.value === 'paused' && !wasPaused) {
+      useWeightsStore().hasModel = true
+      void useWeightsStore().captureModel()
+    }
+  }
+
+  function applyEvent(ev: SessionEvent, nowMs: number): void {
     switch (ev.type) {
       case 'progress':
         buffers.ingest(ev)
@@ -248,10 +258,7 @@ export const useTrainingStore = defineStore('training', () => {
         if (ev.state !== 'running') meter.reset()
         if (ev.state === 'paused') statusText.value = `Paused at epoch ${ev.epoch}, step ${ev.step}.`
         if (ev.state === 'running') statusText.value = 'Training…'
-        if (ev.state === 'paused') {
-          void refreshParameters(nowMs)
-          void useWeightsStore().captureModel()
-        }
+        if (ev.state === 'paused') void refreshParameters(nowMs)
         return
       case 'done':
         status.value = 'done'

@@ -271,10 +271,11 @@ export const useWeightsStore = defineStore('weights', () => {
    */
   function startingWeights(): { parameters?: ParameterMap; note?: string } {
     const parameters = project.parameters
-    if (!parameters || hasModel.value) return {}
+    if (!parameters) return {}
     const graph = useGraphStore()
     const why = parametersMismatch(graph.graph, parameters, { inputWidth: graph.inputWidth })
     if (why) return { note: `Training from fresh weights: ${why}.` }
+    if (hasModel.value) return {}
     return { parameters: JSON.parse(JSON.stringify(parameters)) as ParameterMap }
   }
 
@@ -286,25 +287,25 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /**
    * Gives the engine the project's model (weights + preprocessing) so predictions and the evaluation
-   * are exactly those it was saved with, before any CSV is loaded. Quiet: an engine that refuses it
-   * leaves a notice, and the project keeps its weights for Train.
+   * are exactly those it was saved with, before any CSV is loaded. Weights never bound to data (a
+   * template's gates) go in too when the graph says its input width, so Step and Train start from them.
+   * Quiet: an engine that refuses them leaves a notice, and Train sends the weights itself.
    */
   async function loadProjectModel(): Promise<boolean> {
     const client = engine.client
     const parameters = project.parameters
-    const model = project.model
-    if (!client || client.closed || !parameters || !model?.preprocessing) return false
+    if (!client || client.closed || !parameters) return false
+    const model = project.model ?? { preprocessing: null, training: null }
     const graph = useGraphStore()
     const generation = project.generation
-    let text: string
     try {
-      text = modelWeightsText(graph.graph, parameters, model)
+      const text = modelWeightsText(graph.graph, parameters, model)
       const result = await client.request('weights.import', { text })
       if (project.generation !== generation) return false
       hasModel.value = true
       const data = useDataStore()
       // Without a CSV the network's own preprocessing says what a row is; a loaded one is prepared anew.
-      if (!data.loaded) {
+      if (!data.loaded && model.preprocessing) {
         graph.inputWidth = result.prepared.inputWidth
         data.adoptPrepared(result.prepared)
       }
@@ -314,7 +315,8 @@ export const useWeightsStore = defineStore('weights', () => {
       void evaluateQuietly()
       return true
     } catch (err) {
-      ui.notify(`The project's weights could not be loaded into the engine: ${message(err)}`, 'warning')
+      if (model.preprocessing)
+        ui.notify(`The project's weights could not be loaded into the engine: ${message(err)}`, 'warning')
       return false
     }
   }
