@@ -158,6 +158,12 @@ class GraphNetwork implements Network {
     return this.lastLoss
   }
 
+  lastOutput(m: number): Float64Array {
+    if (!Number.isInteger(m) || m < 1 || m > this.capacity)
+      throw new RangeError(`the last pass held at most ${this.capacity} rows, asked for ${m}`)
+    return this.outputView(m)
+  }
+
   lossAndGradients(x: Float64Array, y: Float64Array, m: number): number {
     this.checkBatch(x, m, this.inputWidth, 'x')
     this.checkBatch(y, m, this.outputWidth, 'y')
