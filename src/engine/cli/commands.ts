@@ -29,6 +29,7 @@ import { buildWeightsFile, parseWeightsFile, WeightsError } from '../weights/fil
 import { writeJson } from '../weights/json'
 import { evaluateModel, predictCsv } from '../weights/predict'
 import type { WeightsFile } from '../weights/types'
+import { dict } from '../objects'
 import { CliError, type ParsedOptions } from './args'
 
 /** What the commands need from the host: files and two output streams (injected so tests can capture). */
@@ -180,7 +181,7 @@ function rolesFor(
   targets: string[],
   ignored: string[]
 ): Record<string, ColumnRole> {
-  const roles: Record<string, ColumnRole> = {}
+  const roles = dict<ColumnRole>()
   for (const c of profileTable(table)) {
     if (targets.includes(c.name)) roles[c.name] = 'target'
     else if (ignored.includes(c.name)) roles[c.name] = 'ignored'

@@ -12,6 +12,7 @@
  * standardised (z-score with the training mean and standard deviation) so the network learns them at
  * the scale its initialisation assumes; predictions are decoded back to the target's own units.
  */
+import { dict, own } from '../objects'
 import type { Activation, LossKind, Task } from '../graph/types'
 import { createRng } from '../random'
 import type { Dataset, TrainData } from '../train/types'
@@ -257,7 +258,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     columnIndex(table, name)
 
   const profile = profileTable(table)
-  const roles = profile.map((c) => request.roles[c.name] ?? c.defaultRole)
+  const roles = profile.map((c) => own(request.roles, c.name) ?? c.defaultRole)
   const notices: DataNotice[] = []
   const featureIdx = roles.flatMap((r, i) => (r === 'feature' ? [i] : []))
   const targetIdx = roles.flatMap((r, i) => (r === 'target' ? [i] : []))
@@ -269,7 +270,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const read = (i: number, asTarget: boolean): Source => {
     const column = table.columns[i]
     const kind = columnKind(column)
-    const override = request.types?.[column.name]
+    const override = own(request.types, column.name)
     const categorical =
       override === 'categorical' ||
       (override === undefined && (kind.type !== 'numeric' || (asTarget && kind.classCodes)))
@@ -398,7 +399,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   }
 
   // Notices: constant inputs, imputed cells, categories the training split never saw.
-  const imputed: Record<string, number> = {}
+  const imputed = dict<number>()
   features.forEach((f, j) => {
     const enc = featureEncodings[j]
     if (

@@ -10,6 +10,7 @@ import { GraphError, type GraphIssue } from './errors'
 import { assertValidGraph } from './validate'
 import { DEFAULT_LEAK } from '../math/activations'
 import { DEFAULT_HUBER_DELTA, isFusedPair } from '../math/losses'
+import { dict } from '../objects'
 
 /** Source index of an edge that starts at the input node (layers are numbered 0…L−1). */
 export const INPUT = -1
@@ -103,7 +104,7 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
   const lossNode = spec.nodes.find((n) => n.kind === 'loss')!
   if (lossNode.kind !== 'loss') throw new Error('unreachable')
 
-  const widths: Record<string, number> = {}
+  const widths = dict<number>()
   const kindOf = new Map(spec.nodes.map((n) => [n.id, n.kind]))
   for (const n of spec.nodes) {
     if (n.kind === 'input') widths[n.id] = width
