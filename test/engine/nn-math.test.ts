@@ -7,7 +7,8 @@ import {
   sigmoid,
   softmaxBackward,
   softmaxRows,
-  softplus
+  softplus,
+  tanh
 } from '../../src/engine/math/activations'
 import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../../src/engine/math/losses'
 import { ACTIVATIONS, LOSSES } from '../../src/engine/graph/types'
@@ -250,5 +251,49 @@ describe('random', () => {
     expect([...perm].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(perm).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(() => createRng(NaN)).toThrow(/finite/)
+  })
+})
+
+/**
+ * Issue 10, item 12: f′ in the tails. From the rounded outputs, σ′ = σ(1 − σ) is 0 past z ≈ 37 and
+ * tanh′ = 1 − t² is 0 past |z| ≈ 19, while the true values are e^(−z)-small but representable.
+ */
+describe('f′ in the tails', () => {
+  const fpOf = (act: 'sigmoid' | 'tanh', zs: number[]) => {
+    const z = Float64Array.from(zs)
+    const a = new Float64Array(zs.length)
+    const fp = new Float64Array(zs.length)
+    activateForward(act, 0, z, a, fp, 1, zs.length)
+    return { a, fp }
+  }
+  const zs = [
+    -700, -300, -45, -40, -38, -25, -19.5, -10, -1, -1e-9, 0, 1e-9, 0.5, 3, 10, 19.5, 25, 38, 40, 45, 300, 700
+  ]
+
+  it('σ′(z) = e^(−|z|) / (1 + e^(−|z|))² to 1e-14 relative, and σ itself unchanged', () => {
+    const { a, fp } = fpOf('sigmoid', zs)
+    zs.forEach((v, i) => {
+      const q = Math.exp(-Math.abs(v))
+      const exact = q / ((1 + q) * (1 + q))
+      if (exact === 0) expect(fp[i]).toBe(0)
+      else expect(Math.abs(fp[i] - exact) / exact).toBeLessThan(1e-14)
+      expect(a[i]).toBe(sigmoid(v))
+    })
+    // The issue's cases: positive z past 38 used to give exactly 0.
+    expect(fpOf('sigmoid', [38]).fp[0]).toBeGreaterThan(3e-17)
+    expect(fpOf('sigmoid', [40]).fp[0]).toBeCloseTo(Math.exp(-40), 30)
+  })
+
+  it('tanh′(z) = 1/cosh²(z) to 1e-13 relative, and tanh itself unchanged', () => {
+    const { a, fp } = fpOf('tanh', zs)
+    zs.forEach((v, i) => {
+      // 1/cosh² = 4q/(1 + q)² with q = e^(−2|z|), exact in the tails
+      const q = Math.exp(-2 * Math.abs(v))
+      const exact = (4 * q) / ((1 + q) * (1 + q))
+      if (exact === 0) expect(fp[i]).toBe(0)
+      else expect(Math.abs(fp[i] - exact) / exact).toBeLessThan(1e-13)
+      expect(a[i]).toBe(tanh(v))
+    })
+    expect(fpOf('tanh', [19.5]).fp[0]).toBeGreaterThan(1e-17)
   })
 })
