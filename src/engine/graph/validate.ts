@@ -12,7 +12,7 @@
  * - size:       too-large (more than MAX_GRAPH_NODES nodes or MAX_GRAPH_EDGES edges)
  * - structure:  cycle, no-weighted-input, loss-fan-in, loss-source-not-dense, softmax-not-output,
  *               softmax-skip-input, loss-activation-mismatch, unreachable, dead-end, disconnected
- *               (warning for a bias unit), multiple-bias (warning), loss-range (warning)
+ *               (warning for a bias unit), multiple-bias (warning)
  */
 import {
   ACTIVATIONS,
@@ -416,9 +416,13 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       )
     }
     if (loss.loss === 'binary-cross-entropy' && ((act !== 'sigmoid' && act !== 'softmax') || outHasSkip)) {
-      warn(
-        'loss-range',
-        `${describe(loss)} uses binary cross-entropy, but the output of ${describe(output)} is not confined to (0, 1); its logs will be clipped.`,
+      // Its logs are only exact from the logits of a sigmoid or softmax output; on anything else they
+      // were clipped, and a clipped log has a zero gradient (issue 10), so the pairing is refused.
+      error(
+        'loss-activation-mismatch',
+        outHasSkip
+          ? `${describe(loss)} uses binary cross-entropy, which needs the output of ${describe(output)} to be a probability, but a skip edge adds to it; remove the skip edge into the output or use squared error.`
+          : `${describe(loss)} uses binary cross-entropy, which needs a sigmoid or softmax output layer, but ${describe(output)} uses ${act}.`,
         { nodeId: loss.id }
       )
     }
