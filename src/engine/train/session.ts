@@ -52,8 +52,13 @@ export interface TrainingSession {
   resume(): void
   /** While idle or paused: one optimiser step, or run to the end of the current epoch and pause. */
   step(unit: StepUnit): void
-  /** End training with reason 'stopped'. */
+  /**
+   * End training with reason 'stopped'. Returns at once with the state 'done'; the done event (with
+   * the final metrics) is emitted now when they fit in one slice, else after the loop's next slices.
+   */
   stop(): void
+  /** Ends the session without further events (it was replaced, or its client left). */
+  close(): void
   /** Re-initialise the weights (the settings' initialiser, this seed or the settings' seed); state → idle. */
   resetWeights(seed?: number): void
   /** Takes effect from the next step; the schedule continues from the new rate. */
@@ -83,6 +88,9 @@ export function createSession(opts: SessionOptions): TrainingSession {
 
   let state: SessionState = 'idle'
   let untilEpochEnd = false
+  // Stopped ('done' to every caller) while the final metrics are still being evaluated in slices.
+  let finishing = false
+  let closed = false
   let looping: Promise<void> | null = null
 
   // What the next progress event will carry.
@@ -94,9 +102,11 @@ export function createSession(opts: SessionOptions): TrainingSession {
   let eventCount = 0
 
   function record(r: StepResult): void {
-    steps.push(trainer.stepCount)
-    losses.push(r.loss)
-    rowsSinceEvent += r.rows
+    if (r.trained) {
+      steps.push(trainer.stepCount)
+      losses.push(r.loss)
+      rowsSinceEvent += r.rows
+    }
     if (r.epoch) epochs.push(r.epoch)
   }
 
@@ -134,6 +144,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
 
   function finish(done: DoneInfo): void {
     state = 'done'
+    finishing = false
     untilEpochEnd = false
     emitProgress(true)
     emit({ type: 'done', ...done })
@@ -146,6 +157,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
   function failWith(err: unknown): void {
     const done = trainer.done ?? trainer.fail(err)
     state = 'done'
+    finishing = false
     untilEpochEnd = false
     try {
       emitProgress(true)
@@ -155,13 +167,13 @@ export function createSession(opts: SessionOptions): TrainingSession {
     emit({ type: 'done', ...done })
   }
 
-  /** One step with bookkeeping; returns true when the loop should stop running. */
+  /** One unit (a step or an evaluation chunk) with bookkeeping; true when the loop should stop. */
   function runStep(): boolean {
     const due = clock() - lastEventAt >= progressMs
     if (due) trainer.requestLayerStats()
     let r: StepResult
     try {
-      r = trainer.step()
+      r = trainer.advance()
     } catch (err) {
       failWith(err)
       return true
@@ -182,13 +194,15 @@ export function createSession(opts: SessionOptions): TrainingSession {
     return false
   }
 
+  const busy = (): boolean => !closed && (state === 'running' || finishing)
+
   async function loop(): Promise<void> {
-    while (state === 'running') {
+    while (busy()) {
       const sliceStart = clock()
       do {
         if (runStep()) return
-      } while (state === 'running' && clock() - sliceStart < sliceMs)
-      if (state !== 'running') return
+      } while (busy() && clock() - sliceStart < sliceMs)
+      if (!busy()) return
       await yieldControl()
     }
   }
@@ -196,6 +210,10 @@ export function createSession(opts: SessionOptions): TrainingSession {
   function run(): void {
     state = 'running'
     emitState()
+    ensureLoop()
+  }
+
+  function ensureLoop(): void {
     if (!looping) {
       looping = loop()
         .catch((err: unknown) => {
@@ -235,6 +253,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
     start() {
       if (state === 'running') return
       if (state === 'done') trainer.restart()
+      finishing = false
       lastEventAt = clock()
       run()
     },
@@ -275,16 +294,30 @@ export function createSession(opts: SessionOptions): TrainingSession {
       if (state === 'done') return
       state = 'done'
       untilEpochEnd = false
-      let d: DoneInfo
+      // The final metrics: what fits in one slice now (all of a small set), the rest in the loop's
+      // slices, so a stop on a large set answers at once and the done event follows.
       try {
-        d = trainer.stop()
+        trainer.requestStop()
+        const started = clock()
+        while (!trainer.done && clock() - started < sliceMs) record(trainer.advance())
       } catch (err) {
         failWith(err)
         return
       }
-      finish(d)
+      if (trainer.done) {
+        finish(trainer.done)
+        return
+      }
+      finishing = true
+      ensureLoop()
+    },
+    close() {
+      closed = true
+      finishing = false
+      state = 'done'
     },
     resetWeights(seed) {
+      finishing = false
       trainer.resetWeights(seed)
       halt('idle')
       // Fresh weights: send their histograms at once.
@@ -294,8 +327,9 @@ export function createSession(opts: SessionOptions): TrainingSession {
       trainer.learningRate = lr
     },
     restore(which) {
-      if (state !== 'done') {
+      if (state !== 'done' || finishing) {
         state = 'done'
+        finishing = false
         untilEpochEnd = false
         // The user chose other weights: no final metrics of the discarded ones.
         const d = trainer.stop({ evaluate: false })

@@ -16,6 +16,7 @@
  * The dataset lives in a per-connection workspace (see `dataWorkspace`), where the training commands
  * find the prepared train/validation split and where the model used for prediction is kept.
  */
+import { dict } from '../../objects'
 import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
@@ -234,7 +235,7 @@ function recordOf<T>(inner: Validator<T>): Validator<Record<string, T>> {
         'bad-payload',
         `field "${field}" must be an object, got ${describeValue(value)}`
       )
-    const out: Record<string, T> = {}
+    const out = dict<T>()
     for (const [k, v] of Object.entries(value)) out[k] = inner(v, `${field}.${k}`)
     return out
   }

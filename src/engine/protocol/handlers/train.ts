@@ -263,8 +263,8 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
   function retire(): void {
     const c = current
     current = null
-    // Its events are dropped from here on (the emitter checks `current`); stop() ends its loop.
-    if (c && c.session.state !== 'done') c.session.stop()
+    // Its events are dropped from here on (the emitter checks `current`); close() ends its loop.
+    c?.session.close()
   }
 
   function requirePrepared(): PreparedData {
