@@ -16,6 +16,10 @@ export interface BenchOptions {
   statsCost: boolean
   /** Size of the synthetic CSV to load; 0 skips it. */
   csvBytes: number
+  /** Rows of the prompt-control measurement (784-256-256-10); 0 skips it. */
+  controlRows: number
+  /** How long the prompt-control measurement sends requests. */
+  controlSeconds: number
   /** Progress lines (stderr), so stdout stays the table and the JSON lines. */
   log: (line: string) => void
 }
@@ -35,6 +39,9 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]
                         our matrix kernels (default auto: WASM SIMD where available)
   --no-stats-cost       skip the statistics on/off comparison
   --csv-mb N            size of the CSV load test in MB, 0 to skip (default 50, --quick 5)
+  --control-rows N      rows of the prompt-control test (784-256-256-10 in its own process:
+                        pause / setLearningRate / stop latency), 0 to skip (default 60000,
+                        --quick 12000); it runs 30 s (--quick 6 s)
   --help                this text`
 
 function list<T extends string>(raw: string | undefined, allowed: readonly T[], name: string): T[] {
@@ -66,6 +73,8 @@ export function parseBenchArgs(argv: readonly string[], log: (line: string) => v
     kernels: 'auto',
     statsCost: true,
     csvBytes: (quick ? 5 : 50) * MB,
+    controlRows: quick ? 12000 : 60000,
+    controlSeconds: quick ? 6 : 30,
     log
   }
   for (let i = 0; i < argv.length; i++) {
@@ -96,6 +105,9 @@ export function parseBenchArgs(argv: readonly string[], log: (line: string) => v
         break
       case '--no-stats-cost':
         opts.statsCost = false
+        break
+      case '--control-rows':
+        opts.controlRows = count(value(), 'control-rows', 0)
         break
       case '--csv-mb':
         opts.csvBytes = count(value(), 'csv-mb', 0) * MB

@@ -15,6 +15,7 @@ import { createBrainSession } from './peers/brain'
 import { createOursSession } from './peers/ours'
 import { createTfjsSession } from './peers/tfjs'
 import { measureCsvLoad, type CsvLoadResult } from './csvload'
+import { measureControl, type ControlResult } from './control'
 import { makeDataset, type Dataset } from './data'
 import { parseBenchArgs, BENCH_USAGE, type BenchOptions } from './options'
 import type { Session } from './session'
@@ -243,6 +244,7 @@ function describe(w: Workload, opts: BenchOptions): string {
 export async function runBench(opts: BenchOptions): Promise<{
   results: WorkloadResult[]
   csv: CsvLoadResult | null
+  control: ControlResult | null
 }> {
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.id))
   opts.log(
@@ -256,7 +258,12 @@ export async function runBench(opts: BenchOptions): Promise<{
     opts.log(`  CSV: loading ${(opts.csvBytes / 1e6).toFixed(0)} MB …`)
     csv = await measureCsvLoad(opts.csvBytes, opts.repeats)
   }
-  return { results, csv }
+  let control: ControlResult | null = null
+  if (opts.controlRows > 0) {
+    opts.log(`  control: training 784-256-256-10 on ${opts.controlRows} rows in an engine process …`)
+    control = await measureControl({ rows: opts.controlRows, seconds: opts.controlSeconds, log: opts.log })
+  }
+  return { results, csv, control }
 }
 
 async function main(): Promise<void> {
@@ -272,13 +279,23 @@ async function main(): Promise<void> {
     process.stdout.write(BENCH_USAGE + '\n')
     return
   }
-  const { results, csv } = await runBench(opts)
+  const { results, csv, control } = await runBench(opts)
   const out: string[] = ['', table(results)]
   if (csv) {
     out.push(
       '',
       `CSV load: ${(csv.bytes / 1e6).toFixed(1)} MB, ${csv.rows.toLocaleString('en-US')} rows × ${csv.columns} columns ` +
         `in ${csv.seconds.toFixed(2)} s (${csv.mbPerSec.toFixed(0)} MB/s; makeSyntheticCsv + parseCsvStream on UTF-8 chunks of 64 KiB)`
+    )
+  }
+  if (control) {
+    const l = (s: { p50: number; p99: number; max: number }) =>
+      `p50 ${s.p50} / p99 ${s.p99} / max ${s.max} ms`
+    out.push(
+      '',
+      `Prompt control, 784-256-256-10 on ${control.rows.toLocaleString('en-US')} rows (engine process, SGD batch 32, ${control.epochs} epoch ends in ${control.seconds} s):`,
+      `  pause ${l(control.pause)} (n ${control.pause.n}); resume ${l(control.resume)}; setLearningRate ${l(control.setLearningRate)} (n ${control.setLearningRate.n})`,
+      `  stop answered in ${control.stop} ms; its done event (final metrics) after ${control.stopToDone} ms`
     )
   }
   out.push('')
@@ -289,6 +306,7 @@ async function main(): Promise<void> {
     )
   }
   if (csv) out.push(JSON.stringify({ csv_load: csv }))
+  if (control) out.push(JSON.stringify({ control }))
   process.stdout.write(out.join('\n') + '\n')
 }
 

@@ -152,7 +152,9 @@ export {
   type TrainerOptions,
   type StepResult,
   type DoneInfo,
-  DEFAULT_TRAIN_METRIC_ROWS
+  type RestorePoint,
+  DEFAULT_TRAIN_METRIC_ROWS,
+  DIVERGENCE_FACTOR
 } from './train/trainer'
 export {
   evaluateSet,

@@ -78,9 +78,13 @@ test('build, connect, skip, undo, save, reload and open', async ({ page }, testI
   await expect(node(page, 'Dense layer h1')).toContainText('b 4×1')
   await expect(node(page, 'Dense layer h2')).toContainText('W 4×4')
   await expect(page.getByTestId('parameter-total')).toHaveText('32')
-  await expect(page.locator('#train-reason')).toHaveText(/ready to train/)
-  await page.getByRole('tab', { name: 'Problems' }).click()
-  await expect(page.getByText('No problems: the graph is valid.')).toBeVisible()
+  // The graph is valid: what stands between it and Train now is the data, said once for everything.
+  await expect(page.locator('#train-reason')).toHaveText(
+    'Cannot train: No data yet: load a CSV file on the Data tab and choose its target.'
+  )
+  await page.getByRole('tab', { name: /^Problems/ }).click()
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('listitem')).toHaveCount(1)
+  await expect(page.getByRole('button', { name: 'Open the Data tab' })).toBeVisible()
 
   // An invalid connection is refused at the handle, with the engine's reason.
   await connect(page, 'h2', 'h1')
@@ -152,7 +156,7 @@ test('build, connect, skip, undo, save, reload and open', async ({ page }, testI
   await expect(page.locator('.vue-flow__edge')).toHaveCount(6)
   await expect(page.locator('.vue-flow__edge.edge-skip')).toHaveCount(1)
   await expect(page.getByTestId('parameter-total')).toHaveText('32')
-  await expect(page.locator('#train-reason')).toHaveText(/ready to train/)
+  await expect(page.locator('#train-reason')).toHaveText(/^Cannot train: No data yet/)
   await expect(page.getByLabel('unsaved changes')).toHaveCount(0)
 })
 

@@ -83,7 +83,7 @@ describe('bench peers', () => {
 describe('bench options', () => {
   it('default to every workload and peer, three runs and a 50 MB CSV; --quick shortens', () => {
     const full = parseBenchArgs([], quiet)
-    expect(full).toMatchObject({ quick: false, repeats: 3, csvBytes: 50e6, kernels: 'auto' })
+    expect(full).toMatchObject({ quick: false, repeats: 3, csvBytes: 50e6, kernels: 'auto', controlRows: 60000 })
     expect(full.workloads).toEqual(['W1', 'W2', 'W3'])
     const quick = parseBenchArgs(['--quick', '--only', 'W2', '--peers', 'ours,tfjs-wasm'], quiet)
     expect(quick).toMatchObject({ quick: true, repeats: 1, csvBytes: 5e6, workloads: ['W2'] })
@@ -103,9 +103,12 @@ describe('runBench', () => {
     const opts = {
       ...parseBenchArgs(['--quick', '--only', 'W1', '--csv-mb', '0'], quiet),
       minSeconds: 0,
-      csvBytes: 200_000
+      csvBytes: 200_000,
+      // A small prompt-control run: the real engine process, the real requests (timings not asserted).
+      controlRows: 600,
+      controlSeconds: 0.5
     }
-    const { results, csv } = await runBench(opts)
+    const { results, csv, control } = await runBench(opts)
     expect(results).toHaveLength(1)
     const [r] = results
     expect(Object.keys(r.samples_per_sec).sort()).toEqual(['brain.js', 'ours', 'tfjs-cpu', 'tfjs-wasm'])
@@ -117,5 +120,9 @@ describe('runBench', () => {
     expect(csv).toMatchObject({ columns: 13 })
     expect(csv!.bytes).toBeGreaterThanOrEqual(200_000)
     expect(csv!.rows).toBeGreaterThan(1000)
+    expect(control!.rows).toBe(600)
+    expect(control!.pause.n + control!.setLearningRate.n).toBeGreaterThan(0)
+    expect(control!.steps).toBeGreaterThan(0)
+    expect(control!.stopToDone).toBeGreaterThanOrEqual(control!.stop - 1)
   })
 })

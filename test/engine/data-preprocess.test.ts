@@ -172,6 +172,17 @@ describe('prepareData on the real datasets', () => {
     }
   })
 
+  it('says a categorical column is filled with its most frequent value, not the training mean or median', () => {
+    const table = parseCsv('size,colour,y\n1,red,0\n,red,1\n3,,0\n4,blue,1\n5,red,0\n6,red,1\n')
+    for (const missing of ['mean', 'median'] as const) {
+      const s = prepareData(table, { roles: { y: 'target' }, missing, validationSplit: 0 }).summary
+      const notice = s.notices.find((n) => n.code === 'missing-values')?.message
+      expect(notice).toBe(
+        `2 missing values were filled with the training ${missing} (size: 1) and the training most frequent value (colour: 1).`
+      )
+    }
+  })
+
   it('titanic with missing "drop": the rows without an age go, and say so', () => {
     const s = prepareData(loadTable('titanic_full'), {
       roles: { survived: 'target', passengerClass: 'feature' },

@@ -32,9 +32,9 @@ const irisGraph = (): GraphSpec =>
   mlp([{ units: 6, activation: 'tanh' }], { units: 3, activation: 'softmax' }, 'cross-entropy')
 
 /** Trains on the workspace's prepared split and makes the result its model (as train.* would). */
-function trainModel(ws: DataWorkspace, graph: GraphSpec, epochs = 40): void {
+function trainModel(ws: DataWorkspace, graph: GraphSpec, epochs = 40, kernels: 'js' | 'auto' = 'js'): void {
   const prepared = ws.prepared!
-  const net = createNetwork(graph, { inputWidth: prepared.summary.inputWidth, seed: 2 })
+  const net = createNetwork(graph, { inputWidth: prepared.summary.inputWidth, seed: 2, kernels })
   const settings = resolveTrainSettings({ epochs, batchSize: 16, learningRate: 0.02, seed: 4 })
   const trainer = createTrainer(net, prepared.data, settings)
   const done = trainToEnd(trainer)
@@ -164,6 +164,25 @@ describe('weights.export and weights.import', () => {
     expect(pa.predictions.map((p) => p.label)).toEqual(['setosa', 'virginica'])
     const sum = Object.values(pa.predictions[0].probabilities!).reduce((s, v) => s + v, 0)
     expect(sum).toBeCloseTo(1, 12)
+  })
+
+  it('an imported copy of a model trained as train.start trains it (WASM kernels) predicts every row bit for bit the same', async () => {
+    const a = connect()
+    await loadAndPrepare(a.client, 'iris')
+    // 150 rows × 8 units × 4 inputs is above WASM_MIN_WORK: the forward pass takes the WASM kernels.
+    const graph = mlp(
+      [{ units: 8, activation: 'tanh' }],
+      { units: 3, activation: 'softmax' },
+      'cross-entropy'
+    )
+    trainModel(a.ws, graph, 40, 'auto')
+    const csv = { name: 'iris.csv', text: readDatasetText('iris') }
+    const before = await a.client.request('predict.csv', csv)
+    const { text } = await a.client.request('weights.export', {})
+    const b = connect()
+    await b.client.request('weights.import', { text })
+    const after = await b.client.request('predict.csv', csv)
+    expect(after.text).toBe(before.text)
   })
 
   it('refuses a bad file whole, naming the field, and keeps the model it had', async () => {

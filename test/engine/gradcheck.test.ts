@@ -6,6 +6,9 @@ import { createNetwork } from '../../src/engine/nn/network'
 import { gradientCheck } from '../../src/engine/nn/gradcheck'
 import { createRng } from '../../src/engine/random'
 import { randomBatch, randomGraph, type RandomGraphOptions } from './fixtures/graphs/random'
+import { resolveTrainSettings } from '../../src/engine/train/settings'
+import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
+import { mlpGraph } from './trainFixtures'
 
 const HIDDEN = ACTIVATIONS.filter((a) => a !== 'softmax') as Activation[]
 
@@ -144,5 +147,96 @@ describe('gradientCheck on random graphs', () => {
     expect(result.passed).toBe(false)
     expect(result.edges[0].maxRelError).toBeGreaterThan(1e-3)
     expect(result.edges.slice(1).every((e) => e.maxRelError < 1e-6)).toBe(true)
+  })
+})
+
+/**
+ * Issue 10, item 12: the check's tolerance scales with the loss. A correct 10→64 tanh→40 linear
+ * network after one epoch on targets of scale 100 (C ≈ 2·10⁵) used to fail ("differ by 1.8e-4") although
+ * backprop matches an exact, independent reference; a planted wrong gradient must still fail.
+ */
+describe('gradient check on a large loss', () => {
+  const rows = 200
+  const m = 16
+  function trained() {
+    const rng = createRng(5)
+    const x = new Float64Array(rows * 10).map(() => rng.normal(0, 1))
+    const y = new Float64Array(rows * 40).map(() => rng.normal(0, 1) * 100)
+    const net = createNetwork(mlpGraph(10, [[64, 'tanh']], [40, 'linear'], 'squared-error'), { seed: 1 })
+    trainToEnd(
+      createTrainer(
+        net,
+        { train: { x, y, rows }, task: 'regression' },
+        resolveTrainSettings({ optimizer: 'sgd', learningRate: 1e-4, batchSize: 20, epochs: 1 })
+      )
+    )
+    return { net, x: x.slice(0, m * 10), y: y.slice(0, m * 40) }
+  }
+
+  /** ∂C/∂θ of C = (1/m) Σ ½‖W₂ tanh(W₁x + b₁) + b₂ − y‖², by hand, in the network's parameter order. */
+  function reference(net: ReturnType<typeof trained>['net'], x: Float64Array, y: Float64Array): Float64Array {
+    const [w1, b1, w2, b2] = net.slices
+    const p = net.params
+    const g = new Float64Array(p.length)
+    for (let r = 0; r < m; r++) {
+      const h = new Float64Array(64)
+      for (let i = 0; i < 64; i++) {
+        let z = p[b1.offset + i]
+        for (let j = 0; j < 10; j++) z += p[w1.offset + i * 10 + j] * x[r * 10 + j]
+        h[i] = Math.tanh(z)
+      }
+      const back = new Float64Array(64)
+      for (let o = 0; o < 40; o++) {
+        let a = p[b2.offset + o]
+        for (let i = 0; i < 64; i++) a += p[w2.offset + o * 64 + i] * h[i]
+        const d = (a - y[r * 40 + o]) / m
+        g[b2.offset + o] += d
+        for (let i = 0; i < 64; i++) {
+          g[w2.offset + o * 64 + i] += d * h[i]
+          back[i] += d * p[w2.offset + o * 64 + i]
+        }
+      }
+      for (let i = 0; i < 64; i++) {
+        const d = back[i] * (1 - h[i] * h[i])
+        g[b1.offset + i] += d
+        for (let j = 0; j < 10; j++) g[w1.offset + i * 10 + j] += d * x[r * 10 + j]
+      }
+    }
+    return g
+  }
+
+  it('backprop equals the exact reference, and the check passes although C is about 2·10⁵', () => {
+    const { net, x, y } = trained()
+    expect(net.loss(x, y, m)).toBeGreaterThan(1e5)
+    net.lossAndGradients(x, y, m)
+    const ref = reference(net, x, y)
+    let worst = 0
+    for (let k = 0; k < ref.length; k++)
+      worst = Math.max(worst, Math.abs(net.grads[k] - ref[k]) / Math.max(Math.abs(ref[k]), 1e-3))
+    expect(worst).toBeLessThan(1e-9)
+    const result = gradientCheck(net, x, y, m)
+    expect(result.passed).toBe(true)
+    expect(result.maxRelError).toBeLessThan(1e-6)
+  })
+
+  it('a planted 1 % error in one gradient still fails on the same large loss', () => {
+    const { net, x, y } = trained()
+    const real = net.lossAndGradients.bind(net)
+    net.lossAndGradients(x, y, m)
+    // The largest gradient of the output weights, 1 % off.
+    const w2 = net.slices[2]
+    let k = w2.offset
+    for (let i = w2.offset; i < w2.offset + w2.rows * w2.cols; i++)
+      if (Math.abs(net.grads[i]) > Math.abs(net.grads[k])) k = i
+    net.lossAndGradients = (xx, yy, mm) => {
+      const loss = real(xx, yy, mm)
+      net.grads[k] *= 1.01
+      return loss
+    }
+    const result = gradientCheck(net, x, y, m, { maxPerEdge: 100_000 })
+    expect(result.passed).toBe(false)
+    const edge = result.edges.find((e) => e.edgeId === w2.edgeId)!
+    expect(edge.maxRelError).toBeGreaterThan(1e-3)
+    expect(result.edges.filter((e) => e.edgeId !== w2.edgeId).every((e) => e.maxRelError < 1e-6)).toBe(true)
   })
 })

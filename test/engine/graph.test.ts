@@ -282,14 +282,14 @@ const TABLE: Row[] = [
     nodeId: 'cost'
   },
   {
-    rule: 'binary cross-entropy on a linear output (warning)',
+    // Issue 10: its logs would be clipped, with a zero gradient; refused, not warned about.
+    rule: 'binary cross-entropy on a linear output',
     mutate: (g) => {
       setDense(g, 'out', { activation: 'linear' })
       setDense(g, 'cost', { loss: 'binary-cross-entropy' })
     },
-    code: 'loss-range',
-    nodeId: 'cost',
-    severity: 'warning'
+    code: 'loss-activation-mismatch',
+    nodeId: 'cost'
   },
   {
     rule: 'two bias edges into one layer (warning)',

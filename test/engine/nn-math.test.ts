@@ -7,9 +7,20 @@ import {
   sigmoid,
   softmaxBackward,
   softmaxRows,
-  softplus
+  softplus,
+  tanh
 } from '../../src/engine/math/activations'
-import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../../src/engine/math/losses'
+import {
+  fusedDelta,
+  fusedLossSum,
+  lossGradient,
+  lossSum,
+  softmaxBceDelta,
+  softmaxBceLossSum
+} from '../../src/engine/math/losses'
+import type { GraphSpec } from '../../src/engine/graph/types'
+import { validateGraph } from '../../src/engine/graph/validate'
+import { createNetwork } from '../../src/engine/nn/network'
 import { ACTIVATIONS, LOSSES } from '../../src/engine/graph/types'
 import { createRng } from '../../src/engine/random'
 
@@ -250,5 +261,127 @@ describe('random', () => {
     expect([...perm].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(perm).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(() => createRng(NaN)).toThrow(/finite/)
+  })
+})
+
+/**
+ * Issue 10, item 12: f′ in the tails. From the rounded outputs, σ′ = σ(1 − σ) is 0 past z ≈ 37 and
+ * tanh′ = 1 − t² is 0 past |z| ≈ 19, while the true values are e^(−z)-small but representable.
+ */
+describe('f′ in the tails', () => {
+  const fpOf = (act: 'sigmoid' | 'tanh', zs: number[]) => {
+    const z = Float64Array.from(zs)
+    const a = new Float64Array(zs.length)
+    const fp = new Float64Array(zs.length)
+    activateForward(act, 0, z, a, fp, 1, zs.length)
+    return { a, fp }
+  }
+  const zs = [
+    -700, -300, -45, -40, -38, -25, -19.5, -10, -1, -1e-9, 0, 1e-9, 0.5, 3, 10, 19.5, 25, 38, 40, 45, 300, 700
+  ]
+
+  it('σ′(z) = e^(−|z|) / (1 + e^(−|z|))² to 1e-14 relative, and σ itself unchanged', () => {
+    const { a, fp } = fpOf('sigmoid', zs)
+    zs.forEach((v, i) => {
+      const q = Math.exp(-Math.abs(v))
+      const exact = q / ((1 + q) * (1 + q))
+      if (exact === 0) expect(fp[i]).toBe(0)
+      else expect(Math.abs(fp[i] - exact) / exact).toBeLessThan(1e-14)
+      expect(a[i]).toBe(sigmoid(v))
+    })
+    // The issue's cases: positive z past 38 used to give exactly 0.
+    expect(fpOf('sigmoid', [38]).fp[0]).toBeGreaterThan(3e-17)
+    expect(fpOf('sigmoid', [40]).fp[0]).toBeCloseTo(Math.exp(-40), 30)
+  })
+
+  it('tanh′(z) = 1/cosh²(z) to 1e-13 relative, and tanh itself unchanged', () => {
+    const { a, fp } = fpOf('tanh', zs)
+    zs.forEach((v, i) => {
+      // 1/cosh² = 4q/(1 + q)² with q = e^(−2|z|), exact in the tails
+      const q = Math.exp(-2 * Math.abs(v))
+      const exact = (4 * q) / ((1 + q) * (1 + q))
+      if (exact === 0) expect(fp[i]).toBe(0)
+      else expect(Math.abs(fp[i] - exact) / exact).toBeLessThan(1e-13)
+      expect(a[i]).toBe(tanh(v))
+    })
+    expect(fpOf('tanh', [19.5]).fp[0]).toBeGreaterThan(1e-17)
+  })
+})
+
+/**
+ * Issue 10, item 12: binary cross-entropy off the sigmoid path clipped its logs and returned a zero
+ * gradient. 1 → 2 softmax + BCE, W = [[20], [−20]], x = 1, y = [0, 1]: z = [20, −20], so
+ * ln(1 − a₀) = ln a₁ = −40 and C = 80 (clipped: 69.08); ∂C/∂W = [2, −2] (clipped: 0).
+ */
+describe('cross-entropy from logits', () => {
+  const graph = (act: 'softmax' | 'sigmoid', units: number, skip = false): GraphSpec => ({
+    format: 'backprop-studio/graph',
+    version: 1,
+    nodes: [
+      { id: 'x', kind: 'input', units },
+      { id: 'out', kind: 'dense', units, activation: act },
+      { id: 'cost', kind: 'loss', loss: 'binary-cross-entropy' }
+    ],
+    edges: [
+      { id: 'W', from: 'x', to: 'out' },
+      ...(skip ? [{ id: 's', from: 'x', to: 'out', kind: 'skip' as const }] : []),
+      { id: 'c', from: 'out', to: 'cost' }
+    ]
+  })
+
+  it('1→2 softmax + BCE: C = 80 and ∂C/∂W = [2, −2], matching finite differences', () => {
+    const spec: GraphSpec = { ...graph('softmax', 2) }
+    spec.nodes[0] = { id: 'x', kind: 'input', units: 1 }
+    const net = createNetwork(spec)
+    net.setParameters({ W: [[20], [-20]] })
+    const x = Float64Array.from([1])
+    const y = Float64Array.from([0, 1])
+    const loss = net.lossAndGradients(x, y, 1)
+    expect(loss).toBeCloseTo(80, 12)
+    expect(Array.from(net.grads)[0]).toBeCloseTo(2, 12)
+    expect(Array.from(net.grads)[1]).toBeCloseTo(-2, 12)
+    // Finite differences of the loss agree (the loss is exact, so they can).
+    const h = 1e-6
+    for (const [k, expected] of [
+      [0, 2],
+      [1, -2]
+    ]) {
+      const p = net.params[k]
+      net.params[k] = p + h
+      const up = net.loss(x, y, 1)
+      net.params[k] = p - h
+      const down = net.loss(x, y, 1)
+      net.params[k] = p
+      expect((up - down) / (2 * h)).toBeCloseTo(expected, 5)
+    }
+  })
+
+  it('softmax + BCE from logits equals the plain formula where nothing saturates', () => {
+    const rng = createRng(9)
+    const m = 5
+    const n = 4
+    const z = Float64Array.from({ length: m * n }, () => rng.normal(0, 2))
+    const y = Float64Array.from({ length: m * n }, () => (rng.next() < 0.4 ? 1 : rng.next()))
+    const a = new Float64Array(m * n)
+    softmaxRows(z, a, m, n)
+    expect(softmaxBceLossSum(z, y, m, n)).toBeCloseTo(lossSum('binary-cross-entropy', a, y, m, n, 1), 11)
+    // δ = Jᵀ ∂ℓ/∂a through the full softmax Jacobian
+    const g = new Float64Array(m * n)
+    lossGradient('binary-cross-entropy', a, y, g, m, n, 1)
+    const viaJacobian = new Float64Array(m * n)
+    softmaxBackward(a, g, viaJacobian, m, n)
+    const d = new Float64Array(m * n)
+    softmaxBceDelta(z, a, y, d, m, n)
+    for (let i = 0; i < m * n; i++) expect(d[i]).toBeCloseTo(viaJacobian[i], 12)
+  })
+
+  it('BCE on an output that is not a probability (a skip into the sigmoid, a tanh output) is refused', () => {
+    const skip = validateGraph(graph('sigmoid', 2, true)).find((i) => i.code === 'loss-activation-mismatch')
+    expect(skip?.severity).toBe('error')
+    expect(skip?.message).toContain('a skip edge adds to it')
+    const t = graph('sigmoid', 2)
+    ;(t.nodes[1] as { activation: string }).activation = 'tanh'
+    const tanhOut = validateGraph(t).find((i) => i.code === 'loss-activation-mismatch')
+    expect(tanhOut?.message).toContain('needs a sigmoid or softmax output layer, but Layer "out" uses tanh')
   })
 })

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { ParamSlice } from '../../src/engine/nn/types'
 import { createOptimizer, type ParamSet } from '../../src/engine/train/optim'
-import { resolveTrainSettings, TrainSettingsError } from '../../src/engine/train/settings'
+import {
+  resolveTrainSettings,
+  TrainSettingsError,
+  type TrainSettingsInput
+} from '../../src/engine/train/settings'
 import { scheduleFactor } from '../../src/engine/train/schedule'
 import { OPTIMIZERS, type OptimizerKind } from '../../src/engine/train/types'
 
@@ -237,5 +241,28 @@ describe('training settings', () => {
     expect(() => resolveTrainSettings({ batchSize: 2.5 })).toThrow(TrainSettingsError)
     expect(() => resolveTrainSettings({ rprop: { etaMinus: 1.5 } })).toThrow(/rprop\.etaMinus/)
     expect(() => resolveTrainSettings({ patience: 0 })).toThrow(/patience/)
+  })
+
+  // Issue 10, item 8: a misspelt key used to train at the default silently; a string schedule too.
+  it('refuses an unknown key by name, with the nearest setting', () => {
+    const typo = { learnRate: 0.5 } as unknown as TrainSettingsInput
+    expect(() => resolveTrainSettings(typo)).toThrow(TrainSettingsError)
+    expect(() => resolveTrainSettings(typo)).toThrow(
+      /training setting "learnRate": is not a training setting; did you mean "learningRate"\?/
+    )
+    const nested = { schedule: { kind: 'step', gama: 0.1 } } as unknown as TrainSettingsInput
+    expect(() => resolveTrainSettings(nested)).toThrow(/"schedule\.gama".*did you mean "schedule\.gamma"/)
+    const far = { colour: 'blue' } as unknown as TrainSettingsInput
+    expect(() => resolveTrainSettings(far)).toThrow(
+      /"colour": is not a training setting \(known: optimizer, /
+    )
+  })
+
+  it('refuses a schedule or rprop that is not an object', () => {
+    const text = { schedule: 'cosine' } as unknown as TrainSettingsInput
+    expect(() => resolveTrainSettings(text)).toThrow(
+      /training setting "schedule": expected an object such as \{ "kind": "cosine" \}, got "cosine"/
+    )
+    expect(() => resolveTrainSettings({ rprop: [] } as unknown as TrainSettingsInput)).toThrow(/"rprop"/)
   })
 })

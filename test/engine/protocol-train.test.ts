@@ -367,12 +367,15 @@ describe('session control over a MessageChannel', () => {
   })
 
   it('ends on a NaN with the layer and step, keeping the last good weights', async () => {
-    const o = connect()
-    // Linear output, squared error and a huge rate: the weights blow up within a few steps.
+    // One training row overflows (±1e308 against weights of either sign → ∞ − ∞ → NaN); unshuffled,
+    // it is in the third batch. (A huge learning rate now ends 'diverged' before any NaN.)
+    const prepared = prepareIris()
+    prepared.data.train.x.set([1e308, -1e308, 1e308, -1e308], 20 * 4)
+    const o = connect({}, prepared)
     const graph = mlpGraph(4, [[8, 'relu']], [3, 'linear'], 'squared-error')
     await o.client.request('train.start', {
       graph: graph as unknown as Record<string, unknown>,
-      settings: { optimizer: 'sgd', learningRate: 1e6, batchSize: 8, epochs: 1000 }
+      settings: { optimizer: 'sgd', learningRate: 0.01, batchSize: 8, epochs: 1000, shuffle: false }
     })
     const done = await waitFor(o, isDone)
     expect(done.reason).toBe('non-finite')
@@ -383,8 +386,7 @@ describe('session control over a MessageChannel', () => {
     const values = Object.values(parameters).flat(2)
     expect(values.length).toBe(8 * 4 + 8 + 3 * 8 + 3)
     expect(values.every(Number.isFinite)).toBe(true)
-    // The restored weights give a finite loss, and the summary says what happened.
-    expect(Number.isFinite(done.final!.train.loss)).toBe(true)
+    // The summary says what happened (the final metrics include the overflowing row, so are not finite).
     expect(dataWorkspace(o.server.connection).model?.training?.steps).toBe(done.step)
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createNetwork } from '../../src/engine/nn/network'
+import { evaluateSet } from '../../src/engine/train/metrics'
 import { createSession, downsample, type SessionOptions } from '../../src/engine/train/session'
 import type { DoneEvent, ProgressEvent, SessionEvent, StateEvent } from '../../src/engine/train/types'
 import { blobs, mlpGraph } from './trainFixtures'
@@ -222,5 +223,95 @@ describe('downsample', () => {
       [3, 5],
       [4, 9]
     ])
+  })
+})
+
+/**
+ * Issue 10, item 9: the epoch-end and end-of-run evaluations are spread over the loop's slices, so no
+ * slice (and no stop) evaluates a large set at once. Counted in rows, not timed.
+ */
+describe('evaluation in slices', () => {
+  function counted() {
+    const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 })
+    let evaluated = 0
+    const forward = net.forward.bind(net)
+    const loss = net.loss.bind(net)
+    net.forward = (x, m) => ((evaluated += m), forward(x, m))
+    net.loss = (x, y, m) => ((evaluated += m), loss(x, y, m))
+    return { net, evaluated: () => evaluated }
+  }
+
+  it('no slice evaluates more than a few chunks, and the epoch metrics are those of the whole sets', async () => {
+    const { net, evaluated } = counted()
+    let now = 0
+    const events: SessionEvent[] = []
+    const parked: (() => void)[] = []
+    const train = blobs(700, 7) // 2100 rows: a 1024-row metrics sample
+    const validation = blobs(700, 3) // 2100 rows
+    const session = createSession({
+      net,
+      data: { train, validation, task: 'multiclass' },
+      settings: { optimizer: 'sgd', learningRate: 0.05, batchSize: 32, epochs: 3, shuffle: false },
+      emit: (e) => events.push(e),
+      clock: () => (now += 1),
+      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
+      sliceMs: 12
+    })
+    const perSlice: number[] = []
+    let before = evaluated()
+    session.start()
+    while (session.state === 'running') {
+      perSlice.push(evaluated() - before)
+      before = evaluated()
+      const resume = parked.shift()!
+      resume()
+      await new Promise((r) => setImmediate(r))
+    }
+    await session.whenSettled()
+    // One slice is ≤ 6 units (two clock reads each); an evaluation unit is one chunk of 32 rows.
+    expect(Math.max(...perSlice)).toBeLessThanOrEqual(6 * 32)
+    const epochs = events.flatMap((e) => (e.type === 'progress' ? e.epochs : []))
+    expect(epochs.map((m) => m.epoch)).toEqual([1, 2, 3])
+    const done = events.find((e): e is DoneEvent => e.type === 'done')!
+    expect(done.reason).toBe('epochs')
+    // The sliced metrics equal a whole-set evaluation of the same weights.
+    const last = epochs[2]
+    expect(last.validation!.accuracy).toBeCloseTo(evaluateSet(net, validation, 'multiclass').accuracy!, 12)
+    expect(last.validation!.loss).toBeCloseTo(evaluateSet(net, validation, 'multiclass').loss, 12)
+  })
+
+  it('stop answers at once on a large set; the final metrics follow in slices', async () => {
+    const { net, evaluated } = counted()
+    let now = 0
+    const events: SessionEvent[] = []
+    const parked: (() => void)[] = []
+    const session = createSession({
+      net,
+      data: { train: blobs(3000, 7), validation: blobs(1000, 3), task: 'multiclass' },
+      settings: { optimizer: 'sgd', batchSize: 32, epochs: 100 },
+      emit: (e) => events.push(e),
+      clock: () => (now += 1),
+      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
+      sliceMs: 12
+    })
+    session.start()
+    parked.shift()!()
+    await new Promise((r) => setImmediate(r))
+    const before = evaluated()
+    session.stop()
+    expect(session.state).toBe('done')
+    // Today's code evaluated all 9000 training and 3000 validation rows inside stop().
+    expect(evaluated() - before).toBeLessThanOrEqual(12 * 32)
+    expect(events.some((e) => e.type === 'done')).toBe(false)
+    expect(() => session.resume()).toThrow(/ended/)
+    while (parked.length) {
+      parked.shift()!()
+      await new Promise((r) => setImmediate(r))
+    }
+    await session.whenSettled()
+    const done = events.find((e): e is DoneEvent => e.type === 'done')!
+    expect(done.reason).toBe('stopped')
+    expect(done.final!.validation!.accuracy).toBeGreaterThan(0)
+    expect(done.final!.validation!.loss).toBeCloseTo(evaluateSet(net, blobs(1000, 3), 'multiclass').loss, 12)
   })
 })

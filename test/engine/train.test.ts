@@ -163,16 +163,23 @@ describe('trainer', () => {
     })
 
     it('stops on a non-finite loss with the layer and step, and restores the last good weights', () => {
-      // ReLU regression with an absurd learning rate: the weights blow up within a few steps.
+      // ReLU regression with one row that overflows (±1e308 against weights of either sign → ∞ − ∞):
+      // the third batch's pass is not finite. (An absurd learning rate now ends 'diverged' first.)
       const net = createNetwork(mlpGraph(2, [[6, 'relu']], [1, 'linear'], 'squared-error'), { seed: 2 })
       const data = dataset(
-        Array.from({ length: 20 }, (_, i) => [i / 10, 1 - i / 20]),
+        Array.from({ length: 20 }, (_, i) => (i === 12 ? [1e308, -1e308] : [i / 10, 1 - i / 20])),
         Array.from({ length: 20 }, (_, i) => [3 * i])
       )
       const trainer = createTrainer(
         net,
         { train: data, task: 'regression' },
-        resolveTrainSettings({ optimizer: 'sgd', learningRate: 1e6, batchSize: 5, epochs: 100 })
+        resolveTrainSettings({
+          optimizer: 'sgd',
+          learningRate: 0.01,
+          batchSize: 5,
+          epochs: 100,
+          shuffle: false
+        })
       )
       const before: Float64Array[] = []
       let r

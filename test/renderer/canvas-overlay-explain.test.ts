@@ -46,6 +46,7 @@ function fakeEngine(): TrainingEngine & { inspected: number[] } {
     resume: nothing,
     step: nothing,
     stop: nothing,
+    restore: nothing,
     resetWeights: nothing,
     setLearningRate: nothing,
     onEvent: () => () => undefined,

@@ -141,6 +141,9 @@ describe('the evaluation after a run', () => {
     expect(await weights.evaluateQuietly()).toBe(false)
     expect(weights.error).toBe('')
     expect(await weights.evaluate()).toBe(false)
-    expect(weights.error).toMatch(/^Evaluate failed: there is no model yet/)
+    // The renderer knows before asking: nothing was trained or imported in this project.
+    expect(weights.error).toBe(
+      'Evaluate: this network has no trained weights yet: train it (or import a weights file) first.'
+    )
   })
 })

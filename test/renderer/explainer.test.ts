@@ -48,6 +48,7 @@ function engineWithInspection(): TrainingEngine {
     resume: nothing,
     step: nothing,
     stop: nothing,
+    restore: nothing,
     resetWeights: nothing,
     setLearningRate: nothing,
     onEvent: () => () => undefined,

@@ -19,6 +19,7 @@ function recordingEngine() {
     resume: () => call('resume'),
     step: (u) => call('step', u),
     stop: () => call('stop'),
+    restore: (which) => call('restore', which),
     resetWeights: (i, s) => call('resetWeights', i, s),
     setLearningRate: (lr) => call('setLearningRate', lr),
     inspect: () => Promise.reject(new Error('not used')),
@@ -138,8 +139,6 @@ describe('TrainingPanel without a training engine', () => {
     setActivePinia(createPinia())
     const w = mount(TrainingPanel)
     expect(button(w, 'Train').attributes('disabled')).toBeDefined()
-    expect(w.find('[role="status"]').text()).toBe(
-      'The engine does not offer training yet (no train.* commands).'
-    )
+    expect(w.find('[role="status"]').text()).toBe('The engine is not ready to train yet.')
   })
 })

@@ -25,6 +25,7 @@ function fakeEngine() {
     resume: () => call('resume'),
     step: (u: StepUnit) => call('step', u),
     stop: () => call('stop'),
+    restore: (which) => call('restore', which),
     resetWeights: (init, seed) => call('resetWeights', init, seed),
     setLearningRate: (lr) => call('setLearningRate', lr),
     inspect: (sample) =>

@@ -86,11 +86,22 @@ const TRAINING_OPTIONS: OptionSpec[] = [
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'train',
-    summary: 'train a graph on a CSV and write the weights file',
+    summary: 'train a graph on a CSV (or continue a weights file) and write the weights file',
     options: [
-      { name: 'graph', type: 'string', required: true, value: 'G.json', help: 'the graph JSON' },
+      { name: 'graph', type: 'string', value: 'G.json', help: 'the graph JSON of a new network' },
+      {
+        name: 'from',
+        type: 'string',
+        value: 'W.json',
+        help: 'continue training this weights file instead, with its graph, weights and preprocessing'
+      },
       { name: 'data', type: 'string', required: true, value: 'D.csv', help: 'the training data' },
-      { name: 'target', type: 'list', required: true, value: 'COL[,COL…]', help: 'target column(s)' },
+      {
+        name: 'target',
+        type: 'list',
+        value: 'COL[,COL…]',
+        help: 'target column(s); required with --graph (--from knows its targets)'
+      },
       {
         name: 'out',
         type: 'string',

@@ -4,11 +4,14 @@
  * turned into a CliError that names the file it came from.
  */
 import { parseCsvBytes } from '../data/csv'
+import type { CsvTable } from '../data/table'
 import { DataError } from '../data/errors'
 import { encodeTableFeatures, encodeTableTargets, inputWidthOf } from '../data/encode'
 import {
   prepareData,
   profileTable,
+  splitRows,
+  summarizePreprocessing,
   type ColumnRole,
   type Normalization,
   type PreparedData,
@@ -29,11 +32,14 @@ import { buildWeightsFile, parseWeightsFile, WeightsError } from '../weights/fil
 import { writeJson } from '../weights/json'
 import { evaluateModel, predictCsv } from '../weights/predict'
 import type { WeightsFile } from '../weights/types'
+import { dict } from '../objects'
 import { CliError, type ParsedOptions } from './args'
 
 /** What the commands need from the host: files and two output streams (injected so tests can capture). */
 export interface CliIO {
   readFile(path: string): Uint8Array
+  /** Whether two paths name the same file (resolved, through symlinks); plain string equality when absent. */
+  samePath?(a: string, b: string): boolean
   writeFile(path: string, text: string): void
   stdout(text: string): void
   stderr(text: string): void
@@ -180,7 +186,7 @@ function rolesFor(
   targets: string[],
   ignored: string[]
 ): Record<string, ColumnRole> {
-  const roles: Record<string, ColumnRole> = {}
+  const roles = dict<ColumnRole>()
   for (const c of profileTable(table)) {
     if (targets.includes(c.name)) roles[c.name] = 'target'
     else if (ignored.includes(c.name)) roles[c.name] = 'ignored'
@@ -223,13 +229,42 @@ function progressLine(m: EpochMetrics): string {
   return `epoch ${m.epoch}${part('train', m.train)}${part('validation', m.validation)}`
 }
 
-export function trainCommand(o: ParsedOptions, io: CliIO): void {
-  const settings = trainSettingsFrom(o)
+/**
+ * Refuses an --out that is one of the command's inputs: writing the weights over the graph, or the
+ * predictions over the CSV they came from, would destroy the user's file (issue 10, item 11).
+ * Paths are compared resolved (and by the host's idea of identity, e.g. a symlink, when it has one).
+ */
+function refuseOverwrite(
+  io: CliIO,
+  command: string,
+  out: string | undefined,
+  inputs: Record<string, unknown>
+): void {
+  if (out === undefined) return
+  for (const [option, path] of Object.entries(inputs)) {
+    if (typeof path !== 'string') continue
+    if (io.samePath ? io.samePath(out, path) : out === path)
+      throw new CliError(
+        `${command}: --out ${out} is the same file as --${option}; writing it would destroy that input — choose another --out`
+      )
+  }
+}
+
+/** What a run trains on: a fresh preparation of the CSV, or the rows encoded with a weights file's preprocessing. */
+interface TrainingInput {
+  spec: GraphSpec
+  net: Network
+  prepared: PreparedData
+  /** The weights file's training, continued (--from). */
+  base: WeightsFile['training']
+}
+
+function freshInput(o: ParsedOptions, io: CliIO, settings: TrainSettings, table: CsvTable): TrainingInput {
   const graphPath = o.graph as string
   const dataPath = o.data as string
   const spec = readGraph(io, graphPath)
-  const { table } = readCsv(io, dataPath)
-  const targets = o.target as string[]
+  const targets = (o.target as string[] | undefined) ?? []
+  if (targets.length === 0) throw new CliError('train: --target is required with --graph')
   const roles = rolesFor(table, targets, (o.ignore as string[] | undefined) ?? [])
   const lossNode = spec.nodes.find((n): n is LossNode => n.kind === 'loss')
   const normalization = o.normalize === undefined ? 'z-score' : NORMALIZATIONS[o.normalize as string]
@@ -265,27 +300,97 @@ export function trainCommand(o: ParsedOptions, io: CliIO): void {
   } catch (err) {
     throw fileError(graphPath, err)
   }
+  return { spec, net, prepared, base: null }
+}
+
+/**
+ * --from: the weights file's graph, weights and preprocessing (its feature columns, encodings,
+ * statistics and classes), so the CSV's rows are encoded exactly as the model was trained, and the
+ * run continues from its weights. The split is the usual seeded one over the rows.
+ */
+function continuedInput(
+  o: ParsedOptions,
+  io: CliIO,
+  settings: TrainSettings,
+  table: CsvTable
+): TrainingInput {
+  const fromPath = o.from as string
+  const dataPath = o.data as string
+  for (const option of ['target', 'ignore', 'normalize'] as const)
+    if (o[option] !== undefined)
+      throw new CliError(
+        `train: --${option} cannot be combined with --from: the weights file fixes the columns and their encoding`
+      )
+  const file = readWeights(io, fromPath)
+  const p = file.preprocessing
+  const net = networkOf(file)
+  const validationSplit = (o.val as number | undefined) ?? 0.2
+  const all = Array.from({ length: table.rowCount }, (_, r) => r)
+  const { train, validation } = splitRows(all, validationSplit, settings.seed, null)
+  let data: PreparedData['data']
+  try {
+    const set = (rows: Int32Array) => ({
+      x: encodeTableFeatures(p, table, rows),
+      y: encodeTableTargets(p, table, rows),
+      rows: rows.length
+    })
+    data = { train: set(train), validation: set(validation), task: p.task }
+  } catch (err) {
+    throw fileError(dataPath, err)
+  }
+  const prepared: PreparedData = {
+    summary: summarizePreprocessing(p, { trainRows: train.length, validationRows: validation.length }),
+    data,
+    preprocessing: p,
+    rows: { train, validation }
+  }
+  return { spec: file.graph, net, prepared, base: file.training }
+}
+
+/** A run that ended this way left the last good weights, not what the user asked for: exit 1. */
+const FAILED_REASONS = new Set(['non-finite', 'diverged', 'error'])
+
+export function trainCommand(o: ParsedOptions, io: CliIO): void {
+  const settings = trainSettingsFrom(o)
+  const dataPath = o.data as string
+  if ((o.graph === undefined) === (o.from === undefined))
+    throw new CliError(
+      'train: give either --graph G.json (train a new network) or --from W.weights.json (continue training one), not both'
+    )
+  refuseOverwrite(io, 'train', o.out as string, { graph: o.graph, data: o.data, from: o.from })
+  const { table } = readCsv(io, dataPath)
+  const { spec, net, prepared, base } =
+    o.from !== undefined ? continuedInput(o, io, settings, table) : freshInput(o, io, settings, table)
+  const { summary } = prepared
+  const source = (o.from ?? o.graph) as string
 
   const quiet = o.quiet === true
   const say = (line: string): void => {
     if (!quiet) io.stdout(line + '\n')
   }
   say(
-    `training ${graphPath} on ${dataPath}: ${summary.trainRows} training rows, ${summary.validationRows} validation rows, ` +
+    `${o.from !== undefined ? 'continuing' : 'training'} ${source} on ${dataPath}: ${summary.trainRows} training rows, ${summary.validationRows} validation rows, ` +
       `${plural(summary.inputWidth, 'input')} (${summary.featureColumns.join(', ')}) → ${plural(summary.outputWidth, 'output')} (${summary.task}), ` +
       `${settings.optimizer}, lr ${settings.learningRate}, batch ${settings.batchSize}, up to ${settings.epochs} epochs`
   )
   for (const n of summary.notices) say(`note: ${n.message}`)
 
   const trainer = createTrainer(net, prepared.data, settings)
-  const history = new LossHistory()
+  const history = new LossHistory(undefined, base?.lossHistory ?? [])
+  const offset = base?.steps ?? 0
   // About 20 progress lines whatever the epoch count, plus the last.
   const every = Math.max(1, Math.ceil(settings.epochs / 20))
   const t0 = performance.now()
   let done
   for (;;) {
-    const r = trainer.step()
-    history.add(trainer.stepCount, r.loss)
+    let r
+    try {
+      r = trainer.step()
+    } catch (err) {
+      // As in the app: a throw inside the loop is a failed run that keeps the last good weights.
+      r = { trained: false, loss: NaN, rows: 0, done: trainer.fail(err) }
+    }
+    history.add(offset + trainer.stepCount, r.loss)
     if (r.epoch && (r.epoch.epoch % every === 0 || r.done)) say(progressLine(r.epoch))
     if (r.done) {
       done = r.done
@@ -293,9 +398,11 @@ export function trainCommand(o: ParsedOptions, io: CliIO): void {
     }
   }
   const seconds = (performance.now() - t0) / 1000
-  say(done.message)
+  const failed = FAILED_REASONS.has(done.reason)
+  if (failed) io.stderr(`train: ${done.message}\n`)
+  else say(done.message)
 
-  const trainedGraph = bindLoss(spec, prepared)
+  const trainedGraph = o.from !== undefined ? spec : bindLoss(spec, prepared)
   const text = buildWeightsFile({
     graph: trainedGraph,
     parameters: net.getParameters(),
@@ -303,9 +410,9 @@ export function trainCommand(o: ParsedOptions, io: CliIO): void {
     training: {
       settings,
       seed: settings.seed,
-      epochsRun: trainer.epoch,
-      steps: trainer.stepCount,
-      final: done.final,
+      epochsRun: (base?.epochsRun ?? 0) + trainer.epoch,
+      steps: offset + trainer.stepCount,
+      final: done.final ?? base?.final ?? null,
       lossHistory: history.toArray()
     }
   })
@@ -318,6 +425,9 @@ export function trainCommand(o: ParsedOptions, io: CliIO): void {
     JSON.stringify({
       command: 'train',
       reason: done.reason,
+      ...(done.nonFinite ? { nonFinite: done.nonFinite } : {}),
+      ...(done.diverged ? { diverged: done.diverged } : {}),
+      ...(done.error ? { error: done.error } : {}),
       epochs: trainer.epoch,
       steps: trainer.stepCount,
       seconds: round(seconds),
@@ -334,6 +444,11 @@ export function trainCommand(o: ParsedOptions, io: CliIO): void {
       out: o.out
     }) + '\n'
   )
+  if (failed)
+    throw new CliError(
+      `train: the run failed (${done.reason}); ${o.out} holds the last good weights${o.from !== undefined && done.step <= 1 ? ` — those of ${o.from}` : ''}`,
+      1
+    )
 }
 
 /** The graph as trained: its loss node names the targets, task and classes (what the app's binding does). */
@@ -367,6 +482,7 @@ function writeOut(io: CliIO, path: string, text: string, what: string): void {
 // ————— predict —————
 
 export function predictCommand(o: ParsedOptions, io: CliIO): void {
+  refuseOverwrite(io, 'predict', o.out as string | undefined, { weights: o.weights, data: o.data })
   const file = readWeights(io, o.weights as string)
   const net = networkOf(file)
   const dataPath = o.data as string
@@ -388,6 +504,7 @@ export function predictCommand(o: ParsedOptions, io: CliIO): void {
 // ————— grad —————
 
 export function gradCommand(o: ParsedOptions, io: CliIO): void {
+  refuseOverwrite(io, 'grad', o.out as string | undefined, { weights: o.weights, data: o.data })
   const file = readWeights(io, o.weights as string)
   const net = networkOf(file)
   const { x, y, m } = encodedRows(

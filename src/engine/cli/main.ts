@@ -3,7 +3,8 @@
  * success, 1 for a bad file or failed check, 2 for bad arguments. All Node I/O is here, handed to the
  * commands as a small interface so the tests can run `main` in-process with captured output.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { CliError, helpText, parseArgs, wantsHelp } from './args'
 import { gradcheckCommand, gradCommand, predictCommand, trainCommand, type CliIO } from './commands'
 
@@ -17,6 +18,16 @@ const COMMANDS: Record<string, (o: Parameters<typeof trainCommand>[0], io: CliIO
 export const nodeIO: CliIO = {
   readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text),
+  samePath(a, b) {
+    if (resolve(a) === resolve(b)) return true
+    try {
+      // Two names of one file (a symlink, a hard link, another spelling of the directory).
+      const [sa, sb] = [statSync(a), statSync(b)]
+      return sa.dev === sb.dev && sa.ino === sb.ino
+    } catch {
+      return false // one of them does not exist yet
+    }
+  },
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text)
 }

@@ -31,6 +31,14 @@ const enum State {
   QuoteInQuoted
 }
 
+/**
+ * Caps that keep a hostile or broken file from exhausting memory (issue 10): columns per record
+ * (MNIST as CSV has 785) and characters per field (a free-text cell; an unclosed quote would
+ * otherwise swallow the rest of the file into one field).
+ */
+export const MAX_COLUMNS = 10_000
+export const MAX_FIELD_CHARS = 100_000
+
 export class CsvScanner {
   private readonly delim: number
   private readonly sink: CsvSink
@@ -76,7 +84,6 @@ export class CsvScanner {
     const n = chunk.length
     if (n === 0) return
     const delim = this.delim
-    const sink = this.sink
     let i = 0
     if (this.pendingCR) {
       this.pendingCR = false
@@ -99,13 +106,13 @@ export class CsvScanner {
             this.quoteField = this.fieldIndex + 1
             start = ++i
           } else if (c === delim) {
-            sink.field('')
+            this.emit('')
             this.fieldIndex++
             start = ++i
           } else if (c === LF || c === CR) {
             // "a,b," ends with an empty field; a line end with nothing before it is a blank line
             const hasField = this.fieldIndex > 0
-            if (hasField) sink.field('')
+            if (hasField) this.emit('')
             i = this.endLine(chunk, i, c, hasField)
             start = i
           } else {
@@ -124,11 +131,12 @@ export class CsvScanner {
           }
           if (i === n) {
             this.partial += chunk.slice(start, n)
+            if (this.partial.length > MAX_FIELD_CHARS) this.tooLong(this.line)
             break
           }
           const value = this.partial === '' ? chunk.slice(start, i) : this.partial + chunk.slice(start, i)
           this.partial = ''
-          sink.field(value)
+          this.emit(value)
           this.state = State.FieldStart
           if (c === delim) {
             this.fieldIndex++
@@ -154,6 +162,7 @@ export class CsvScanner {
             i++
           }
           this.partial += chunk.slice(start, i)
+          if (this.partial.length > MAX_FIELD_CHARS) this.tooLong(this.quoteLine)
           if (i < n) {
             this.state = State.QuoteInQuoted
             start = ++i
@@ -167,7 +176,7 @@ export class CsvScanner {
             this.state = State.Quoted
             start = ++i
           } else if (c === delim || c === LF || c === CR) {
-            sink.field(this.partial)
+            this.emit(this.partial)
             this.partial = ''
             this.state = State.FieldStart
             if (c === delim) {
@@ -195,6 +204,27 @@ export class CsvScanner {
     this.offset += n
   }
 
+  /** Hands a field to the sink, within the caps on columns per record and characters per field. */
+  private emit(value: string): void {
+    if (this.fieldIndex >= MAX_COLUMNS) {
+      throw new DataError(
+        'too-many-columns',
+        `${placeText(this.recordLine, MAX_COLUMNS + 1)}: more than ${MAX_COLUMNS} fields in one record; at most ${MAX_COLUMNS} columns are accepted.`,
+        { line: this.recordLine, column: MAX_COLUMNS + 1 }
+      )
+    }
+    if (value.length > MAX_FIELD_CHARS) this.tooLong(this.recordLine)
+    this.sink.field(value)
+  }
+
+  private tooLong(line: number): never {
+    throw new DataError(
+      'field-too-long',
+      `${placeText(line, this.fieldIndex + 1)}: a field longer than ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters; at most that many are accepted (is a quote left open?).`,
+      { line, column: this.fieldIndex + 1 }
+    )
+  }
+
   /** The previous chunk ended in CR: an LF opening this one inside a quoted field is the same line end. */
   private lastWasCR = false
 
@@ -212,13 +242,13 @@ export class CsvScanner {
         )
       case State.Unquoted:
       case State.QuoteInQuoted:
-        this.sink.field(this.partial)
+        this.emit(this.partial)
         this.partial = ''
         this.sink.endRecord(this.recordLine, this.recordStart, this.offset)
         break
       case State.FieldStart:
         if (this.fieldIndex > 0) {
-          this.sink.field('')
+          this.emit('')
           this.sink.endRecord(this.recordLine, this.recordStart, this.offset)
         }
         break

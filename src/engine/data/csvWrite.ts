@@ -15,6 +15,16 @@ export function formatCsvField(value: string | number, delimiter = ','): string 
   return needs ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula, made inert: OWASP's CSV-injection guidance
+ * (https://owasp.org/www-community/attacks/CSV_Injection) — a cell starting with = + - @, a tab or a
+ * carriage return gets a leading single quote, which spreadsheets show as text. For text that came from
+ * a file (class labels); numbers we print ourselves (−0.5) are not formulas and stay numbers.
+ */
+export function inertText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+}
+
 /** A number as CSV text: shortest round-trip form; NaN/±Infinity (no CSV meaning) as an empty cell. */
 export function formatNumber(v: number): string {
   return Number.isFinite(v) ? String(v) : ''

@@ -8,6 +8,7 @@
  *   classes target    y = one-hot over classes (softmax), or y = index ∈ {0, 1} (one sigmoid unit)
  *   numeric target    y = (v − center) / scale, decoded as v = y·scale + center
  */
+import { dict, dictFrom } from '../objects'
 import { DataError, placeText, quoteValue } from './errors'
 import { categoryKey, DEFAULT_MISSING, isMissing, missingSet, parseNumber } from './numbers'
 import type { FeatureEncoding, Prediction, Preprocessing, TargetEncoding } from './preprocess'
@@ -275,14 +276,17 @@ export function decodeOutputs(p: Preprocessing, outputs: ArrayLike<number>): Pre
   let offset = 0
   for (const t of p.targets) {
     if (t.kind === 'numeric') {
-      prediction.values ??= {}
+      prediction.values ??= dict()
       prediction.values[t.column] = outputs[offset] * t.scale + t.center
     } else if (t.encoding === 'sigmoid') {
       const pPositive = outputs[offset]
-      prediction.probabilities = { [t.classes[0]]: 1 - pPositive, [t.classes[1]]: pPositive }
+      prediction.probabilities = dictFrom([
+        [t.classes[0], 1 - pPositive],
+        [t.classes[1], pPositive]
+      ])
       prediction.label = t.classes[pPositive >= 0.5 ? 1 : 0]
     } else {
-      prediction.probabilities = {}
+      prediction.probabilities = dict()
       let best = 0
       t.classes.forEach((c, k) => {
         prediction.probabilities![c] = outputs[offset + k]

@@ -13,6 +13,10 @@ export type DataErrorCode =
   | 'ragged-row'
   /** A quoted field whose closing quote never comes. */
   | 'unclosed-quote'
+  /** More fields in a record than MAX_COLUMNS (csvScanner.ts). */
+  | 'too-many-columns'
+  /** A field longer than MAX_FIELD_CHARS characters. */
+  | 'field-too-long'
   /** Something other than a delimiter or a line end right after a closing quote. */
   | 'unexpected-character'
   /** A NUL byte: not a text file. */

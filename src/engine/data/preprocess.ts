@@ -12,6 +12,7 @@
  * standardised (z-score with the training mean and standard deviation) so the network learns them at
  * the scale its initialisation assumes; predictions are decoded back to the target's own units.
  */
+import { dict, own } from '../objects'
 import type { Activation, LossKind, Task } from '../graph/types'
 import { createRng } from '../random'
 import type { Dataset, TrainData } from '../train/types'
@@ -257,7 +258,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     columnIndex(table, name)
 
   const profile = profileTable(table)
-  const roles = profile.map((c) => request.roles[c.name] ?? c.defaultRole)
+  const roles = profile.map((c) => own(request.roles, c.name) ?? c.defaultRole)
   const notices: DataNotice[] = []
   const featureIdx = roles.flatMap((r, i) => (r === 'feature' ? [i] : []))
   const targetIdx = roles.flatMap((r, i) => (r === 'target' ? [i] : []))
@@ -269,7 +270,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const read = (i: number, asTarget: boolean): Source => {
     const column = table.columns[i]
     const kind = columnKind(column)
-    const override = request.types?.[column.name]
+    const override = own(request.types, column.name)
     const categorical =
       override === 'categorical' ||
       (override === undefined && (kind.type !== 'numeric' || (asTarget && kind.classCodes)))
@@ -385,7 +386,9 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
         message: `The target "${t.name}" has the same value in every training row.`,
         column: t.name
       })
-    return { column: t.name, kind: 'numeric', center: mean, scale: sd > 0 ? sd : 1 }
+    const scale = sd > 0 ? sd : 1
+    assertScalable('target', t.name, t.values, train, mean, scale)
+    return { column: t.name, kind: 'numeric', center: mean, scale }
   })
   const preprocessing: Preprocessing = {
     task,
@@ -398,7 +401,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   }
 
   // Notices: constant inputs, imputed cells, categories the training split never saw.
-  const imputed: Record<string, number> = {}
+  const imputed = dict<number>()
   features.forEach((f, j) => {
     const enc = featureEncodings[j]
     if (
@@ -437,14 +440,21 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   })
   const imputedTotal = Object.values(imputed).reduce((a, b) => a + b, 0)
   if (imputedTotal > 0) {
-    const word = { mean: 'mean', median: 'median', 'most-frequent': 'most frequent value', drop: '' }[policy]
+    // A category has no mean or median: one-hot columns are always filled with their most frequent value.
+    const numericWord = { mean: 'mean', median: 'median', 'most-frequent': 'most frequent value', drop: '' }[
+      policy
+    ]
+    const byWord = new Map<string, string[]>()
+    features.forEach((f, j) => {
+      const n = imputed[f.name]
+      if (!n) return
+      const word = featureEncodings[j].kind === 'numeric' ? numericWord : 'most frequent value'
+      byWord.set(word, [...(byWord.get(word) ?? []), `${f.name}: ${n}`])
+    })
+    const how = [...byWord].map(([word, cols]) => `the training ${word} (${cols.join(', ')})`).join(' and ')
     notices.push({
       code: 'missing-values',
-      message: `${imputedTotal} missing value${imputedTotal === 1 ? ' was' : 's were'} filled with the training ${word} (${Object.entries(
-        imputed
-      )
-        .map(([c, n]) => `${c}: ${n}`)
-        .join(', ')}).`,
+      message: `${imputedTotal} missing value${imputedTotal === 1 ? ' was' : 's were'} filled with ${how}.`,
       column: null
     })
   } else if (policy === 'drop' && droppedRows > missingTarget) {
@@ -508,24 +518,65 @@ export function splitRows(
   return { train: sorted(train), validation: sorted(validation) }
 }
 
+/**
+ * Mean and (population) standard deviation of the present values. The values are divided by a power
+ * of two near the largest magnitude first — exact, so ordinary data gets the same bits as before —
+ * because the squared deviations of values from about 1.3e154 up overflow to ∞ (issue 10: a scale of
+ * ∞ was written as null and the file could not be read back).
+ */
 function moments(values: Float64Array, rows: ArrayLike<number>): { mean: number; sd: number; n: number } {
   let n = 0
-  let sum = 0
+  let big = 0
   for (let k = 0; k < rows.length; k++) {
     const v = values[rows[k]]
     if (v === v) {
       n++
-      sum += v
+      const a = Math.abs(v)
+      if (a > big) big = a
     }
   }
-  const mean = n > 0 ? sum / n : NaN
+  if (n === 0) return { mean: NaN, sd: NaN, n }
+  const unit = big > 0 && Number.isFinite(big) ? 2 ** Math.floor(Math.log2(big)) : 1
+  let sum = 0
+  for (let k = 0; k < rows.length; k++) {
+    const v = values[rows[k]]
+    if (v === v) sum += v / unit
+  }
+  const mean = sum / n
   // Two passes: the sum of squared deviations is exact enough where E[v²] − mean² would cancel.
   let ss = 0
   for (let k = 0; k < rows.length; k++) {
     const v = values[rows[k]]
-    if (v === v) ss += (v - mean) * (v - mean)
+    if (v === v) ss += (v / unit - mean) * (v / unit - mean)
   }
-  return { mean, sd: n > 0 ? Math.sqrt(ss / n) : NaN, n }
+  return { mean: mean * unit, sd: Math.sqrt(ss / n) * unit, n }
+}
+
+/**
+ * A column whose encoding would not be finite — (v − center) / scale overflows, as for values spanning
+ * ±1e308 — is refused by name rather than turned into ∞ inputs or a file that cannot be read back.
+ */
+function assertScalable(
+  what: 'feature' | 'target',
+  name: string,
+  values: Float64Array,
+  rows: ArrayLike<number>,
+  center: number,
+  scale: number
+): void {
+  let min = Infinity
+  let max = -Infinity
+  for (let k = 0; k < rows.length; k++) {
+    const v = values[rows[k]]
+    if (v < min) min = v
+    if (v > max) max = v
+  }
+  const ok = [center, scale, (max - center) / scale, (min - center) / scale].every(Number.isFinite)
+  if (!ok)
+    throw badSpec(
+      `The ${what} "${name}" has values from ${min} to ${max}, too far apart to scale in floating point; rescale the column (other units) or ignore it.`,
+      name
+    )
 }
 
 function firstMissing(s: Source, rows: number): number {
@@ -571,6 +622,7 @@ function numericEncoding(
     center = min
     scale = max > min ? max - min : 1
   }
+  assertScalable('feature', f.name, f.values, train, center, scale)
   let impute: number | null = null
   if (policy === 'mean') impute = mean
   else if (policy === 'median') {

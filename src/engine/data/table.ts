@@ -46,8 +46,14 @@ export interface CsvTable {
 /** How many rows are collected before the header guess is made. */
 const PREAMBLE_ROWS = 50
 
+/**
+ * Rows a column store starts with; it doubles as rows arrive. Small, because a wide file has one per
+ * column (10 000 columns × 1024 rows × 8 bytes was 80 MB before the first row).
+ */
+const INITIAL_ROWS = 64
+
 class ColumnBuilder {
-  private numbers: Float64Array | null = new Float64Array(1024)
+  private numbers: Float64Array | null = new Float64Array(INITIAL_ROWS)
   private codes: Int32Array | null = null
   private dict: Map<string, number> | null = null
   private dictionary: string[] = []
@@ -94,7 +100,7 @@ class ColumnBuilder {
   private convertToStrings(): void {
     const numbers = this.numbers!
     this.numbers = null
-    this.codes = new Int32Array(Math.max(1024, numbers.length))
+    this.codes = new Int32Array(Math.max(INITIAL_ROWS, numbers.length))
     this.dict = new Map()
     const n = this.length
     this.length = 0

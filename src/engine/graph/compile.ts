@@ -4,12 +4,30 @@
  * network's one contiguous parameter vector. The plan is plain data; the network (nn/network.ts)
  * allocates buffers from it.
  */
-import { edgeKind, type Activation, type GraphSpec, type Initializer, type LossKind } from './types'
+import {
+  edgeKind,
+  type Activation,
+  type GraphEdge,
+  type GraphSpec,
+  type Initializer,
+  type LossKind
+} from './types'
 import type { ParamSlice } from '../nn/types'
 import { GraphError, type GraphIssue } from './errors'
 import { assertValidGraph } from './validate'
 import { DEFAULT_LEAK } from '../math/activations'
 import { DEFAULT_HUBER_DELTA, isFusedPair } from '../math/losses'
+import { dict } from '../objects'
+
+/**
+ * Most trainable numbers in a network. Training holds up to TRAINING_COPIES float64 copies of them
+ * (weights, gradients, two optimiser moments, last good, run start, best epoch), so the cap bounds
+ * that memory at 10⁷ × 7 × 8 bytes = 560 MB — within a browser worker's reach — whatever a file asks.
+ */
+export const MAX_PARAMETERS = 10_000_000
+export const TRAINING_COPIES = 7
+
+const gigabytes = (params: number): string => ((params * TRAINING_COPIES * 8) / 1e9).toPrecision(3)
 
 /** Source index of an edge that starts at the input node (layers are numbered 0…L−1). */
 export const INPUT = -1
@@ -103,7 +121,7 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
   const lossNode = spec.nodes.find((n) => n.kind === 'loss')!
   if (lossNode.kind !== 'loss') throw new Error('unreachable')
 
-  const widths: Record<string, number> = {}
+  const widths = dict<number>()
   const kindOf = new Map(spec.nodes.map((n) => [n.id, n.kind]))
   for (const n of spec.nodes) {
     if (n.kind === 'input') widths[n.id] = width
@@ -112,20 +130,25 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
   }
 
   // Kahn's algorithm over the dense layers, ties broken by file order so the plan is deterministic.
+  // Adjacency lists and a queue with a head index keep it linear in nodes + edges (no recursion).
   const dense = spec.nodes.filter((n) => n.kind === 'dense')
+  const denseById = new Map(dense.map((n) => [n.id, n]))
   const pending = new Map(dense.map((n) => [n.id, 0]))
-  for (const e of spec.edges)
-    if (pending.has(e.from) && pending.has(e.to)) pending.set(e.to, pending.get(e.to)! + 1)
-  const order: string[] = []
-  const ready = dense.filter((n) => pending.get(n.id) === 0).map((n) => n.id)
-  while (ready.length) {
-    const id = ready.shift()!
-    order.push(id)
-    for (const e of spec.edges) {
-      if (e.from !== id || !pending.has(e.to)) continue
-      const left = pending.get(e.to)! - 1
-      pending.set(e.to, left)
-      if (left === 0) ready.push(e.to)
+  const into = new Map<string, GraphEdge[]>(spec.nodes.map((n) => [n.id, []]))
+  const outOf = new Map<string, string[]>(dense.map((n) => [n.id, []]))
+  for (const e of spec.edges) {
+    into.get(e.to)?.push(e)
+    if (pending.has(e.from) && pending.has(e.to)) {
+      pending.set(e.to, pending.get(e.to)! + 1)
+      outOf.get(e.from)!.push(e.to)
+    }
+  }
+  const order: string[] = dense.filter((n) => pending.get(n.id) === 0).map((n) => n.id)
+  for (let head = 0; head < order.length; head++) {
+    for (const to of outOf.get(order[head])!) {
+      const left = pending.get(to)! - 1
+      pending.set(to, left)
+      if (left === 0) order.push(to)
     }
   }
   const lossEdge = spec.edges.find((e) => e.to === lossNode.id)!
@@ -135,7 +158,7 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
   const indexOf = new Map(order.map((id, i) => [id, i]))
 
   const layers: PlanLayer[] = order.map((id, index) => {
-    const node = dense.find((n) => n.id === id)!
+    const node = denseById.get(id)!
     if (node.kind !== 'dense') throw new Error('unreachable')
     return {
       index,
@@ -157,8 +180,7 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
   const slices: ParamSlice[] = []
   let offset = 0
   for (const layer of layers) {
-    for (const e of spec.edges) {
-      if (e.to !== layer.id) continue
+    for (const e of into.get(layer.id)!) {
       const srcKind = kindOf.get(e.from)
       const src = srcKind === 'input' ? INPUT : (indexOf.get(e.from) ?? INPUT)
       if (edgeKind(e) === 'skip') {
@@ -189,6 +211,19 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
         if (src !== INPUT) layers[src].outWeights.push(edge)
       }
     }
+  }
+
+  if (offset > MAX_PARAMETERS) {
+    const biggest = slices.reduce((a, b) => (b.rows * b.cols > a.rows * a.cols ? b : a))
+    throw new GraphError([
+      {
+        code: 'too-many-parameters',
+        message: `The network has ${offset.toLocaleString('en-US')} parameters (about ${gigabytes(offset)} GB to train); at most ${MAX_PARAMETERS.toLocaleString('en-US')} are accepted. The largest is edge "${biggest.edgeId}" (${biggest.from} → ${biggest.to}), ${biggest.rows}×${biggest.cols}.`,
+        edgeId: biggest.edgeId,
+        nodeId: biggest.to,
+        severity: 'error'
+      }
+    ])
   }
 
   const outputLayer = layers[layers.length - 1]

@@ -9,9 +9,10 @@
  * - counts:     no-input, multiple-inputs, no-loss, multiple-losses
  * - edges:      unknown-edge-kind, dangling-edge, duplicate-edge, edge-into-input, edge-into-bias,
  *               edge-out-of-loss, skip-from-bias, skip-into-loss, skip-width-mismatch
+ * - size:       too-large (more than MAX_GRAPH_NODES nodes or MAX_GRAPH_EDGES edges)
  * - structure:  cycle, no-weighted-input, loss-fan-in, loss-source-not-dense, softmax-not-output,
  *               softmax-skip-input, loss-activation-mismatch, unreachable, dead-end, disconnected
- *               (warning for a bias unit), multiple-bias (warning), loss-range (warning)
+ *               (warning for a bias unit), multiple-bias (warning)
  */
 import {
   ACTIVATIONS,
@@ -30,6 +31,12 @@ export { GraphError, type GraphIssue } from './errors'
 
 /** Largest layer width accepted (guards against a typo allocating gigabytes). */
 export const MAX_UNITS = 100_000
+/**
+ * Most nodes and edges in a graph: far beyond anything drawn on a canvas, small enough that every
+ * rule (all linear) and the messages stay cheap. A file over them is refused before any rule runs.
+ */
+export const MAX_GRAPH_NODES = 10_000
+export const MAX_GRAPH_EDGES = 40_000
 
 const NODE_KINDS = new Set(['input', 'bias', 'dense', 'loss'])
 
@@ -97,6 +104,13 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
   }
   if (!Array.isArray(spec.nodes) || !Array.isArray(spec.edges)) {
     error('bad-shape', 'The graph needs "nodes" and "edges" arrays.')
+    return issues
+  }
+  if (spec.nodes.length > MAX_GRAPH_NODES || spec.edges.length > MAX_GRAPH_EDGES) {
+    error(
+      'too-large',
+      `The graph has ${spec.nodes.length} nodes and ${spec.edges.length} edges; at most ${MAX_GRAPH_NODES} nodes and ${MAX_GRAPH_EDGES} edges are accepted.`
+    )
     return issues
   }
   const inputWidth = isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined
@@ -311,11 +325,12 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
     ins.get(e.to)!.push(e)
   }
 
-  for (const cycle of findCycles(byId, outs)) {
-    const names = cycle.map((id) => byId.get(id)!)
-    error('cycle', `The graph has a cycle: ${names.map(nodeLabel).join(' → ')} → ${nodeLabel(names[0])}.`, {
-      nodeId: cycle[0]
-    })
+  const { cycles, more } = findCycles(byId, outs)
+  for (const cycle of cycles) {
+    error('cycle', `The graph has a cycle: ${cycleText(cycle, byId)}.`, { nodeId: cycle[0] })
+  }
+  if (more > 0) {
+    error('cycle', `…and ${more} more edge${more === 1 ? '' : 's'} closing a cycle.`)
   }
 
   // ---- per node: connectivity, inputs of dense layers, the loss
@@ -401,9 +416,13 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       )
     }
     if (loss.loss === 'binary-cross-entropy' && ((act !== 'sigmoid' && act !== 'softmax') || outHasSkip)) {
-      warn(
-        'loss-range',
-        `${describe(loss)} uses binary cross-entropy, but the output of ${describe(output)} is not confined to (0, 1); its logs will be clipped.`,
+      // Its logs are only exact from the logits of a sigmoid or softmax output; on anything else they
+      // were clipped, and a clipped log has a zero gradient (issue 10), so the pairing is refused.
+      error(
+        'loss-activation-mismatch',
+        outHasSkip
+          ? `${describe(loss)} uses binary cross-entropy, which needs the output of ${describe(output)} to be a probability, but a skip edge adds to it; remove the skip edge into the output or use squared error.`
+          : `${describe(loss)} uses binary cross-entropy, which needs a sigmoid or softmax output layer, but ${describe(output)} uses ${act}.`,
         { nodeId: loss.id }
       )
     }
@@ -440,24 +459,72 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
   return issues
 }
 
-/** Elementary cycles found by a DFS (one per back edge, enough to point at each loop). */
-function findCycles(byId: Map<string, GraphNode>, outs: Map<string, GraphEdge[]>): string[][] {
+/** Most cycles reported one by one; the rest are counted in one more issue. */
+export const MAX_CYCLE_REPORTS = 10
+/** Most nodes a cycle's message names; a longer cycle shows its first and last few. */
+export const MAX_CYCLE_NAMES = 12
+
+/**
+ * Cycles found by one iterative DFS (an explicit stack, so a 100 000-layer chain cannot overflow the
+ * call stack): one per back edge, the first MAX_CYCLE_REPORTS with their nodes (each path cut to
+ * MAX_CYCLE_NAMES names), and how many more there were. Time and output stay linear in the graph:
+ * a back edge past the reported ones costs O(1).
+ */
+function findCycles(
+  byId: Map<string, GraphNode>,
+  outs: Map<string, GraphEdge[]>
+): { cycles: string[][]; more: number } {
   const state = new Map<string, 1 | 2>() // 1 = on the DFS path, 2 = done
+  const depth = new Map<string, number>() // position on the path while on it
   const path: string[] = []
+  const next: number[] = [] // per path entry: the index of the out-edge to look at next
   const cycles: string[][] = []
-  const visit = (id: string): void => {
-    state.set(id, 1)
-    path.push(id)
-    for (const e of outs.get(id)!) {
-      const s = state.get(e.to)
-      if (s === 1) cycles.push(path.slice(path.indexOf(e.to)))
-      else if (s === undefined) visit(e.to)
+  let more = 0
+  for (const root of byId.keys()) {
+    if (state.has(root)) continue
+    state.set(root, 1)
+    depth.set(root, 0)
+    path.push(root)
+    next.push(0)
+    while (path.length) {
+      const top = path.length - 1
+      const id = path[top]
+      const edges = outs.get(id)!
+      if (next[top] < edges.length) {
+        const to = edges[next[top]++].to
+        const s = state.get(to)
+        if (s === 1) {
+          if (cycles.length < MAX_CYCLE_REPORTS) cycles.push(path.slice(depth.get(to)!))
+          else more++
+        } else if (s === undefined) {
+          state.set(to, 1)
+          depth.set(to, path.length)
+          path.push(to)
+          next.push(0)
+        }
+        continue
+      }
+      state.set(id, 2)
+      depth.delete(id)
+      path.pop()
+      next.pop()
     }
-    path.pop()
-    state.set(id, 2)
   }
-  for (const id of byId.keys()) if (!state.has(id)) visit(id)
-  return cycles
+  return { cycles, more }
+}
+
+/** A cycle's nodes as `"a" → "b" → … → "a"`, at most MAX_CYCLE_NAMES of them named. */
+function cycleText(ids: string[], byId: Map<string, GraphNode>): string {
+  const label = (id: string) => nodeLabel(byId.get(id)!)
+  const shown =
+    ids.length <= MAX_CYCLE_NAMES
+      ? ids.map(label)
+      : [
+          ...ids.slice(0, MAX_CYCLE_NAMES - 3).map(label),
+          `… ${ids.length - MAX_CYCLE_NAMES + 1} more …`,
+          ...ids.slice(-2).map(label)
+        ]
+  return `${shown.join(' → ')} → ${label(ids[0])}`
 }
 
 /** Throws a GraphError listing every error-severity issue; returns the warnings. */

@@ -87,22 +87,36 @@ export function activateForward(
   const len = m * n
   switch (act) {
     case 'sigmoid':
-      // σ′(z) = σ(z)(1 − σ(z)) (seed 001 §1.2), taken from the value just computed.
+      // σ′(z) = σ(z)(1 − σ(z)) (seed 001 §1.2) = s(1 − s) with s = σ(−|z|): σ′ is even, and the small
+      // factor s keeps its relative precision, where 1 − σ(z) of a rounded σ(z) is 0 beyond z ≈ 37.
       if (fp) {
         for (let i = 0; i < len; i++) {
-          const s = sigmoid(z[i])
-          a[i] = s
+          const v = z[i]
+          const s = sigmoid(-Math.abs(v))
+          a[i] = v < 0 ? s : 1 - s
           fp[i] = s * (1 - s)
         }
       } else for (let i = 0; i < len; i++) a[i] = sigmoid(z[i])
       return
     case 'tanh':
-      // tanh′(z) = 1 − tanh²(z), from the value just computed
+      // tanh′(z) = 1 − tanh²(z) = 1/cosh²(z), from e = e^(2|z|) − 1 rather than from the rounded
+      // tanh (which is ±1 beyond |z| ≈ 19, making 1 − t² exactly 0): (1 − |t|)(1 + |t|) = 4(e + 1)/(e + 2)².
       if (fp) {
         for (let i = 0; i < len; i++) {
-          const t = tanh(z[i])
-          a[i] = t
-          fp[i] = 1 - t * t
+          const v = z[i]
+          const x = Math.abs(v)
+          let t: number
+          if (x <= TANH_CLAMP) {
+            const e = expm1Table(2 * x)
+            const d = e + 2
+            t = e / d
+            fp[i] = (4 * (e + 1)) / (d * d)
+          } else {
+            const q = Math.exp(-2 * x)
+            t = 1
+            fp[i] = (4 * q) / ((1 + q) * (1 + q))
+          }
+          a[i] = v < 0 ? -t : v > 0 ? t : v
         }
       } else for (let i = 0; i < len; i++) a[i] = tanh(z[i])
       return

@@ -14,15 +14,147 @@ export const CLIP = 1e-15
 export const DEFAULT_HUBER_DELTA = 1
 
 /**
- * The pairings whose output error simplifies to δ = a − y (softmax + cross-entropy,
- * sigmoid + binary cross-entropy). They are only exact when a = f(z), i.e. the output layer has no
- * skip in-edges, so the caller passes that too.
+ * The pairings computed from the logits z rather than the activations (no clipped log, no zero
+ * gradient where a saturates): softmax + cross-entropy and sigmoid + binary cross-entropy, whose
+ * output error simplifies to δ = a − y, and softmax + binary cross-entropy (log-softmax and
+ * log(1 − softmax) from log-sum-exps; see softmaxBceLossSum). They are only exact when a = f(z), i.e.
+ * the output layer has no skip in-edges, so the caller passes that too. (Validation refuses
+ * cross-entropies on any other output.)
  */
 export function isFusedPair(act: Activation, loss: LossKind, outputHasSkipIn: boolean): boolean {
   if (outputHasSkipIn) return false
   return (
-    (act === 'softmax' && loss === 'cross-entropy') || (act === 'sigmoid' && loss === 'binary-cross-entropy')
+    (act === 'softmax' && (loss === 'cross-entropy' || loss === 'binary-cross-entropy')) ||
+    (act === 'sigmoid' && loss === 'binary-cross-entropy')
   )
+}
+
+/** Loss sum of a fused pair (isFusedPair) from the logits z. */
+export function logitLossSum(
+  act: Activation,
+  kind: LossKind,
+  z: Float64Array,
+  y: Float64Array,
+  m: number,
+  n: number
+): number {
+  return act === 'softmax' && kind === 'binary-cross-entropy'
+    ? softmaxBceLossSum(z, y, m, n)
+    : fusedLossSum(kind, z, y, m, n)
+}
+
+/** δ = ∂ℓ/∂z of a fused pair (isFusedPair), per sample (not divided by m). */
+export function logitDelta(
+  act: Activation,
+  kind: LossKind,
+  z: Float64Array,
+  a: Float64Array,
+  y: Float64Array,
+  delta: Float64Array,
+  m: number,
+  n: number
+): void {
+  if (act === 'softmax' && kind === 'binary-cross-entropy') softmaxBceDelta(z, a, y, delta, m, n)
+  else fusedDelta(kind, a, y, delta, m, n)
+}
+
+/** ln(e^p + e^q), exact for −∞ operands. */
+function lse2(p: number, q: number): number {
+  const hi = p > q ? p : q
+  if (hi === -Infinity) return -Infinity
+  const lo = p > q ? q : p
+  return hi + Math.log1p(Math.exp(lo - hi))
+}
+
+// Per-row scratch of the softmax + BCE pair, grown once to the widest row (no allocation per step).
+let scratch = new Float64Array(0)
+function rowScratch(n: number): Float64Array {
+  if (scratch.length < 5 * (n + 1)) scratch = new Float64Array(5 * (n + 1))
+  return scratch
+}
+
+/**
+ * out[j] = ln Σ_{k≠j} e^(v[o + k]) for j < n, by prefix and suffix log-sum-exps (O(n), and exact where
+ * subtracting e^(v_j) from the full sum would cancel). Uses pre and suf of n + 1 each.
+ */
+function lseExcluding(
+  v: Float64Array,
+  o: number,
+  n: number,
+  out: Float64Array,
+  outAt: number,
+  tmp: Float64Array,
+  tmpAt: number
+): void {
+  const pre = tmpAt
+  const suf = tmpAt + n + 1
+  tmp[pre] = -Infinity
+  for (let j = 0; j < n; j++) tmp[pre + j + 1] = lse2(tmp[pre + j], v[o + j])
+  tmp[suf + n] = -Infinity
+  for (let j = n - 1; j >= 0; j--) tmp[suf + j] = lse2(tmp[suf + j + 1], v[o + j])
+  for (let j = 0; j < n; j++) out[outAt + j] = lse2(tmp[pre + j], tmp[suf + j + 1])
+}
+
+/**
+ * Softmax + binary cross-entropy from the logits: with L = ln Σ e^z and L₋ⱼ = ln Σ_{k≠j} e^(z_k),
+ *   ln a_j = z_j − L,   ln(1 − a_j) = L₋ⱼ − L,
+ * so ℓ = −Σ_j [y_j (z_j − L) + (1 − y_j)(L₋ⱼ − L)] with no clipping (issue 10: 1→2 softmax, z = ±20,
+ * y = [0, 1] gives 80, where clipped logs gave 69.08).
+ */
+export function softmaxBceLossSum(z: Float64Array, y: Float64Array, m: number, n: number): number {
+  const tmp = rowScratch(n)
+  let sum = 0
+  for (let r = 0; r < m; r++) {
+    const o = r * n
+    lseExcluding(z, o, n, tmp, 0, tmp, n + 1)
+    const L = lse2(tmp[0], z[o]) // L = ln(e^(L₋₀) + e^(z₀))
+    for (let j = 0; j < n; j++) {
+      const yj = y[o + j]
+      if (yj !== 0) sum -= yj * (z[o + j] - L)
+      if (yj !== 1) sum -= (1 - yj) * (tmp[j] - L)
+    }
+  }
+  return sum
+}
+
+/**
+ * δ_i = ∂ℓ/∂z_i of softmax + binary cross-entropy. Through the softmax Jacobian a_j(δ_ij − a_i):
+ *   δ_i = −y_i(1 − a_i) + (1 − y_i) a_i + a_i (Σ_{j≠i} y_j) − Σ_{j≠i} (1 − y_j) a_i a_j / (1 − a_j),
+ * where 1 − a_i = e^(L₋ᵢ − L) and the last sum is e^(z_i − L + W₋ᵢ), W = ln of the terms
+ * (1 − y_j) e^(z_j − L₋ⱼ) over j ≠ i — every exponent ≤ 0 or a log-sum, so nothing overflows or
+ * cancels where a saturates (the example above: δ = [2, −2]).
+ */
+export function softmaxBceDelta(
+  z: Float64Array,
+  a: Float64Array,
+  y: Float64Array,
+  delta: Float64Array,
+  m: number,
+  n: number
+): void {
+  const tmp = rowScratch(n)
+  const w = n // tmp[n … 2n): ln((1 − y_j) e^(z_j − L₋ⱼ))
+  const wEx = 2 * n // tmp[2n … 3n): W₋ᵢ
+  const work = 3 * n // prefix/suffix space of lseExcluding: 2(n + 1)
+  for (let r = 0; r < m; r++) {
+    const o = r * n
+    lseExcluding(z, o, n, tmp, 0, tmp, work) // tmp[0 … n): L₋ⱼ
+    const L = lse2(tmp[0], z[o])
+    let ySum = 0
+    for (let j = 0; j < n; j++) {
+      const yj = y[o + j]
+      ySum += yj
+      tmp[w + j] = yj === 1 ? -Infinity : Math.log1p(-yj) + z[o + j] - tmp[j]
+    }
+    lseExcluding(tmp, w, n, tmp, wEx, tmp, work)
+    for (let i = 0; i < n; i++) {
+      const yi = y[o + i]
+      const ai = a[o + i]
+      const oneMinusA = Math.exp(tmp[i] - L)
+      delta[o + i] =
+        -yi * oneMinusA + (1 - yi) * ai + ai * (ySum - yi) - Math.exp(z[o + i] - L + tmp[wEx + i])
+    }
+  }
 }
 
 /** Σ over rows and units of the loss from the activations a (clipped logs for the log losses). */

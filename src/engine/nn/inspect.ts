@@ -10,7 +10,7 @@
 import type { Activation, LossKind } from '../graph/types'
 import { compileGraph, INPUT, type PlanEdge } from '../graph/compile'
 import { activateForward, softmaxBackward } from '../math/activations'
-import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../math/losses'
+import { logitDelta, logitLossSum, lossGradient, lossSum } from '../math/losses'
 import type { Network } from './types'
 
 /** How δ was obtained from ∂C/∂a. */
@@ -121,7 +121,7 @@ export function inspect(net: Network, x: Float64Array, y: Float64Array): Inspect
   const out = plan.output
   const n = net.outputWidth
   const loss = plan.fused
-    ? fusedLossSum(plan.loss.kind, z[out], y, 1, n)
+    ? logitLossSum(plan.layers[out].activation, plan.loss.kind, z[out], y, 1, n)
     : lossSum(plan.loss.kind, a[out], y, 1, n, plan.loss.huberDelta)
   const lossEdge = net.spec.edges.find((e) => e.to === plan.loss.id)!
 
@@ -152,7 +152,7 @@ export function inspect(net: Network, x: Float64Array, y: Float64Array): Inspect
     contributions[l] = terms
 
     const d = new Float64Array(u)
-    if (l === out && plan.fused) fusedDelta(plan.loss.kind, a[l], y, d, 1, u)
+    if (l === out && plan.fused) logitDelta(layer.activation, plan.loss.kind, z[l], a[l], y, d, 1, u)
     else if (layer.activation === 'softmax') softmaxBackward(a[l], total, d, 1, u)
     else for (let j = 0; j < u; j++) d[j] = total[j] * fp[l][j]
     delta[l] = d

@@ -12,7 +12,7 @@
 import type { GraphSpec, Initializer, LossKind, ParameterMap } from '../graph/types'
 import { compileGraph, INPUT, type ExecutionPlan, type PlanLayer } from '../graph/compile'
 import { activateForward, SATURATING, softmaxBackward } from '../math/activations'
-import { fusedDelta, fusedLossSum, lossGradient, lossSum } from '../math/losses'
+import { logitDelta, logitLossSum, lossGradient, lossSum } from '../math/losses'
 import { matmulDelta, matmulTransBBias, SMALL_TILE_ELEMS } from '../math/matmul'
 import { selectKernels, WASM_MIN_WORK, type KernelChoice, type MatrixKernels } from '../wasm/kernels'
 import { initializeParameters } from './init'
@@ -158,6 +158,12 @@ class GraphNetwork implements Network {
     return this.lastLoss
   }
 
+  lastOutput(m: number): Float64Array {
+    if (!Number.isInteger(m) || m < 1 || m > this.capacity)
+      throw new RangeError(`the last pass held at most ${this.capacity} rows, asked for ${m}`)
+    return this.outputView(m)
+  }
+
   lossAndGradients(x: Float64Array, y: Float64Array, m: number): number {
     this.checkBatch(x, m, this.inputWidth, 'x')
     this.checkBatch(y, m, this.outputWidth, 'y')
@@ -265,7 +271,7 @@ class GraphNetwork implements Network {
     const { output, fused, loss } = this.plan
     const n = this.outputWidth
     const sum = fused
-      ? fusedLossSum(loss.kind, this.z[output], y, m, n)
+      ? logitLossSum(this.plan.layers[output].activation, loss.kind, this.z[output], y, m, n)
       : lossSum(loss.kind, this.a[output], y, m, n, loss.huberDelta)
     return sum / m
   }
@@ -293,7 +299,17 @@ class GraphNetwork implements Network {
     }
     // BP-1 at the output
     const n = this.outputWidth
-    if (fused) fusedDelta(loss.kind, this.a[output], y, this.delta[output], m, n)
+    if (fused)
+      logitDelta(
+        layers[output].activation,
+        loss.kind,
+        this.z[output],
+        this.a[output],
+        y,
+        this.delta[output],
+        m,
+        n
+      )
     else lossGradient(loss.kind, this.a[output], y, this.dA[output], m, n, loss.huberDelta)
 
     for (let l = layers.length - 1; l >= 0; l--) {

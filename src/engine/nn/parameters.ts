@@ -3,6 +3,7 @@
  * weights files (W as [out][in], rows = target units; a bias edge is n×1).
  */
 import type { ParameterMap } from '../graph/types'
+import { dict, own } from '../objects'
 import type { ParamSlice } from './types'
 
 /** Bad parameters for a network; `edgeId` names the offending edge when there is one. */
@@ -20,7 +21,7 @@ const sliceLabel = (s: ParamSlice): string => `edge "${s.edgeId}" (${s.from} →
 
 /** The parameters as plain nested arrays by edge id (exact: doubles survive the copy unchanged). */
 export function parametersToMap(slices: readonly ParamSlice[], params: Float64Array): ParameterMap {
-  const out: ParameterMap = {}
+  const out: ParameterMap = dict()
   for (const s of slices) {
     const rows: number[][] = new Array(s.rows)
     for (let i = 0; i < s.rows; i++) {
@@ -51,7 +52,7 @@ export function parametersFromMap(
   }
   const next = new Float64Array(params.length)
   for (const s of slices) {
-    const W = map[s.edgeId]
+    const W = own(map, s.edgeId)
     const shape = `${s.rows}×${s.cols} (${s.rows} row${s.rows > 1 ? 's' : ''} = units of ${s.to}, ${s.cols} column${s.cols > 1 ? 's' : ''} = ${s.isBias ? 'the bias unit' : `units of ${s.from}`})`
     if (W === undefined)
       throw new ParameterError(`Parameters for ${sliceLabel(s)} are missing; expected ${shape}.`, s.edgeId)

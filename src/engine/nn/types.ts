@@ -65,6 +65,11 @@ export interface Network {
   forward(x: Float64Array, m: number): Float64Array
   /** Mean loss C over m rows (forward only). y is [m × outputWidth]. */
   loss(x: Float64Array, y: Float64Array, m: number): number
+  /**
+   * The output activations of the last pass (forward, loss or lossAndGradients) over its m rows: a
+   * view valid until the next call, so a loss and its outputs need one forward pass, not two.
+   */
+  lastOutput(m: number): Float64Array
   /** Forward + backward: fills grads with the batch-mean gradient and returns the mean loss. */
   lossAndGradients(x: Float64Array, y: Float64Array, m: number): number
   /** δ statistics from the last lossAndGradients call. */

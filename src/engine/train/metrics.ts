@@ -44,8 +44,96 @@ export function isClassification(task: Task): boolean {
 }
 
 /**
- * Loss and metrics of the current weights over a whole set (mean loss over rows). Without `withLoss`
- * only the metrics are computed (one forward pass instead of two) and `loss` is NaN.
+ * Loss and metrics of a set, computed a chunk of rows at a time, so a caller can spread a large set
+ * over many short slices (the training session's epoch-end and end-of-run evaluations) and never
+ * block for the whole set. `advance` may be called with any row budget; the result is the same.
+ */
+export interface SetEvaluation {
+  /** Evaluates up to `maxRows` more rows (whole chunks); true once every row is done. */
+  advance(maxRows?: number): boolean
+  readonly done: boolean
+  /** The metrics (all rows must be done). */
+  result(): SetMetrics
+}
+
+/**
+ * An evaluation of the current weights on `set`. Without `withLoss` only the metrics are computed and
+ * `loss` is NaN. The weights must not change until it is done.
+ */
+export function setEvaluation(
+  net: Network,
+  set: Dataset,
+  task: Task,
+  withLoss = true,
+  chunkRows = EVAL_CHUNK_ROWS
+): SetEvaluation {
+  const inW = net.inputWidth
+  const outW = net.outputWidth
+  const rows = set.rows
+  const classify = isClassification(task)
+  // Column means of y for SS_tot (regression only): one cheap pass over y, no forward pass.
+  const mean = new Float64Array(outW)
+  if (!classify && rows > 0) {
+    for (let r = 0; r < rows; r++) for (let j = 0; j < outW; j++) mean[j] += set.y[r * outW + j]
+    for (let j = 0; j < outW; j++) mean[j] /= rows
+  }
+  let next = 0
+  let lossSum = 0
+  let correct = 0
+  let ssRes = 0
+  let ssTot = 0
+
+  function chunk(): void {
+    const m = Math.min(chunkRows, rows - next)
+    const x = set.x.subarray(next * inW, (next + m) * inW)
+    const y = set.y.subarray(next * outW, (next + m) * outW)
+    next += m
+    let out: Float64Array
+    if (withLoss) {
+      lossSum += net.loss(x, y, m) * m
+      out = net.lastOutput(m)
+    } else out = net.forward(x, m)
+    if (classify) {
+      correct += countCorrect(out, y, m, outW)
+      return
+    }
+    for (let r = 0; r < m; r++) {
+      for (let j = 0; j < outW; j++) {
+        const yv = y[r * outW + j]
+        const e = yv - out[r * outW + j]
+        const d = yv - mean[j]
+        ssRes += e * e
+        ssTot += d * d
+      }
+    }
+  }
+
+  return {
+    advance(maxRows = Infinity) {
+      let budget = maxRows
+      while (next < rows && budget > 0) {
+        const before = next
+        chunk()
+        budget -= next - before
+      }
+      return next >= rows
+    },
+    get done() {
+      return next >= rows
+    },
+    result() {
+      if (rows === 0) return { loss: NaN }
+      if (next < rows) throw new Error(`evaluation not finished: ${next} of ${rows} rows done`)
+      const loss = withLoss ? lossSum / rows : NaN
+      if (classify) return { loss, accuracy: correct / rows }
+      return { loss, r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN, rmse: Math.sqrt(ssRes / (rows * outW)) }
+    }
+  }
+}
+
+/**
+ * Loss and metrics of the current weights over a whole set (mean loss over rows), at once. Without
+ * `withLoss` only the metrics are computed and `loss` is NaN.
  */
 export function evaluateSet(
   net: Network,
@@ -54,44 +142,9 @@ export function evaluateSet(
   chunkRows = EVAL_CHUNK_ROWS,
   withLoss = true
 ): SetMetrics {
-  const inW = net.inputWidth
-  const outW = net.outputWidth
-  const rows = set.rows
-  if (rows === 0) return { loss: NaN }
-  const classify = isClassification(task)
-  // Column means of y for SS_tot (regression only).
-  const mean = new Float64Array(outW)
-  if (!classify) {
-    for (let r = 0; r < rows; r++) for (let j = 0; j < outW; j++) mean[j] += set.y[r * outW + j]
-    for (let j = 0; j < outW; j++) mean[j] /= rows
-  }
-  let lossSum = 0
-  let correct = 0
-  let ssRes = 0
-  let ssTot = 0
-  for (let start = 0; start < rows; start += chunkRows) {
-    const m = Math.min(chunkRows, rows - start)
-    const x = set.x.subarray(start * inW, (start + m) * inW)
-    const y = set.y.subarray(start * outW, (start + m) * outW)
-    if (withLoss) lossSum += net.loss(x, y, m) * m
-    const out = net.forward(x, m)
-    if (classify) {
-      correct += countCorrect(out, y, m, outW)
-    } else {
-      for (let r = 0; r < m; r++) {
-        for (let j = 0; j < outW; j++) {
-          const yv = y[r * outW + j]
-          const e = yv - out[r * outW + j]
-          const d = yv - mean[j]
-          ssRes += e * e
-          ssTot += d * d
-        }
-      }
-    }
-  }
-  const loss = withLoss ? lossSum / rows : NaN
-  if (classify) return { loss, accuracy: correct / rows }
-  return { loss, r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN, rmse: Math.sqrt(ssRes / (rows * outW)) }
+  const e = setEvaluation(net, set, task, withLoss, chunkRows)
+  e.advance()
+  return e.result()
 }
 
 /** Every k-th row of a set, k = ⌈rows / max⌉, copied once (a cheap, evenly spread sample). */

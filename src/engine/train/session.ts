@@ -11,7 +11,14 @@
 import type { Network } from '../nn/types'
 import { parameterHistograms } from './histogram'
 import { resolveTrainSettings, type TrainSettingsInput } from './settings'
-import { createTrainer, type DoneInfo, type StepResult, type Trainer, type TrainerOptions } from './trainer'
+import {
+  createTrainer,
+  type DoneInfo,
+  type RestorePoint,
+  type StepResult,
+  type Trainer,
+  type TrainerOptions
+} from './trainer'
 import type { EpochMetrics, ProgressEvent, SessionEvent, SessionState, TrainData } from './types'
 
 export type StepUnit = 'batch' | 'epoch'
@@ -45,12 +52,22 @@ export interface TrainingSession {
   resume(): void
   /** While idle or paused: one optimiser step, or run to the end of the current epoch and pause. */
   step(unit: StepUnit): void
-  /** End training with reason 'stopped'. */
+  /**
+   * End training with reason 'stopped'. Returns at once with the state 'done'; the done event (with
+   * the final metrics) is emitted now when they fit in one slice, else after the loop's next slices.
+   */
   stop(): void
+  /** Ends the session without further events (it was replaced, or its client left). */
+  close(): void
   /** Re-initialise the weights (the settings' initialiser, this seed or the settings' seed); state → idle. */
   resetWeights(seed?: number): void
   /** Takes effect from the next step; the schedule continues from the new rate. */
   setLearningRate(lr: number): void
+  /**
+   * Puts back the weights this run started from or the last good weights (Trainer.restore). A run
+   * still going (running, paused, idle) ends first with reason 'stopped' and no final metrics.
+   */
+  restore(which: RestorePoint): void
   /** Resolves when the loop is not running (after pause, stop, done or an epoch step). */
   whenSettled(): Promise<void>
 }
@@ -71,6 +88,9 @@ export function createSession(opts: SessionOptions): TrainingSession {
 
   let state: SessionState = 'idle'
   let untilEpochEnd = false
+  // Stopped ('done' to every caller) while the final metrics are still being evaluated in slices.
+  let finishing = false
+  let closed = false
   let looping: Promise<void> | null = null
 
   // What the next progress event will carry.
@@ -82,9 +102,11 @@ export function createSession(opts: SessionOptions): TrainingSession {
   let eventCount = 0
 
   function record(r: StepResult): void {
-    steps.push(trainer.stepCount)
-    losses.push(r.loss)
-    rowsSinceEvent += r.rows
+    if (r.trained) {
+      steps.push(trainer.stepCount)
+      losses.push(r.loss)
+      rowsSinceEvent += r.rows
+    }
     if (r.epoch) epochs.push(r.epoch)
   }
 
@@ -122,16 +144,40 @@ export function createSession(opts: SessionOptions): TrainingSession {
 
   function finish(done: DoneInfo): void {
     state = 'done'
+    finishing = false
     untilEpochEnd = false
     emitProgress(true)
     emit({ type: 'done', ...done })
   }
 
-  /** One step with bookkeeping; returns true when the loop should stop running. */
+  /**
+   * An exception from a step (a bug, an allocation the host refused) ends the run as failed instead of
+   * escaping the loop and taking the engine down: the trainer restores the last good weights.
+   */
+  function failWith(err: unknown): void {
+    const done = trainer.done ?? trainer.fail(err)
+    state = 'done'
+    finishing = false
+    untilEpochEnd = false
+    try {
+      emitProgress(true)
+    } catch {
+      // The histograms themselves may be what failed; the done event below still tells the client.
+    }
+    emit({ type: 'done', ...done })
+  }
+
+  /** One unit (a step or an evaluation chunk) with bookkeeping; true when the loop should stop. */
   function runStep(): boolean {
     const due = clock() - lastEventAt >= progressMs
     if (due) trainer.requestLayerStats()
-    const r = trainer.step()
+    let r: StepResult
+    try {
+      r = trainer.advance()
+    } catch (err) {
+      failWith(err)
+      return true
+    }
     record(r)
     if (r.done) {
       finish(r.done)
@@ -148,13 +194,15 @@ export function createSession(opts: SessionOptions): TrainingSession {
     return false
   }
 
+  const busy = (): boolean => !closed && (state === 'running' || finishing)
+
   async function loop(): Promise<void> {
-    while (state === 'running') {
+    while (busy()) {
       const sliceStart = clock()
       do {
         if (runStep()) return
-      } while (state === 'running' && clock() - sliceStart < sliceMs)
-      if (state !== 'running') return
+      } while (busy() && clock() - sliceStart < sliceMs)
+      if (!busy()) return
       await yieldControl()
     }
   }
@@ -162,10 +210,25 @@ export function createSession(opts: SessionOptions): TrainingSession {
   function run(): void {
     state = 'running'
     emitState()
+    ensureLoop()
+  }
+
+  function ensureLoop(): void {
     if (!looping) {
-      looping = loop().finally(() => {
-        looping = null
-      })
+      looping = loop()
+        .catch((err: unknown) => {
+          // Whatever escaped the step's own guard (an emit that threw): still a failed run, not a crash.
+          if (state !== 'done') {
+            try {
+              failWith(err)
+            } catch {
+              state = 'done'
+            }
+          }
+        })
+        .finally(() => {
+          looping = null
+        })
     }
   }
 
@@ -190,6 +253,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
     start() {
       if (state === 'running') return
       if (state === 'done') trainer.restart()
+      finishing = false
       lastEventAt = clock()
       run()
     },
@@ -208,7 +272,13 @@ export function createSession(opts: SessionOptions): TrainingSession {
       if (state === 'running') throw new Error('cannot step while running; pause first')
       if (unit === 'batch') {
         trainer.requestLayerStats()
-        const r = trainer.step()
+        let r: StepResult
+        try {
+          r = trainer.step()
+        } catch (err) {
+          failWith(err)
+          return
+        }
         record(r)
         if (r.done) finish(r.done)
         else {
@@ -224,9 +294,30 @@ export function createSession(opts: SessionOptions): TrainingSession {
       if (state === 'done') return
       state = 'done'
       untilEpochEnd = false
-      finish(trainer.stop())
+      // The final metrics: what fits in one slice now (all of a small set), the rest in the loop's
+      // slices, so a stop on a large set answers at once and the done event follows.
+      try {
+        trainer.requestStop()
+        const started = clock()
+        while (!trainer.done && clock() - started < sliceMs) record(trainer.advance())
+      } catch (err) {
+        failWith(err)
+        return
+      }
+      if (trainer.done) {
+        finish(trainer.done)
+        return
+      }
+      finishing = true
+      ensureLoop()
+    },
+    close() {
+      closed = true
+      finishing = false
+      state = 'done'
     },
     resetWeights(seed) {
+      finishing = false
       trainer.resetWeights(seed)
       halt('idle')
       // Fresh weights: send their histograms at once.
@@ -234,6 +325,20 @@ export function createSession(opts: SessionOptions): TrainingSession {
     },
     setLearningRate(lr) {
       trainer.learningRate = lr
+    },
+    restore(which) {
+      if (state !== 'done' || finishing) {
+        state = 'done'
+        finishing = false
+        untilEpochEnd = false
+        // The user chose other weights: no final metrics of the discarded ones.
+        const d = trainer.stop({ evaluate: false })
+        const what = which === 'run-start' ? 'the weights from before this run' : 'the last good weights'
+        emitProgress(true)
+        emit({ type: 'done', ...d, message: `${d.message}; restored ${what}`, final: null })
+      }
+      trainer.restore(which)
+      emitProgress(true)
     },
     whenSettled() {
       return looping ?? Promise.resolve()

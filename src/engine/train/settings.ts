@@ -89,13 +89,62 @@ function oneOf<T extends string>(field: string, value: unknown, allowed: readonl
   return value as T
 }
 
-/** Complete, validated settings from a partial input; throws TrainSettingsError naming the field. */
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Levenshtein distance, for "did you mean" (the names are short). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diagonal = up
+    }
+  }
+  return row[b.length]
+}
+
+/**
+ * A key that is not a setting is refused by name (a typo such as `learnRate` would otherwise train
+ * silently at the default rate), with the nearest known name when one is close.
+ */
+function refuseUnknown(group: Record<string, unknown>, known: readonly string[], prefix: string): void {
+  for (const key of Object.keys(group)) {
+    if (known.includes(key)) continue
+    const near = known
+      .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
+      .sort((a, b) => a.d - b.d)[0]
+    const hint =
+      near && near.d <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${prefix}${near.k}"?` : ''
+    throw new TrainSettingsError(
+      `${prefix}${key}`,
+      `is not a training setting${hint} (known: ${known.map((k) => prefix + k).join(', ')})`
+    )
+  }
+}
+
+function group(field: string, value: unknown, example: string): Record<string, unknown> {
+  if (value === undefined) return {}
+  if (!isPlainObject(value))
+    throw new TrainSettingsError(field, `expected an object such as ${example}, got ${JSON.stringify(value)}`)
+  return value
+}
+
+/**
+ * Complete, validated settings from a partial input; throws TrainSettingsError naming the field — for
+ * a wrong value, and for a key that is not a setting (at the top level and inside rprop / schedule).
+ */
 export function resolveTrainSettings(input: TrainSettingsInput = {}): TrainSettings {
-  if (typeof input !== 'object' || input === null)
-    throw new TrainSettingsError('settings', 'expected an object')
+  if (!isPlainObject(input)) throw new TrainSettingsError('settings', 'expected an object')
   const d = defaultTrainSettings()
-  const r = input.rprop ?? {}
-  const s = input.schedule ?? {}
+  refuseUnknown(input, Object.keys(d), '')
+  const r = group('rprop', input.rprop, '{ "etaPlus": 1.2 }') as Partial<RpropSettings>
+  const s = group('schedule', input.schedule, '{ "kind": "cosine" }') as Partial<ScheduleSettings>
+  refuseUnknown(r, Object.keys(d.rprop), 'rprop.')
+  refuseUnknown(s, Object.keys(d.schedule), 'schedule.')
   const epochs = num('epochs', input.epochs, d.epochs, (v) => v >= 1, 'an integer ≥ 1', true)
   const kind = oneOf('schedule.kind', s.kind, SCHEDULES, d.schedule.kind)
   const settings: TrainSettings = {

@@ -3,19 +3,31 @@
  * the last step of an epoch also evaluates the epoch and applies the stop rules. It knows nothing of
  * time, events or transports — the session (session.ts) slices it, the CLI and tests run it to the end.
  *
+ * `advance()` is the same machine in bounded units: one optimiser step, or one chunk of an evaluation
+ * (the epoch-end metrics, or the final metrics of a run that ends). The session drives it that way, so
+ * an evaluation of a large set (54k rows of a 784-256-256-10 network take seconds) is spread over many
+ * slices and pause / stop / set-learning-rate stay prompt; `step()` runs an evaluation through at once.
+ *
  * Stop rules, checked at the end of each epoch in this order:
  * - 'target': the epoch's training loss ≤ lossTarget
  * - 'converged': the seeds' rule, |C(epoch) − C(epoch − 1)| < ε on the training loss
  * - 'early-stop': the validation loss (the training loss without a validation set) has not improved
  *   for `patience` epochs; the best epoch's weights are restored
  * - 'epochs': the maximum number of epochs is reached
- * and after every step:
+ * and after every step's forward/backward pass, before its update:
  * - 'non-finite': the loss or a gradient is NaN/±∞; reports where (Network.findNonFinite) and restores
- *   the weights of the last step whose pass was finite, before the failed update could spread.
+ *   the last good weights, before the failed update could spread.
+ * - 'diverged': the batch loss is above DIVERGENCE_FACTOR × max(1, the lowest batch loss of this run so
+ *   far) — a run that blows up without ever making a NaN (learning rate 1e300); restores the last good
+ *   weights too.
+ *
+ * "Last good weights" are the weights of the last step whose pass was finite and not diverged; before
+ * the first such step they are the weights the run started from (never an untouched buffer). Each run
+ * also keeps the weights it started from (`restore('run-start')`).
  */
 import type { LayerStats, Network } from '../nn/types'
 import { createRng, type Rng } from '../random'
-import { evaluateSet, strideSample } from './metrics'
+import { EVAL_CHUNK_ROWS, evaluateSet, setEvaluation, strideSample, type SetEvaluation } from './metrics'
 import { createOptimizer, type Optimizer } from './optim'
 import { scheduleFactor } from './schedule'
 import type {
@@ -31,6 +43,8 @@ import type {
 export type DoneInfo = Omit<DoneEvent, 'type'>
 
 export interface StepResult {
+  /** False for a unit of `advance()` that only evaluated (no optimiser step; loss NaN, rows 0). */
+  trained: boolean
   /** The batch loss (before this step's update). NaN/∞ when the step failed. */
   loss: number
   /** Rows in the batch. */
@@ -45,13 +59,27 @@ export interface TrainerOptions {
   /**
    * Rows of the training set (an evenly strided sample) on which each epoch's training accuracy / R² /
    * RMSE is computed with one forward pass; 0 turns them off (default 1024). The epoch's training loss
-   * is always the mean of its batch losses and costs nothing extra. Evaluations outside the epoch end
-   * (stop, early stop, non-finite, `evaluate()`) use the whole set.
+   * is always the mean of its batch losses and costs nothing extra. The final metrics of a run that
+   * ends between epochs (stop, early stop, non-finite, diverged) are computed on the same sample,
+   * loss included, so ending a run costs at most this many rows plus the validation set; `evaluate()`
+   * uses the whole set.
    */
   trainMetricRows?: number
+  /** Rows per evaluation chunk of `advance()` (default: the batch size, within 32…EVAL_CHUNK_ROWS). */
+  evalChunkRows?: number
 }
 
 export const DEFAULT_TRAIN_METRIC_ROWS = 1024
+
+/**
+ * A step diverges when its batch loss exceeds this factor times max(1, the lowest batch loss of the
+ * run so far). The floor of 1 keeps a near-perfect fit (best loss 1e-9) from calling ordinary batch
+ * noise a divergence; a million times the initial loss is far beyond any run that is still learning.
+ */
+export const DIVERGENCE_FACTOR = 1e6
+
+/** Which saved weights `restore` puts back: the run's starting weights, or the last good step's. */
+export type RestorePoint = 'run-start' | 'last-good'
 
 export interface Trainer {
   readonly net: Network
@@ -70,12 +98,37 @@ export interface Trainer {
   readonly lastEpoch: EpochMetrics | null
   /** The effective rate (base × schedule factor). Setting it keeps the schedule going from the new value. */
   learningRate: number
-  /** One optimiser step. Throws if training has ended. */
+  /**
+   * One optimiser step and the evaluation it triggers (epoch end, a failure's final metrics), run
+   * through; an evaluation left pending by `advance()` is finished first. Throws if training has ended.
+   */
   step(): StepResult
-  /** End training now with reason 'stopped'. */
-  stop(): DoneInfo
-  /** Clear the end state, counters, optimiser state and early-stopping memory; keep the weights. */
+  /** One bounded unit of work: an optimiser step, or one chunk of a pending evaluation. */
+  advance(): StepResult
+  /** True while an evaluation is under way (advance() will evaluate, not train). */
+  readonly evaluating: boolean
+  /** End training now with reason 'stopped'; `evaluate: false` skips the final metrics. */
+  stop(options?: { evaluate?: boolean }): DoneInfo
+  /**
+   * Ask to end with reason 'stopped'. When final metrics are needed it only schedules them: `done`
+   * is set once advance() has evaluated them (a pending epoch-end evaluation becomes the final one).
+   */
+  requestStop(): void
+  /**
+   * Clear the end state, counters, optimiser state and early-stopping memory; keep the weights, which
+   * become this run's starting (and last good) weights.
+   */
   restart(): void
+  /**
+   * Put back the weights this run started from, or the last good weights (see the top of this file),
+   * and clear the optimiser's state (its moments belong to other weights). Counters are kept.
+   */
+  restore(which: RestorePoint): void
+  /**
+   * End training with reason 'error' after an exception escaped a step: restores the last good
+   * weights (an update may have been half applied) and reports the message.
+   */
+  fail(error: unknown): DoneInfo
   /** Re-initialise the weights (settings.init, the given seed or settings.seed) and restart. */
   resetWeights(seed?: number): void
   /** Loss and metrics of the current weights on the training and validation sets. */
@@ -116,7 +169,9 @@ export function createTrainer(
   const yTail = yb.subarray(0, tailRows * outW)
 
   const optimizer: Optimizer = createOptimizer(settings, net)
-  // Weights of the last step whose forward/backward pass was finite, and of the best epoch.
+  // The weights this run started from, those of the last step whose pass was finite and not diverged,
+  // and those of the best epoch.
+  const runStart = new Float64Array(net.params.length)
   const lastGood = new Float64Array(net.params.length)
   const best = settings.patience !== null ? new Float64Array(net.params.length) : null
 
@@ -128,10 +183,13 @@ export function createTrainer(
   let baseRate = settings.learningRate
   let previousTrainLoss = NaN
   let bestLoss = Infinity
+  let lowestStepLoss = Infinity
   let bestEpoch = 0
   let epochsWithoutImprovement = 0
   let done: DoneInfo | null = null
   let lastEpoch: EpochMetrics | null = null
+  let pending: PendingEvaluation | null = null
+  const chunkRows = options.evalChunkRows ?? Math.min(EVAL_CHUNK_ROWS, Math.max(32, batchRows))
   let statsRequested = false
   let layerStats: LayerStats[] = []
 
@@ -143,9 +201,12 @@ export function createTrainer(
     epochLossSum = 0
     previousTrainLoss = NaN
     bestLoss = Infinity
+    lowestStepLoss = Infinity
     bestEpoch = 0
     epochsWithoutImprovement = 0
     done = null
+    runStart.set(net.params)
+    lastGood.set(net.params)
     lastEpoch = null
     optimizer.reset()
     optimizer.learningRate = baseRate * scheduleFactor(settings.schedule, 0)
@@ -164,21 +225,33 @@ export function createTrainer(
     }
   }
 
-  /** With the epoch's mean batch loss: metrics on the sample only; without: everything on the whole set. */
-  function evaluate(trainLoss?: number): EpochMetrics {
-    let trainMetrics: EpochMetrics['train']
-    if (trainLoss === undefined) trainMetrics = evaluateSet(net, train, task)
-    else if (trainSample)
-      trainMetrics = { ...evaluateSet(net, trainSample, task, undefined, false), loss: trainLoss }
-    else trainMetrics = { loss: trainLoss }
+  /** Loss and metrics of the current weights on the whole training and validation sets, at once. */
+  function evaluate(): EpochMetrics {
     const metrics: EpochMetrics = {
       epoch,
       step: stepCount,
       learningRate: optimizer.learningRate,
-      train: trainMetrics
+      train: evaluateSet(net, train, task)
     }
     if (validation && validation.rows > 0) metrics.validation = evaluateSet(net, validation, task)
     return metrics
+  }
+
+  /**
+   * An evaluation of the current weights to be run in chunks: at an epoch end the training metrics on
+   * the sample (its loss is the mean batch loss), at a run's end the sample's loss too; and the whole
+   * validation set.
+   */
+  function beginEvaluation(kind: PendingEvaluation['kind'], trainLoss: number, end?: PendingEnd): void {
+    const trainSet = kind === 'epoch' ? trainSample : (trainSample ?? train)
+    pending = {
+      kind,
+      trainLoss,
+      end,
+      train: trainSet ? setEvaluation(net, trainSet, task, kind === 'final', chunkRows) : null,
+      validation:
+        validation && validation.rows > 0 ? setEvaluation(net, validation, task, true, chunkRows) : null
+    }
   }
 
   function finish(reason: DoneReason, message: string, extra: Partial<DoneInfo> = {}): DoneInfo {
@@ -186,31 +259,37 @@ export function createTrainer(
     return done
   }
 
+  /** Ends the run now (restoring the last good weights) and evaluates what it ends with. */
+  function endWith(reason: DoneReason, message: string, extra: Partial<DoneInfo>, loss: number): StepResult {
+    net.params.set(lastGood)
+    lastEpoch = null
+    beginEvaluation('final', NaN, { reason, message, extra })
+    return { trained: true, loss, rows: 0 }
+  }
+
   function failNonFinite(loss: number): StepResult {
     const report = net.findNonFinite() ??
       firstNonFiniteGradient(net) ?? { layer: '?', quantity: 'loss' as const }
     const at: NonFiniteAt = { ...report, step: stepCount }
-    net.params.set(lastGood)
-    lastEpoch = null
-    const d = finish(
+    return endWith(
       'non-finite',
       `non-finite ${at.quantity} at layer ${at.layer} in step ${at.step}; restored the last good weights`,
-      { nonFinite: at }
+      { nonFinite: at },
+      loss
     )
-    // The final metrics describe the restored weights.
-    done = { ...d, final: evaluate() }
-    return { loss, rows: 0, done }
   }
 
-  function endEpoch(): EpochMetrics {
-    epoch++
-    const trainLoss = epochLossSum / n
-    lastEpoch = evaluate(trainLoss)
-    epochLossSum = 0
-    stepInEpoch = 0
-    return lastEpoch
+  function failDiverged(loss: number): StepResult {
+    const threshold = DIVERGENCE_FACTOR * Math.max(1, lowestStepLoss)
+    return endWith(
+      'diverged',
+      `loss ${fmt(loss)} in step ${stepCount} is above ${fmt(threshold)} (${DIVERGENCE_FACTOR} × the lowest loss so far, at least 1): the run diverged; restored the last good weights`,
+      { diverged: { step: stepCount, loss, lowestLoss: lowestStepLoss, threshold } },
+      loss
+    )
   }
 
+  /** The stop rules on a finished epoch's metrics; early stopping schedules the best weights' metrics. */
   function applyStopRules(m: EpochMetrics): DoneInfo | undefined {
     const trainLoss = m.train.loss
     if (settings.lossTarget !== null && trainLoss <= settings.lossTarget) {
@@ -235,20 +314,49 @@ export function createTrainer(
         best.set(net.params)
       } else if (++epochsWithoutImprovement >= settings.patience) {
         net.params.set(best)
-        lastEpoch = evaluate()
         const which = m.validation ? 'validation' : 'training'
-        return finish(
-          'early-stop',
-          `${which} loss did not improve for ${settings.patience} epochs; restored the weights of epoch ${bestEpoch}`,
-          { bestEpoch }
-        )
+        beginEvaluation('final', NaN, {
+          reason: 'early-stop',
+          message: `${which} loss did not improve for ${settings.patience} epochs; restored the weights of epoch ${bestEpoch}`,
+          extra: { bestEpoch }
+        })
+        return undefined
       }
     }
     if (epoch >= settings.epochs) return finish('epochs', `finished ${epoch} epochs`)
     return undefined
   }
 
-  function step(): StepResult {
+  /** One chunk of the pending evaluation; when that completes it, its metrics and what follows. */
+  function evaluateChunk(): StepResult {
+    const p = pending!
+    if (p.train && !p.train.done) p.train.advance(chunkRows)
+    else if (p.validation && !p.validation.done) p.validation.advance(chunkRows)
+    if ((p.train && !p.train.done) || (p.validation && !p.validation.done)) return { ...EVALUATED }
+    pending = null
+    const metrics: EpochMetrics = {
+      epoch,
+      step: stepCount,
+      learningRate: optimizer.learningRate,
+      train: p.train
+        ? p.kind === 'epoch'
+          ? { ...p.train.result(), loss: p.trainLoss }
+          : p.train.result()
+        : { loss: p.trainLoss }
+    }
+    if (p.validation) metrics.validation = p.validation.result()
+    lastEpoch = metrics
+    if (p.kind === 'final') {
+      const e = p.end!
+      return { ...EVALUATED, done: finish(e.reason, e.message, e.extra) }
+    }
+    // A stop asked for during the epoch's evaluation ends the run with these metrics.
+    if (p.end) return { ...EVALUATED, epoch: metrics, done: finish(p.end.reason, p.end.message, p.end.extra) }
+    const d = applyStopRules(metrics)
+    return d ? { ...EVALUATED, epoch: metrics, done: d } : { ...EVALUATED, epoch: metrics }
+  }
+
+  function trainStep(): StepResult {
     if (done) throw new Error(`training has ended (${done.reason}); restart or reset the weights first`)
     if (stepInEpoch === 0) {
       if (settings.shuffle && !fullBatch) rng.shuffle(order)
@@ -263,6 +371,8 @@ export function createTrainer(
     stepCount++
     const loss = net.lossAndGradients(x, y, rows)
     if (!Number.isFinite(loss) || !allFinite(net.grads)) return failNonFinite(loss)
+    if (loss > DIVERGENCE_FACTOR * Math.max(1, lowestStepLoss)) return failDiverged(loss)
+    if (loss < lowestStepLoss) lowestStepLoss = loss
     if (statsRequested) {
       layerStats = net.layerStats()
       statsRequested = false
@@ -272,10 +382,52 @@ export function createTrainer(
 
     epochLossSum += loss * rows
     stepInEpoch++
-    if (stepInEpoch < stepsPerEpoch) return { loss, rows }
-    const metrics = endEpoch()
-    const d = applyStopRules(metrics)
-    return d ? { loss, rows, epoch: metrics, done: d } : { loss, rows, epoch: metrics }
+    if (stepInEpoch < stepsPerEpoch) return { trained: true, loss, rows }
+    epoch++
+    const trainLoss = epochLossSum / n
+    epochLossSum = 0
+    stepInEpoch = 0
+    beginEvaluation('epoch', trainLoss)
+    return { trained: true, loss, rows }
+  }
+
+  function advance(): StepResult {
+    return pending ? evaluateChunk() : trainStep()
+  }
+
+  /** Runs the pending evaluation through, folding its epoch metrics and end into `r`. */
+  function settle(r: StepResult): StepResult {
+    while (pending) {
+      const e = evaluateChunk()
+      if (e.epoch) r.epoch = e.epoch
+      if (e.done) r.done = e.done
+    }
+    return r
+  }
+
+  function step(): StepResult {
+    if (pending) {
+      const r = settle({ ...EVALUATED })
+      if (r.done) return r
+    }
+    return settle(trainStep())
+  }
+
+  function requestStop(): void {
+    if (done) return
+    const end: PendingEnd = {
+      reason: 'stopped',
+      message: `stopped by the user after ${epoch} epochs (${stepCount} steps)`,
+      extra: {}
+    }
+    if (pending) {
+      // A failure or early stop already ending the run keeps its reason; an epoch's evaluation
+      // becomes the final one (the weights have not moved since the epoch ended).
+      if (pending.kind === 'epoch') pending.end = end
+      return
+    }
+    if (stepInEpoch > 0 || !lastEpoch) beginEvaluation('final', NaN, end)
+    else finish(end.reason, end.message, end.extra)
   }
 
   return {
@@ -307,12 +459,44 @@ export function createTrainer(
       optimizer.learningRate = lr
     },
     step,
-    stop() {
-      if (done) return done
-      if (stepInEpoch > 0 || !lastEpoch) lastEpoch = evaluate()
-      return finish('stopped', `stopped by the user after ${epoch} epochs (${stepCount} steps)`)
+    advance,
+    get evaluating() {
+      return pending !== null
     },
+    stop(options = {}) {
+      if (done) return done
+      if (options.evaluate === false) {
+        // A run already ending (a failure, an early stop) keeps its reason, without final metrics.
+        const end = pending?.end
+        pending = null
+        if (end) return finish(end.reason, end.message, end.extra)
+        return finish('stopped', `stopped by the user after ${epoch} epochs (${stepCount} steps)`)
+      }
+      requestStop()
+      settle({ ...EVALUATED })
+      return done!
+    },
+    requestStop,
     restart,
+    restore(which: RestorePoint) {
+      net.params.set(which === 'run-start' ? runStart : lastGood)
+      optimizer.reset()
+      optimizer.learningRate = baseRate * scheduleFactor(settings.schedule, epoch)
+    },
+    fail(error: unknown) {
+      net.params.set(lastGood)
+      lastEpoch = null
+      pending = null
+      const text = error instanceof Error ? error.message : String(error)
+      done = finish(
+        'error',
+        `training failed in step ${stepCount}: ${text}; restored the last good weights`,
+        {
+          error: text
+        }
+      )
+      return done
+    },
     resetWeights(seed?: number) {
       net.initialize(settings.init, seed ?? settings.seed)
       restart()
@@ -326,6 +510,25 @@ export function createTrainer(
     }
   }
 }
+
+/** An evaluation waiting to run in chunks, and how the run ends once it is done (final, or a stop). */
+interface PendingEvaluation {
+  kind: 'epoch' | 'final'
+  /** epoch: the epoch's mean batch loss. */
+  trainLoss: number
+  train: SetEvaluation | null
+  validation: SetEvaluation | null
+  end?: PendingEnd
+}
+
+interface PendingEnd {
+  reason: DoneReason
+  message: string
+  extra: Partial<DoneInfo>
+}
+
+/** What a unit of advance() that only evaluated returns (copied, so callers may add to it). */
+const EVALUATED: StepResult = Object.freeze({ trained: false, loss: NaN, rows: 0 })
 
 /** Runs a trainer to the end (CLI, tests); `onEpoch` sees each epoch's metrics. */
 export function trainToEnd(trainer: Trainer, onEpoch?: (m: EpochMetrics) => void): DoneInfo {

@@ -122,6 +122,8 @@ export type DoneReason =
   | 'converged' // change in loss below ε
   | 'early-stop' // patience ran out; the best weights were restored
   | 'non-finite' // NaN/∞ appeared; the last good weights were restored
+  | 'diverged' // a batch loss rose above DIVERGENCE_FACTOR × max(1, lowest loss so far); last good weights restored
+  | 'error' // an exception escaped the training loop; the last good weights were restored, the engine lives on
   | 'stopped' // stopped by the user
 
 /** Where a non-finite value first appeared: the layer and quantity from Network.findNonFinite, and the step. */
@@ -184,6 +186,10 @@ export interface DoneEvent {
   nonFinite?: NonFiniteAt
   /** Set when reason is 'early-stop': the epoch whose weights were restored. */
   bestEpoch?: number
+  /** Set when reason is 'diverged': the step, its loss, the lowest loss before it and the threshold crossed. */
+  diverged?: { step: number; loss: number; lowestLoss: number; threshold: number }
+  /** Set when reason is 'error': the exception's message. */
+  error?: string
 }
 
 export type SessionEvent = ProgressEvent | StateEvent | DoneEvent

@@ -22,6 +22,7 @@ import { assertValidGraph } from '../graph/validate'
 import { downsample } from '../train/session'
 import { defaultTrainSettings, resolveTrainSettings, TrainSettingsError } from '../train/settings'
 import type { EpochMetrics, SetMetrics, TrainSettings } from '../train/types'
+import { dict, own } from '../objects'
 import { writeJson, type Json } from './json'
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type TrainingSummary, type WeightsFile } from './types'
 
@@ -78,7 +79,7 @@ function ordered(value: unknown, first: readonly string[] = []): Json {
       .filter((k) => !first.includes(k))
       .sort()
   ]
-  const out: Record<string, Json> = {}
+  const out = dict<Json>()
   for (const k of keys) if (o[k] !== undefined) out[k] = ordered(o[k])
   return out
 }
@@ -159,9 +160,9 @@ function trainingJson(t: TrainingSummary): Json {
  * weight is refused (it has no JSON form and could not be loaded again).
  */
 export function buildWeightsFile(input: WeightsInput): string {
-  const parameters: Record<string, Json> = {}
+  const parameters = dict<Json>()
   for (const e of input.graph.edges) {
-    const W = input.parameters[e.id]
+    const W = own(input.parameters, e.id)
     if (W === undefined) continue
     W.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -418,11 +419,11 @@ function readParameters(v: unknown, slices: ReturnType<typeof compileGraph>['sli
         `parameters.${key}`
       )
   }
-  const out: ParameterMap = {}
+  const out: ParameterMap = dict()
   for (const s of slices) {
     const path = `parameters.${s.edgeId}`
     const what = `${s.rows}×${s.cols} for edge "${s.edgeId}" (${s.from} → ${s.to})`
-    const W = o[s.edgeId]
+    const W = own(o, s.edgeId)
     if (W === undefined) throw new WeightsError('bad-parameters', `${path}: missing (expected ${what})`, path)
     if (!Array.isArray(W) || W.length !== s.rows) {
       const got = Array.isArray(W) ? `${W.length} rows` : describe(W)

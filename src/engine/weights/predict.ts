@@ -5,7 +5,7 @@
  * preprocessing and the data; the protocol handlers only look the model up.
  */
 import { parseCsv, parseCsvBytes } from '../data/csv'
-import { formatCsvField } from '../data/csvWrite'
+import { formatCsvField, inertText } from '../data/csvWrite'
 import { columnNumbers, decodeRows, encodeRows, encodeTableFeatures, outputWidthOf } from '../data/encode'
 import type { FeatureEncoding, Prediction, Preprocessing } from '../data/preprocess'
 import { columnIndex, uniqueNames, type CsvTable } from '../data/table'
@@ -67,7 +67,8 @@ export function predictionColumns(p: Preprocessing): string[] {
 /**
  * A copy of a CSV file with prediction columns appended: every record is copied verbatim (quoting,
  * spacing and line ends as in the file), so the user's data is unchanged beside the new columns.
- * The file needs a header row naming the model's feature columns.
+ * The file needs a header row naming the model's feature columns. The added cells are safe to open in a
+ * spreadsheet: a label or column name starting with = + - @, a tab or CR gets a leading ' (inertText).
  */
 export function predictCsv(
   net: Network,
@@ -87,7 +88,9 @@ export function predictCsv(
   const added = uniqueNames([...existing, ...predictionColumns(p)]).slice(existing.length)
   const spans = table.spans!
   const header = table.headerSpan!
-  const lines = [text.slice(header[0], header[1]) + d + added.map((c) => formatCsvField(c, d)).join(d)]
+  const lines = [
+    text.slice(header[0], header[1]) + d + added.map((c) => formatCsvField(inertText(c), d)).join(d)
+  ]
   for (let r = 0; r < m; r++) {
     const cells = predictionCells(p, predictions[r]).map((c) => formatCsvField(c, d))
     lines.push(text.slice(spans[2 * r], spans[2 * r + 1]) + d + cells.join(d))
@@ -95,11 +98,12 @@ export function predictCsv(
   return { text: lines.join(eol) + eol, rows: m }
 }
 
+/** The added cells of one row; labels (text from the training file) are made formula-inert. */
 function predictionCells(p: Preprocessing, prediction: Prediction): (string | number)[] {
   return p.targets.flatMap((t) =>
     t.kind === 'numeric'
       ? [prediction.values![t.column]]
-      : [prediction.label!, ...t.classes.map((c) => prediction.probabilities![c])]
+      : [inertText(prediction.label!), ...t.classes.map((c) => prediction.probabilities![c])]
   )
 }
 

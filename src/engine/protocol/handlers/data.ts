@@ -16,6 +16,7 @@
  * The dataset lives in a per-connection workspace (see `dataWorkspace`), where the training commands
  * find the prepared train/validation split and where the model used for prediction is kept.
  */
+import { dict } from '../../objects'
 import { chunksOf, parseCsvStream, type CsvProgress } from '../../data/csv'
 import { DataError } from '../../data/errors'
 import type { Delimiter } from '../../data/sniff'
@@ -234,7 +235,7 @@ function recordOf<T>(inner: Validator<T>): Validator<Record<string, T>> {
         'bad-payload',
         `field "${field}" must be an object, got ${describeValue(value)}`
       )
-    const out: Record<string, T> = {}
+    const out = dict<T>()
     for (const [k, v] of Object.entries(value)) out[k] = inner(v, `${field}.${k}`)
     return out
   }
@@ -369,8 +370,10 @@ export function dataCommands(connection: Connection): CommandTable {
   function importWeights(text: string): ImportedWeights {
     // Read, build and fill the network before touching the workspace: a bad file changes nothing.
     const file = parseWeightsFile(text)
+    // The kernels a trained model runs on (train.ts), so an imported copy predicts bit for bit the same.
     const net = createNetwork(file.graph, {
-      inputWidth: file.preprocessing ? summarizePreprocessing(file.preprocessing).inputWidth : undefined
+      inputWidth: file.preprocessing ? summarizePreprocessing(file.preprocessing).inputWidth : undefined,
+      kernels: 'auto'
     })
     net.setParameters(file.parameters)
     ws.model = { graph: file.graph, net, preprocessing: file.preprocessing, training: file.training }

@@ -5,6 +5,7 @@
  *   train.start            graph + settings (+ parameters) → a running session; continues from the
  *                          current model's weights when the graph's parameters still fit them
  *   train.pause / resume / stop / step / reset / setLearningRate     session control
+ *   train.restore          the weights the run started from, or its last good weights, back in the model
  *   train.parameters       the current model's weights by edge id (the graph's weight overlay)
  *   inspect                every number of one forward/backward pass on one training row
  *   gradcheck              backprop against finite differences, per edge
@@ -24,6 +25,7 @@ import { createNetwork } from '../../nn/network'
 import type { Network } from '../../nn/types'
 import { createSession, type SessionOptions, type StepUnit, type TrainingSession } from '../../train/session'
 import { resolveTrainSettings } from '../../train/settings'
+import type { RestorePoint } from '../../train/trainer'
 import type { EpochMetrics, SessionEvent, SessionState, TrainSettings } from '../../train/types'
 import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
@@ -65,6 +67,14 @@ declare module '../messages' {
     }
     /** From the next step on; the schedule continues from the new rate. */
     'train.setLearningRate': { payload: { learningRate: number }; result: SessionStatus }
+    /**
+     * Sets the current model to the weights the session's run started from (`run-start`) or to its
+     * last good weights (`last-good`: the last step whose pass was finite and not diverged; the run's
+     * starting weights before any). A run still going ends first (a `done` event, reason 'stopped',
+     * final null). The next train.start continues from the restored weights. `run-start` also puts
+     * back the model's training summary from before the run.
+     */
+    'train.restore': { payload: { which: RestorePoint }; result: SessionStatus }
     /** The current model's weights by edge id. */
     'train.parameters': { payload: Record<string, never>; result: { parameters: ParameterMap } }
     /** One forward/backward pass on row `sample` of the training split, with that row's x and y. */
@@ -253,8 +263,8 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
   function retire(): void {
     const c = current
     current = null
-    // Its events are dropped from here on (the emitter checks `current`); stop() ends its loop.
-    if (c && c.session.state !== 'done') c.session.stop()
+    // Its events are dropped from here on (the emitter checks `current`); close() ends its loop.
+    c?.session.close()
   }
 
   function requirePrepared(): PreparedData {
@@ -465,6 +475,16 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
     return status(c)
   }
 
+  function restore(which: RestorePoint): SessionStatus {
+    const c = requireSession('restore the weights')
+    control(c, (s) => s.restore(which))
+    if (which === 'run-start') {
+      c.history = new LossHistory(LOSS_HISTORY_POINTS, c.base?.lossHistory ?? [])
+      c.model.training = c.base
+    }
+    return status(c)
+  }
+
   function inspectSample(sample: number): InspectResult {
     const model = requireModel()
     const prepared = requirePrepared()
@@ -554,6 +574,11 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
       payload({ learningRate: positiveRate }),
       ({ learningRate }) =>
         control(requireSession('set the learning rate'), (s) => s.setLearningRate(learningRate))
+    ),
+    'train.restore': defineCommand(
+      'train.restore',
+      payload({ which: oneOf('run-start', 'last-good') }),
+      ({ which }) => restore(which)
     ),
     'train.parameters': defineCommand('train.parameters', payload({}), () => ({
       parameters: requireModel().net.getParameters()

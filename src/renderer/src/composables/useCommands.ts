@@ -1,7 +1,9 @@
 import { useVueFlow } from '@vue-flow/core'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useProjectStore } from '@renderer/stores/project'
+import { useTrainingStore } from '@renderer/stores/training'
 import { useUiStore } from '@renderer/stores/ui'
+import { useWeightsStore } from '@renderer/stores/weights'
 
 export const FLOW_ID = 'editor'
 
@@ -13,7 +15,13 @@ export function useCommands() {
   const graph = useGraphStore()
   const project = useProjectStore()
   const ui = useUiStore()
+  const training = useTrainingStore()
+  const weights = useWeightsStore()
   const flow = useVueFlow(FLOW_ID)
+
+  /** Save during a run writes the weights of this moment, not those of the last pause or finished run. */
+  const currentWeights = (): Promise<unknown> =>
+    training.isRunning || training.isPaused ? weights.captureModel() : weights.settled()
 
   const fitView = (): void => {
     void flow.fitView({ padding: 0.2, duration: 200 })
@@ -27,8 +35,14 @@ export function useCommands() {
     open: async () => {
       if (await project.open()) setTimeout(fitView, 50)
     },
-    save: () => project.save(),
-    saveAs: () => project.saveAs(),
+    save: async () => {
+      await currentWeights()
+      return project.save()
+    },
+    saveAs: async () => {
+      await currentWeights()
+      return project.saveAs()
+    },
     undo: () => graph.undo(),
     redo: () => graph.redo(),
     copy: () => graph.copy(),

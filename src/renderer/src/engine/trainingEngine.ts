@@ -9,7 +9,9 @@ import type { GraphSpec } from '@engine/graph/types'
 import type { SessionEvent, TrainSettings } from '@engine/train/types'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
+import { useDataStore } from '@renderer/stores/data'
 import { useTrainingStore, type TrainingEngine } from '@renderer/stores/training'
+import { useWeightsStore } from '@renderer/stores/weights'
 
 /** The renderer state a request needs, read at the moment of the request. */
 export interface TrainingSources {
@@ -32,8 +34,13 @@ function plain<T>(value: T): Record<string, unknown> {
 export function createTrainingEngine(client: EngineClient, sources: TrainingSources): TrainingEngine {
   const session = () => ({ graph: plain(sources.graph()), settings: plain(sources.settings()) })
   return {
-    async start(settings) {
-      await client.request('train.start', { graph: plain(sources.graph()), settings: plain(settings) })
+    async start(settings, parameters) {
+      const r = await client.request('train.start', {
+        graph: plain(sources.graph()),
+        settings: plain(settings),
+        ...(parameters ? { parameters: plain(parameters) } : {})
+      })
+      return { session: r.session, weights: r.weights }
     },
     async pause() {
       await client.request('train.pause', {})
@@ -56,8 +63,8 @@ export function createTrainingEngine(client: EngineClient, sources: TrainingSour
     onEvent(listener) {
       return client.on('train.event', (data) => {
         // The session number is the engine's bookkeeping; the store takes the SessionEvent itself.
-        const { session: _session, ...event } = data
-        listener(event as SessionEvent)
+        const { session, ...event } = data
+        listener(event as SessionEvent, session)
       })
     },
     async inspect(sample) {
@@ -70,6 +77,9 @@ export function createTrainingEngine(client: EngineClient, sources: TrainingSour
         edges: r.edges.map((e) => ({ edgeId: e.edgeId, maxRelativeError: e.maxRelError })),
         tolerance: r.tolerance
       }
+    },
+    async restore(which) {
+      await client.request('train.restore', { which })
     },
     async getParameters() {
       return (await client.request('train.parameters', {})).parameters
@@ -90,6 +100,9 @@ export function bindTrainingEngine(): WatchStopHandle {
   const engine = useEngineStore()
   const graph = useGraphStore()
   const training = useTrainingStore()
+  // Created now, not when a panel first shows them: each follows New / Open from the first one on.
+  useDataStore()
+  useWeightsStore()
   return watch(
     () => [engine.client, engine.info?.capabilities] as const,
     ([client, capabilities]) => {

@@ -1,5 +1,7 @@
 import type { GraphSpec, ParameterMap, Position } from '@engine/graph/types'
 import { parseGraph } from '@engine/graph/parse'
+import { parseWeightsFile } from '@engine/weights/file'
+import { WEIGHTS_FORMAT, WEIGHTS_VERSION } from '@engine/weights/types'
 
 /**
  * The project file users keep (`*.bps.json`, DESIGN §4): graph + editor layout + data column settings +
@@ -19,8 +21,22 @@ export interface ProjectData {
   [field: string]: unknown
 }
 
-/** Training settings (optimiser, learning rate, epochs, seed…). Owned by the training panel; kept as written. */
+/**
+ * Training settings: `settings` (optimiser, learning rate, epochs, seed… as the engine's TrainSettings)
+ * and `validationSplit`. Owned by the training store; kept as written.
+ */
 export type ProjectTraining = Record<string, unknown>
+
+/**
+ * What the engine needs besides the weights to predict with them exactly as before: the preprocessing
+ * the weights were trained with and their training summary — the `preprocessing` and `training` fields
+ * of a weights file, in its JSON form (docs/weights-format.md). Null when the weights were never bound to
+ * data (a template's gate weights).
+ */
+export interface ProjectModel {
+  preprocessing: Record<string, unknown> | null
+  training: Record<string, unknown> | null
+}
 
 export interface ProjectLayout {
   nodes: Record<string, Position>
@@ -33,6 +49,8 @@ export interface Project {
   data: ProjectData
   training: ProjectTraining
   parameters?: ParameterMap
+  /** Only with `parameters`: how they encode a row (see ProjectModel). */
+  model?: ProjectModel
   viewport?: ProjectLayout['viewport']
 }
 
@@ -45,6 +63,7 @@ export interface ProjectFile {
   data: ProjectData
   training: ProjectTraining
   parameters?: ParameterMap
+  model?: ProjectModel
 }
 
 /** A project file that cannot be read; `field` names where (e.g. "layout.nodes.h1.x"). */
@@ -78,7 +97,10 @@ export function serializeProject(project: Project): string {
     data: project.data,
     training: project.training
   }
-  if (project.parameters && Object.keys(project.parameters).length) file.parameters = project.parameters
+  if (project.parameters && Object.keys(project.parameters).length) {
+    file.parameters = project.parameters
+    if (project.model) file.model = project.model
+  }
   return JSON.stringify(file, null, 2) + '\n'
 }
 
@@ -136,6 +158,49 @@ function readParameters(value: unknown): ParameterMap | undefined {
     parameters[edgeId] = matrix as number[][]
   }
   return parameters
+}
+
+function readModel(value: unknown): ProjectModel | undefined {
+  if (value === undefined) return undefined
+  if (!isRecord(value)) throw new ProjectFileError('model', 'must be an object { preprocessing, training }')
+  const part = (key: 'preprocessing' | 'training'): Record<string, unknown> | null => {
+    const v = value[key]
+    if (v === undefined || v === null) return null
+    if (!isRecord(v)) throw new ProjectFileError(`model.${key}`, 'must be an object or null')
+    return v
+  }
+  return { preprocessing: part('preprocessing'), training: part('training') }
+}
+
+/**
+ * The weights file (its text) that gives the engine this project's model: the graph without editor
+ * positions, with the input's width written in from the preprocessing, the weights and the model parts.
+ */
+export function modelWeightsText(graph: GraphSpec, parameters: ParameterMap, model: ProjectModel): string {
+  const width = inputWidthOf(model.preprocessing)
+  const nodes = graph.nodes.map(({ position: _position, ...node }) =>
+    node.kind === 'input' && width !== undefined ? { ...node, units: width } : node
+  )
+  return JSON.stringify({
+    format: WEIGHTS_FORMAT,
+    version: WEIGHTS_VERSION,
+    graph: { ...graph, nodes },
+    parameters,
+    preprocessing: model.preprocessing,
+    training: model.training
+  })
+}
+
+/** The encoded feature count of a preprocessing in its JSON form (one column per category). */
+function inputWidthOf(preprocessing: Record<string, unknown> | null): number | undefined {
+  const features = preprocessing?.features
+  if (!Array.isArray(features)) return undefined
+  let width = 0
+  for (const f of features) {
+    const categories = isRecord(f) && Array.isArray(f.categories) ? f.categories.length : 0
+    width += categories > 0 ? categories : 1
+  }
+  return width
 }
 
 function readSection(value: unknown, field: string): Record<string, unknown> {
@@ -196,6 +261,16 @@ export function parseProject(text: string): Project {
   }
   const parameters = readParameters(json.parameters)
   if (parameters) project.parameters = parameters
+  const model = readModel(json.model)
+  if (model && parameters) {
+    project.model = model
+    // The engine's own reader checks the preprocessing against the graph and the weights, naming the field.
+    try {
+      parseWeightsFile(modelWeightsText(project.graph, parameters, model))
+    } catch (err) {
+      throw new ProjectFileError('model', (err as Error).message)
+    }
+  }
   if (layout.viewport) project.viewport = layout.viewport
   return project
 }

@@ -196,7 +196,8 @@ export const useDataStore = defineStore('data', () => {
       if (seq !== prepareSeq) return false
       prepared.value = null
       prepareError.value = message(err)
-      graph.inputWidth = undefined
+      // The graph keeps the width it was bound to: the input node, and the weights that fit it, stay
+      // as they were until a prepare succeeds (the engine has no split to train on meanwhile).
       return false
     } finally {
       if (seq === prepareSeq) preparing.value = false
@@ -219,8 +220,16 @@ export const useDataStore = defineStore('data', () => {
     prepareError.value = ''
   }
 
-  function setRole(column: string, role: ColumnRole): Promise<boolean> {
-    roles.value = { ...roles.value, [column]: role }
+  /**
+   * One column's role. Choosing a new target replaces the old one (which becomes a feature, as it would
+   * be by default); several targets are for several numeric columns, chosen with `keepOtherTargets`.
+   */
+  function setRole(column: string, role: ColumnRole, keepOtherTargets = false): Promise<boolean> {
+    const next = { ...roles.value, [column]: role }
+    if (role === 'target' && !keepOtherTargets)
+      for (const [name, r] of Object.entries(next))
+        if (r === 'target' && name !== column) next[name] = 'feature'
+    roles.value = next
     return prepare()
   }
 
@@ -251,6 +260,66 @@ export const useDataStore = defineStore('data', () => {
     () => training.validationSplit,
     () => void prepare()
   )
+
+  /** Data options saved in a project, when they are all valid. */
+  function savedOptions(saved: unknown): DataOptions | undefined {
+    if (typeof saved !== 'object' || saved === null) return undefined
+    const o = { ...defaultDataOptions(), ...(saved as Partial<DataOptions>) }
+    const ok =
+      ['z-score', 'min-max', 'none'].includes(o.normalization) &&
+      ['drop', 'mean', 'median', 'most-frequent'].includes(o.missing) &&
+      ['sigmoid', 'softmax'].includes(o.binaryTarget) &&
+      Number.isInteger(o.seed)
+    return ok ? o : undefined
+  }
+
+  /** The renderer forgets the loaded file (the project that is opened names another one). */
+  function unload(): void {
+    source = null
+    summary.value = null
+    profile.value = null
+    prepared.value = null
+    roles.value = {}
+    loadError.value = ''
+    prepareError.value = ''
+    prepareSeq++
+    graph.inputWidth = undefined
+  }
+
+  /**
+   * A replaced project and the loaded CSV. Open keeps the CSV only when it is the project's own file,
+   * prepared again with the project's roles and options; New and templates keep it and bind the new graph
+   * to it (the project records it, as part of its starting state); an import adopts the file's model.
+   */
+  project.onReplace((next, kind) => {
+    if (kind === 'import') return
+    if (kind === 'open' || kind === 'recover') {
+      const before = JSON.stringify(options.value)
+      const options_ = savedOptions(next.data.options)
+      if (options_) options.value = options_
+      if (!summary.value) return
+      if (next.data.fileName !== summary.value.name) {
+        unload()
+        return
+      }
+      const saved = profile.value ? initialRoles(profile.value) : roles.value
+      const same =
+        prepared.value !== null &&
+        JSON.stringify(saved) === JSON.stringify(roles.value) &&
+        JSON.stringify(options.value) === before
+      roles.value = saved
+      if (same && prepared.value) bindGraph(prepared.value)
+      else void prepare()
+      return
+    }
+    if (!summary.value) return
+    project.data = {
+      fileName: summary.value.name,
+      roles: { ...roles.value },
+      options: { ...options.value }
+    }
+    if (prepared.value) bindGraph(prepared.value)
+  })
 
   // A restarted engine has lost the data: load the same file again, quietly — unless the engine had
   // given up (crashed again and again, maybe on this very file): then ask first.

@@ -9,9 +9,11 @@ import {
   serializeProject,
   type Project,
   type ProjectData,
+  type ProjectModel,
   type ProjectTraining
 } from '@renderer/project/file'
 import { pruneParameters } from '@renderer/project/parameters'
+import { defaultProjectTraining } from '@renderer/project/training'
 import {
   RecentProjectGone,
   usePlatform,
@@ -24,6 +26,15 @@ import { useUiStore } from './ui'
 
 /** Autosave at most this often while editing. */
 const AUTOSAVE_DELAY_MS = 400
+
+/** How the open project was replaced: the other stores start their state over from it. */
+export type ReplaceKind = 'new' | 'template' | 'open' | 'recover' | 'import'
+
+/**
+ * Told synchronously when the project is replaced, before it counts as saved: whatever a listener
+ * writes back into the project (its normalised training settings, say) is part of the saved state.
+ */
+export type ReplaceListener = (project: Project, kind: ReplaceKind) => void
 
 /**
  * The open project: its file, what is saved, and everything around the graph (data settings, training
@@ -41,9 +52,14 @@ export const useProjectStore = defineStore('project', () => {
   /** Data column settings; written by the data panel. */
   const data = ref<ProjectData>({})
   /** Training settings; written by the training panel. */
-  const training = ref<ProjectTraining>({})
+  const training = ref<ProjectTraining>(defaultProjectTraining())
   /** Trained or preloaded weights by edge id (kept out of deep reactivity: they can be large). */
   const parameters = shallowRef<ParameterMap | undefined>(undefined)
+  /** How `parameters` encode a row (preprocessing, training summary), when they were trained on data. */
+  const model = shallowRef<ProjectModel | undefined>(undefined)
+  /** Counts project replacements (New, template, Open, recovery, weights import). */
+  const generation = ref(0)
+  const replaceListeners: ReplaceListener[] = []
   /** The serialized project as last opened or saved; `dirty` compares against it. */
   const savedText = ref('')
   /** A crash-recovery copy found at start-up, offered to the user until restored or discarded. */
@@ -51,11 +67,14 @@ export const useProjectStore = defineStore('project', () => {
   /** Newest first; filled in from the platform (desktop: main's list, over IPC) right after start. */
   const recent = ref<RecentProject[]>([])
 
-  /** The project as it would be saved now; weights that no longer fit the graph are dropped. */
+  /** The project as it would be saved now; weights whose edge or layer is gone are dropped. */
   const current = computed<Project>(() => {
     const project: Project = { graph: graphStore.graph, data: data.value, training: training.value }
-    const fitting = pruneParameters(graphStore.graph, parameters.value, { inputWidth: graphStore.inputWidth })
-    if (fitting) project.parameters = fitting
+    const fitting = pruneParameters(graphStore.graph, parameters.value)
+    if (fitting) {
+      project.parameters = fitting
+      if (model.value) project.model = model.value
+    }
     return project
   })
   const text = computed(() => serializeProject(current.value))
@@ -65,13 +84,31 @@ export const useProjectStore = defineStore('project', () => {
   /** "• iris.bps.json — Backprop Studio" while unsaved. */
   const windowTitle = computed(() => `${dirty.value ? '• ' : ''}${displayName.value} — Backprop Studio`)
 
-  function apply(project: Project, name: string | undefined, path: string | undefined, label: string): void {
+  function apply(
+    project: Project,
+    name: string | undefined,
+    path: string | undefined,
+    label: string,
+    kind: ReplaceKind
+  ): void {
     graphStore.load(project.graph, label)
     data.value = project.data
     training.value = project.training
     parameters.value = project.parameters
+    model.value = project.parameters ? project.model : undefined
     fileName.value = name
     filePath.value = path
+    generation.value++
+    for (const listener of replaceListeners) listener(project, kind)
+  }
+
+  /** Subscribes to project replacements; returns the unsubscribe function. */
+  function onReplace(listener: ReplaceListener): () => void {
+    replaceListeners.push(listener)
+    return () => {
+      const i = replaceListeners.indexOf(listener)
+      if (i >= 0) replaceListeners.splice(i, 1)
+    }
   }
 
   function markSaved(): void {
@@ -91,7 +128,13 @@ export const useProjectStore = defineStore('project', () => {
 
   async function newProject(): Promise<boolean> {
     if (!(await confirmDiscard('A new project'))) return false
-    apply({ graph: emptyGraph(), data: {}, training: {} }, undefined, undefined, 'New project')
+    apply(
+      { graph: emptyGraph(), data: {}, training: defaultProjectTraining() },
+      undefined,
+      undefined,
+      'New project',
+      'new'
+    )
     platform.forgetFile()
     markSaved()
     return true
@@ -106,10 +149,16 @@ export const useProjectStore = defineStore('project', () => {
     }
     if (!(await confirmDiscard('Starting from a template'))) return false
     apply(
-      { graph: template.graph, data: {}, training: {}, parameters: template.parameters },
+      {
+        graph: template.graph,
+        data: {},
+        training: defaultProjectTraining(),
+        parameters: template.parameters
+      },
       undefined,
       undefined,
-      `Template: ${template.title}`
+      `Template: ${template.title}`,
+      'template'
     )
     platform.forgetFile()
     // Unsaved but not "changed": the template is where this history starts.
@@ -143,7 +192,7 @@ export const useProjectStore = defineStore('project', () => {
       ui.notify(`Could not open ${name}: ${(err as Error).message}`, 'error')
       return false
     }
-    apply(project, name, path, `Open ${name}`)
+    apply(project, name, path, `Open ${name}`, 'open')
     markSaved()
     ui.notify(`Opened ${name}`, 'success')
     return true
@@ -228,9 +277,18 @@ export const useProjectStore = defineStore('project', () => {
   const save = (): Promise<boolean> => write(false)
   const saveAs = (): Promise<boolean> => write(true)
 
-  /** Replaces the weights (after training or a weights import). */
-  function setParameters(next: ParameterMap | undefined): void {
+  /** Replaces the weights (after training, a reset or a weights import) and what they were trained with. */
+  function setParameters(next: ParameterMap | undefined, nextModel?: ProjectModel): void {
     parameters.value = next
+    model.value = next ? nextModel : undefined
+  }
+
+  /**
+   * An imported weights file's network and weights replace the project's (its file and data settings
+   * stay; the change is unsaved). Every store starts its run state over, as after Open.
+   */
+  function adoptImported(project: Omit<Project, 'data'>, label: string): void {
+    apply({ ...project, data: data.value }, fileName.value, filePath.value, label, 'import')
   }
 
   /** Looks for a crash-recovery copy left by a previous session that ended with unsaved changes. */
@@ -244,7 +302,7 @@ export const useProjectStore = defineStore('project', () => {
     recovery.value = null
     if (!found) return false
     try {
-      apply(parseProject(found.text), found.name, found.path, 'Recovered work')
+      apply(parseProject(found.text), found.name, found.path, 'Recovered work', 'recover')
     } catch (err) {
       ui.notify(`The recovered copy could not be read: ${(err as Error).message}`, 'error')
       platform.autosave.clear()
@@ -297,6 +355,8 @@ export const useProjectStore = defineStore('project', () => {
     data,
     training,
     parameters,
+    model,
+    generation,
     savedText,
     recovery,
     recent,
@@ -316,6 +376,8 @@ export const useProjectStore = defineStore('project', () => {
     save,
     saveAs,
     setParameters,
+    adoptImported,
+    onReplace,
     checkRecovery,
     restoreRecovery,
     discardRecovery,

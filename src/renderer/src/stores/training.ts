@@ -5,7 +5,7 @@
  * is the only thing the charts watch (DESIGN §7: the UI never waits on training).
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import type { Initializer, ParameterMap } from '@engine/graph/types'
 import type { LayerStats } from '@engine/nn/types'
 import type { Inspection } from '@engine/nn/inspect'
@@ -18,13 +18,20 @@ import { RateMeter } from '@renderer/components/training/eta'
 import { stopReasonText } from '@renderer/components/training/stopReason'
 // weights.ts imports this store too; each only calls the other inside actions, so the cycle is harmless.
 import { useWeightsStore } from './weights'
+import { useProjectStore } from './project'
+import type { Project } from '@renderer/project/file'
+import { projectTraining, settingsFromProject, VALIDATION_SPLIT } from '@renderer/project/training'
 
 /**
  * What the store needs from the engine: the session commands and its event stream. The app binds the
  * protocol client to it (see trainingEngine.ts); tests bind a fake or a real engine in-process.
  */
 export interface TrainingEngine {
-  start(settings: TrainSettings): Promise<void>
+  /**
+   * A new session with `settings`, from `parameters` when given (else the engine's current weights when
+   * they fit, else fresh ones); says which weights it took and the session's number.
+   */
+  start(settings: TrainSettings, parameters?: ParameterMap): Promise<StartResult | void>
   pause(): Promise<void>
   resume(): Promise<void>
   /** One optimiser step (a batch) or one epoch, then pause. */
@@ -34,14 +41,28 @@ export interface TrainingEngine {
   resetWeights(init: Initializer, seed: number): Promise<void>
   /** Takes effect from the next step of the running session. */
   setLearningRate(learningRate: number): Promise<void>
-  /** Subscribes to session events; returns the unsubscribe function. */
-  onEvent(listener: (ev: SessionEvent) => void): () => void
+  /** Subscribes to session events (with the engine's session number); returns the unsubscribe function. */
+  onEvent(listener: (ev: SessionEvent, session?: number) => void): () => void
   /** One forward/backward pass on one sample (row of the training data), for the explainer. */
   inspect(sample: number): Promise<SampleInspection>
   /** Finite differences against backprop for every parameter edge. */
   gradientCheck(): Promise<GradientCheckView>
   /** Every parameter by edge id (for the graph's weight overlay; fetched at a low rate). */
   getParameters(): Promise<ParameterMap>
+  /** Puts the last run's starting weights, or its last good weights, back into the model. */
+  restore(which: RestorePoint): Promise<void>
+}
+
+/** Which weights of the last run to put back: the ones it started from, or its last finite step's. */
+export type RestorePoint = 'run-start' | 'last-good'
+
+/** Runs that ended like this may have left weights worse than they started: restoring is offered. */
+const RESTORABLE_REASONS: readonly string[] = ['non-finite', 'diverged', 'error']
+
+/** What train.start answers: the session's number and where its weights came from. */
+export interface StartResult {
+  session: number
+  weights: 'given' | 'continued' | 'initialized'
 }
 
 /** How often the weight overlay refreshes its snapshot of the weights while training runs. */
@@ -103,7 +124,7 @@ export const useTrainingStore = defineStore('training', () => {
   /** The settings the next Train uses; edited by the panel. */
   const settings = ref<TrainSettings>(resolveTrainSettings())
   /** Fraction of rows held out for validation (the data split uses it). */
-  const validationSplit = ref(0.2)
+  const validationSplit = ref(VALIDATION_SPLIT)
   const status = ref<TrainingStatus>('idle')
   const epoch = ref(0)
   const step = ref(0)
@@ -153,6 +174,11 @@ export const useTrainingStore = defineStore('training', () => {
   const stepsPerEpoch = ref(NaN)
 
   const isRunning = computed(() => status.value === 'running' || status.value === 'starting')
+  /** After a run stopped by NaN/∞, divergence or an error: the weights that can be put back. */
+  const canRestore = computed(
+    () =>
+      status.value === 'done' && lastDone.value !== null && RESTORABLE_REASONS.includes(lastDone.value.reason)
+  )
   const isPaused = computed(() => status.value === 'paused')
   /** Fraction of the planned epochs done, in [0, 1]. */
   const fraction = computed(() => {
@@ -162,13 +188,30 @@ export const useTrainingStore = defineStore('training', () => {
   })
 
   /** Connects the store to an engine; replaces any previous one. */
+  /**
+   * Sessions up to this number belong to a project that has been replaced (New, Open…): their last
+   * events (a stop's "done", a final progress) must not draw on the new project.
+   */
+  let staleUpTo = 0
+  let newestSession = 0
+
   function bind(next: TrainingEngine | null): void {
     const lost = engine !== null && next === null
     unsubscribe?.()
     unsubscribe = null
     engine = next
     engineReady.value = next !== null
-    if (next) unsubscribe = next.onEvent(handleEvent)
+    // Another engine numbers its sessions from 1 again.
+    staleUpTo = 0
+    newestSession = 0
+    if (next)
+      unsubscribe = next.onEvent((ev, session) => {
+        if (session !== undefined) {
+          if (session <= staleUpTo) return
+          newestSession = Math.max(newestSession, session)
+        }
+        handleEvent(ev)
+      })
     // The session lived in the engine: a panel still showing it running would offer dead controls.
     if (lost && (isRunning.value || isPaused.value)) {
       status.value = 'idle'
@@ -178,6 +221,16 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   function handleEvent(ev: SessionEvent, nowMs = performance.now()): void {
+    const wasPaused = status.value === 'paused'
+    applyEvent(ev, nowMs)
+    // A pause (or a Step's end) is a moment the weights stand still: the project keeps them.
+    if (status.value === 'paused' && !wasPaused) {
+      useWeightsStore().hasModel = true
+      void useWeightsStore().captureModel()
+    }
+  }
+
+  function applyEvent(ev: SessionEvent, nowMs: number): void {
     switch (ev.type) {
       case 'progress':
         buffers.ingest(ev)
@@ -217,7 +270,11 @@ export const useTrainingStore = defineStore('training', () => {
         meter.reset()
         statusText.value = stopReasonText(ev, (id) => layerNames.value[id] ?? id)
         void refreshParameters(nowMs)
-        // Once per run, not per step: the Charts tab's confusion matrix / boundary of the final weights.
+        // Once per run, not per step: the Charts tab's confusion matrix / boundary of the final weights,
+        // and the trained weights into the project (Save writes them; a restarted engine gets them back).
+        // The engine's model is this project's from its first event on (stale sessions are filtered).
+        useWeightsStore().hasModel = true
+        void useWeightsStore().captureModel()
         void useWeightsStore().evaluateQuietly()
         bumpVersion()
         return
@@ -272,8 +329,21 @@ export const useTrainingStore = defineStore('training', () => {
     clearRun()
     status.value = 'starting'
     statusText.value = 'Starting…'
-    const ok = await run('Train', (e) => e.start(resolved))
+    // The project's weights are where this run starts (the last run's, a template's, a file's): the
+    // engine may have restarted or hold another model since.
+    await useWeightsStore().settled()
+    const from = useWeightsStore().startingWeights()
+    let started: StartResult | void = undefined
+    const ok = await run('Train', async (e) => {
+      started = await e.start(resolved, from.parameters)
+    })
     if (!ok) status.value = 'error'
+    else {
+      const result = started as StartResult | void
+      if (result) newestSession = Math.max(newestSession, result.session)
+      useWeightsStore().hasModel = true
+      if (from.note && statusText.value === 'Starting…') statusText.value = from.note
+    }
     return ok
   }
 
@@ -296,12 +366,41 @@ export const useTrainingStore = defineStore('training', () => {
     if (isRunning.value) return false
     clearRun()
     const ok = await run('Reset weights', (e) => e.resetWeights(settings.value.init, settings.value.seed))
+    const weights = useWeightsStore()
     if (ok) {
       void refreshParameters()
+      await weights.captureModel()
       status.value = 'idle'
       statusText.value = `Weights re-initialised (${settings.value.init}, seed ${settings.value.seed}).`
+    } else {
+      // Without data the engine has no network to reset: forget the weights, so Train starts fresh.
+      weights.forgetWeights()
+      parameters.value = null
+      status.value = 'idle'
+      statusText.value = `Weights reset: Train starts from fresh ones (${settings.value.init}, seed ${settings.value.seed}).`
     }
-    return ok
+    return true
+  }
+
+  /**
+   * "Restore weights before this run" / "Restore last good weights": the model (and so the project,
+   * the overlay, the evaluation) gets those weights; the next Train continues from them.
+   */
+  async function restoreWeights(which: RestorePoint): Promise<boolean> {
+    if (isRunning.value) return false
+    const ok = await run('Restore weights', (e) => e.restore(which))
+    if (!ok) return false
+    const weights = useWeightsStore()
+    await weights.captureModel()
+    void refreshParameters()
+    void weights.evaluateQuietly()
+    lastDone.value = null
+    status.value = 'idle'
+    statusText.value =
+      which === 'run-start'
+        ? 'Restored the weights from before this run: Train continues from them.'
+        : 'Restored the last good weights of this run: Train continues from them.'
+    return true
   }
 
   /** Sets the learning rate for the next Train and, while a session runs, for its next step. */
@@ -361,6 +460,44 @@ export const useTrainingStore = defineStore('training', () => {
     highlight.value = h
   }
 
+  /**
+   * A replaced project (New, template, Open, recovery, weights import) starts every piece of run
+   * state over: charts, δ badges, the weight overlay, the explainer and its gradient check, progress
+   * and status. A session still running belonged to the old project: it is stopped and its last events
+   * ignored. The settings become the project's (defaults for a new one; an import keeps them).
+   */
+  function startOver(project: Project, kind: string): void {
+    staleUpTo = newestSession
+    if (engine && (isRunning.value || isPaused.value)) void engine.stop().catch(() => undefined)
+    clearRun()
+    status.value = 'idle'
+    statusText.value = ''
+    currentLearningRate.value = null
+    parameters.value = null
+    inspection.value = null
+    gradientCheck.value = null
+    highlight.value = null
+    if (kind !== 'import') {
+      const restored = settingsFromProject(project.training)
+      settings.value = restored.settings
+      validationSplit.value = restored.validationSplit
+    }
+    const epochsRun = (project.model?.training as { epochsRun?: unknown } | null | undefined)?.epochsRun
+    if (project.parameters && typeof epochsRun === 'number' && epochsRun > 0)
+      statusText.value = `Weights trained for ${epochsRun} epoch${epochsRun === 1 ? '' : 's'}: Train continues from them.`
+  }
+
+  const project = useProjectStore()
+  project.onReplace(startOver)
+  // The project file keeps the settings; synchronously, so a project is "saved" with them right after Open.
+  watch(
+    [settings, validationSplit],
+    () => {
+      project.training = projectTraining(settings.value, validationSplit.value)
+    },
+    { deep: true, flush: 'sync', immediate: true }
+  )
+
   /** Merges suggested values into the settings (the panel decides which fields it may overwrite). */
   function applySettings(patch: Partial<TrainSettings>): void {
     settings.value = { ...settings.value, ...patch }
@@ -402,6 +539,8 @@ export const useTrainingStore = defineStore('training', () => {
     stop,
     stepOnce,
     resetWeights,
+    restoreWeights,
+    canRestore,
     setLearningRate,
     refreshParameters,
     inspectSample,

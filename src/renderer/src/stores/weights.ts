@@ -6,10 +6,13 @@
  * A weights file that cannot be read changes nothing: the engine refuses it whole, naming the field.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
+import type { ParameterMap } from '@engine/graph/types'
 import type { EngineClient } from '@engine/protocol/client'
 import type { Evaluation, ImportedWeights, Prediction } from '@engine/protocol/handlers/data'
 import { downloadText } from '@renderer/platform/browser'
+import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
+import { parametersMismatch } from '@renderer/project/parameters'
 import { useDataStore } from './data'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
@@ -57,6 +60,14 @@ export const useWeightsStore = defineStore('weights', () => {
   /** The last failure of an export, import or prediction, as a sentence. */
   const error = ref('')
   const busy = ref(false)
+  /**
+   * True while the engine's model is this project's (trained, imported or opened with it): predictions,
+   * the evaluation and the export are of this network, never of the one before New or Open.
+   */
+  const hasModel = ref(false)
+  const project = useProjectStore()
+  /** The model capture in flight (Train waits for it, so a run starts from the weights the last one ended with). */
+  let capturing: Promise<unknown> = Promise.resolve()
 
   function requireClient(): EngineClient {
     const client = engine.client
@@ -79,8 +90,16 @@ export const useWeightsStore = defineStore('weights', () => {
     }
   }
 
+  /** Why predictions and the export are not available yet, or '' when they are. */
+  function modelMissing(): string {
+    return hasModel.value
+      ? ''
+      : 'this network has no trained weights yet: train it (or import a weights file) first'
+  }
+
   /** Writes the current model's weights file; true when it was saved (or downloaded). */
   async function exportWeights(): Promise<boolean> {
+    if (refuseWithoutModel('Export weights')) return false
     const project = useProjectStore()
     const graph = useGraphStore()
     const name = weightsFileName(project.fileName, graph.graph.name)
@@ -101,14 +120,26 @@ export const useWeightsStore = defineStore('weights', () => {
     const result = await run(`Importing ${name}`, (c) => c.request('weights.import', { text }))
     if (!result) return false
     const graph = useGraphStore()
-    graph.load(result.graph, `Import ${name}`)
+    const file = JSON.parse(text) as {
+      preprocessing?: ProjectModel['preprocessing']
+      training?: ProjectModel['training']
+    }
+    project.adoptImported(
+      {
+        graph: result.graph,
+        training: project.training,
+        parameters: result.parameters,
+        model: { preprocessing: file.preprocessing ?? null, training: file.training ?? null }
+      },
+      `Import ${name}`
+    )
     graph.inputWidth = result.prepared.inputWidth
-    useProjectStore().setParameters(result.parameters)
     useDataStore().adoptPrepared(result.prepared)
     imported.value = result
-    predictions.value = []
+    hasModel.value = true
     ui.notify(`Imported ${name}: ${result.prepared.inputWidth} inputs, ${result.prepared.task}.`, 'success')
-    // The charts show how the imported weights do on the data already prepared, if it fits them.
+    // The graph draws the imported weights; the charts show how they do on the data already prepared.
+    void useTrainingStore().refreshParameters()
     void evaluateQuietly()
     return true
   }
@@ -121,7 +152,16 @@ export const useWeightsStore = defineStore('weights', () => {
     return picked ? importText(picked.text, picked.name) : false
   }
 
+  function refuseWithoutModel(what: string): boolean {
+    const missing = modelMissing()
+    if (!missing) return false
+    error.value = `${what}: ${missing}.`
+    ui.notify(error.value, 'error')
+    return true
+  }
+
   async function predict(rows: Record<string, string>[]): Promise<boolean> {
+    if (refuseWithoutModel('Predict')) return false
     const result = await run('Predict', (c) => c.request('predict', { rows }))
     if (!result) return false
     predictions.value = result.predictions
@@ -130,6 +170,7 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** Predicts every row of a CSV file and offers the copy with prediction columns. */
   async function predictCsv(file: File): Promise<boolean> {
+    if (refuseWithoutModel(`Predicting ${file.name}`)) return false
     const bytes = new Uint8Array(await file.arrayBuffer())
     const result = await run(`Predicting ${file.name}`, (c) =>
       c.request('predict.csv', { name: file.name, bytes }, { timeoutMs: 0 })
@@ -164,6 +205,7 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** Evaluates on the validation split and hands the numbers to the charts (the Evaluate button). */
   async function evaluate(): Promise<boolean> {
+    if (refuseWithoutModel('Evaluate')) return false
     const result = await run('Evaluate', requestEvaluation)
     return result !== null
   }
@@ -175,7 +217,7 @@ export const useWeightsStore = defineStore('weights', () => {
    */
   async function evaluateQuietly(): Promise<boolean> {
     const client = engine.client
-    if (!client || client.closed) return false
+    if (!client || client.closed || !hasModel.value) return false
     try {
       return (await requestEvaluation(client)) !== null
     } catch {
@@ -183,7 +225,128 @@ export const useWeightsStore = defineStore('weights', () => {
     }
   }
 
+  /**
+   * The engine's weights after a run (or a pause or reset) become the project's: Save writes them with
+   * their preprocessing and training summary, and the next Train — or a restarted engine — starts from
+   * them. Weights the engine cannot write (non-finite after a blow-up) leave the last good ones.
+   */
+  function captureModel(): Promise<boolean> {
+    const client = engine.client
+    if (!client || client.closed) return Promise.resolve(false)
+    const generation = project.generation
+    const done = (async () => {
+      try {
+        const file = await client.request('weights.export', {})
+        // A project replaced meanwhile (New, Open) must not receive the old network's weights.
+        if (project.generation !== generation) return false
+        const parsed = JSON.parse(file.text) as {
+          parameters: ParameterMap
+          preprocessing: ProjectModel['preprocessing']
+          training: ProjectModel['training']
+        }
+        project.setParameters(parsed.parameters, {
+          preprocessing: parsed.preprocessing,
+          training: parsed.training
+        })
+        hasModel.value = true
+        return true
+      } catch {
+        return false
+      }
+    })()
+    capturing = done
+    return done
+  }
+
+  /** Resolves when no capture is in flight. */
+  const settled = async (): Promise<void> => {
+    await capturing
+  }
+
+  /**
+   * The weights Train sends. None while the engine's model is this project's (it continues from it and
+   * adds to its training summary); otherwise — after Open without a model, a template's weights, an
+   * engine restart — the project's, when they fit the graph on the bound data (every weighted edge,
+   * every shape); else none, and the engine starts fresh, which `note` explains.
+   */
+  function startingWeights(): { parameters?: ParameterMap; note?: string } {
+    const parameters = project.parameters
+    if (!parameters) return {}
+    const graph = useGraphStore()
+    const why = parametersMismatch(graph.graph, parameters, { inputWidth: graph.inputWidth })
+    if (why) return { note: `Training from fresh weights: ${why}.` }
+    if (hasModel.value) return {}
+    return { parameters: JSON.parse(JSON.stringify(parameters)) as ParameterMap }
+  }
+
+  /** Reset weights without an engine network: the next Train starts fresh. */
+  function forgetWeights(): void {
+    project.setParameters(undefined)
+    hasModel.value = false
+  }
+
+  /**
+   * Gives the engine the project's model (weights + preprocessing) so predictions and the evaluation
+   * are exactly those it was saved with, before any CSV is loaded. Weights never bound to data (a
+   * template's gates) go in too when the graph says its input width, so Step and Train start from them.
+   * Quiet: an engine that refuses them leaves a notice, and Train sends the weights itself.
+   */
+  async function loadProjectModel(): Promise<boolean> {
+    const client = engine.client
+    const parameters = project.parameters
+    if (!client || client.closed || !parameters) return false
+    const model = project.model ?? { preprocessing: null, training: null }
+    const graph = useGraphStore()
+    const generation = project.generation
+    try {
+      const text = modelWeightsText(graph.graph, parameters, model)
+      const result = await client.request('weights.import', { text })
+      if (project.generation !== generation) return false
+      hasModel.value = true
+      const data = useDataStore()
+      // Without a CSV the network's own preprocessing says what a row is; a loaded one is prepared anew.
+      if (!data.loaded && model.preprocessing) {
+        graph.inputWidth = result.prepared.inputWidth
+        data.adoptPrepared(result.prepared)
+      }
+      imported.value = result
+      // The graph draws the opened weights, and the charts evaluate them on the data, if any.
+      void useTrainingStore().refreshParameters()
+      void evaluateQuietly()
+      return true
+    } catch (err) {
+      if (model.preprocessing)
+        ui.notify(`The project's weights could not be loaded into the engine: ${message(err)}`, 'warning')
+      return false
+    }
+  }
+
+  project.onReplace((_project: Project, kind) => {
+    predictions.value = []
+    evaluation.value = null
+    error.value = ''
+    if (kind === 'import') return
+    imported.value = null
+    hasModel.value = false
+    void loadProjectModel()
+  })
+
+  // A restarted engine has lost the model: give it the project's again (or send the weights with Train).
+  watch(
+    () => engine.client,
+    (client) => {
+      hasModel.value = false
+      if (client) void loadProjectModel()
+    }
+  )
+
   return {
+    hasModel,
+    captureModel,
+    settled,
+    startingWeights,
+    forgetWeights,
+    loadProjectModel,
     imported,
     predictions,
     evaluation,

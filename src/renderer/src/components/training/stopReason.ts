@@ -37,6 +37,15 @@ export function stopReasonText(done: DoneEvent, layerName: (id: string) => strin
             'Restored the last good weights; try a smaller learning rate.'
         : `Stopped: ${done.message}`
     }
+    case 'diverged': {
+      const d = done.diverged
+      return d
+        ? `Stopped: the loss diverged at step ${d.step} (${formatValue(d.loss)}, above 10⁶ × its lowest ${formatValue(d.lowestLoss)}). ` +
+            'Restored the last good weights; try a smaller learning rate.'
+        : `Stopped: ${done.message}`
+    }
+    case 'error':
+      return `Stopped: training failed (${done.error ?? done.message}). Restored the last good weights.`
     case 'stopped':
       return `Stopped by user after ${epochs} (step ${done.step}).${loss}`
     default: {
