@@ -3,20 +3,27 @@
  * success, 1 for a bad file or failed check, 2 for bad arguments. All Node I/O is here, handed to the
  * commands as a small interface so the tests can run `main` in-process with captured output.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { CliError, helpText, parseArgs, wantsHelp } from './args'
 import { gradcheckCommand, gradCommand, predictCommand, trainCommand, type CliIO } from './commands'
+import { exportCommand, type ExportIO } from './export'
 
 const COMMANDS: Record<string, (o: Parameters<typeof trainCommand>[0], io: CliIO) => void> = {
   train: trainCommand,
   predict: predictCommand,
   grad: gradCommand,
-  gradcheck: gradcheckCommand
+  gradcheck: gradcheckCommand,
+  export: exportCommand
 }
 
-export const nodeIO: CliIO = {
+export const nodeIO: ExportIO = {
   readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text),
+  writeBytes: (path, bytes) => writeFileSync(path, bytes),
+  makeDir: (path) => {
+    mkdirSync(path, { recursive: true })
+    return readdirSync(path).length === 0
+  },
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text)
 }
