@@ -48,22 +48,35 @@ describe('cli export', () => {
     const table = loadTable('titanic_full')
     const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(out)))
     const x = Float32Array.from(onnxInputs(p, table))
-    const result = await session.run({ features: new ort.Tensor('float32', x, [table.rowCount, summary.input.width]) })
+    const result = await session.run({
+      features: new ort.Tensor('float32', x, [table.rowCount, summary.input.width])
+    })
     const got = result.probabilities.data as Float32Array
     const net = createNetwork(file.graph)
     net.setParameters(file.parameters)
     const want = decodeRows(p, forwardAll(net, encodeTableFeatures(p, table), table.rowCount), table.rowCount)
-    want.forEach((pr, i) => expect(Math.abs(got[i * 2 + 1] - pr.probabilities!.yes)).toBeLessThanOrEqual(1e-5))
+    want.forEach((pr, i) =>
+      expect(Math.abs(got[i * 2 + 1] - pr.probabilities!.yes)).toBeLessThanOrEqual(1e-5)
+    )
   })
 
   it('--format pytorch writes the project into a new folder, with the weights file unchanged', () => {
     const out = path.join(dir, 'project')
     const r = cli('export', '--format', 'pytorch', '--weights', weightsPath, '--out', out)
     expect(r.code).toBe(0)
-    for (const f of ['README.md', 'model.py', 'preprocessing.py', 'predict.py', 'train.py', 'requirements.txt'])
+    for (const f of [
+      'README.md',
+      'model.py',
+      'preprocessing.py',
+      'predict.py',
+      'train.py',
+      'requirements.txt'
+    ])
       expect(existsSync(path.join(out, f)), f).toBe(true)
     expect(readFileSync(path.join(out, 'test_network.weights.json'), 'utf8')).toBe(weightsText)
-    expect(readFileSync(path.join(out, 'model.py'), 'utf8')).toContain('WEIGHTS_FILE = "test_network.weights.json"')
+    expect(readFileSync(path.join(out, 'model.py'), 'utf8')).toContain(
+      'WEIGHTS_FILE = "test_network.weights.json"'
+    )
 
     // A second export into the same folder would overwrite the user's files: refused, nothing changed.
     writeFileSync(path.join(out, 'train.py'), '# my edits\n')
@@ -77,10 +90,28 @@ describe('cli export', () => {
     const bad = cli('export', '--format', 'tflite', '--weights', weightsPath, '--out', path.join(dir, 'x'))
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--format expects onnx or pytorch, got "tflite"/)
-    const dtype = cli('export', '--format', 'onnx', '--dtype', 'int8', '--weights', weightsPath, '--out', path.join(dir, 'x'))
+    const dtype = cli(
+      'export',
+      '--format',
+      'onnx',
+      '--dtype',
+      'int8',
+      '--weights',
+      weightsPath,
+      '--out',
+      path.join(dir, 'x')
+    )
     expect(dtype.code).toBe(2)
     expect(dtype.stderr).toMatch(/--dtype expects float32 or float64/)
-    const missing = cli('export', '--format', 'onnx', '--weights', path.join(dir, 'nope.json'), '--out', path.join(dir, 'x'))
+    const missing = cli(
+      'export',
+      '--format',
+      'onnx',
+      '--weights',
+      path.join(dir, 'nope.json'),
+      '--out',
+      path.join(dir, 'x')
+    )
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/nope\.json: no such file/)
     const broken = path.join(dir, 'broken.weights.json')

@@ -5,7 +5,13 @@ import * as onnxProto from 'onnx-proto'
 import { describe, expect, it } from 'vitest'
 import { decodeRows } from '../../src/engine/data/encode'
 import { encodeTableFeatures } from '../../src/engine/data/encode'
-import { buildOnnxModel, onnxInputs, onnxInterface, ONNX_OPSET, type OnnxDtype } from '../../src/engine/export/onnx'
+import {
+  buildOnnxModel,
+  onnxInputs,
+  onnxInterface,
+  ONNX_OPSET,
+  type OnnxDtype
+} from '../../src/engine/export/onnx'
 import { createNetwork } from '../../src/engine/nn/network'
 import { forwardAll } from '../../src/engine/weights/predict'
 import type { WeightsFile } from '../../src/engine/weights/types'
@@ -62,7 +68,13 @@ describe('ONNX export', () => {
         ['float32', 1e-5],
         ['float64', 1e-9]
       ] as const) {
-        const { name, tensor } = await runOnnx(buildOnnxModel(file, { dtype }), x, table.rowCount, io.input.width, dtype)
+        const { name, tensor } = await runOnnx(
+          buildOnnxModel(file, { dtype }),
+          x,
+          table.rowCount,
+          io.input.width,
+          dtype
+        )
         expect(name).toBe(io.output.name)
         expect(tensor.dims).toEqual([table.rowCount, io.output.width])
         // Probabilities are absolute; a float32 value in user units (diabetes: 25–346) has 7 digits,
@@ -78,12 +90,15 @@ describe('ONNX export', () => {
     const model = onnx.ModelProto.decode(buildOnnxModel(file))
     expect(Number(model.opsetImport[0].version)).toBeGreaterThanOrEqual(13)
     expect(Number(model.opsetImport[0].version)).toBe(ONNX_OPSET)
-    const ops = model.graph!.node.map((n) => n.opType)
+    const graph = model.graph as onnxProto.onnx.GraphProto
+    const ops = graph.node.map((n) => n.opType)
     expect(ops.slice(0, 4)).toEqual(['IsNaN', 'Where', 'Sub', 'Div'])
-    expect(model.graph!.input[0].name).toBe('features')
-    expect(model.graph!.output[0].name).toBe('probabilities')
+    expect(graph.input[0].name).toBe('features')
+    expect(graph.output[0].name).toBe('probabilities')
     const meta = Object.fromEntries(model.metadataProps.map((m) => [m.key, m.value]))
-    expect(JSON.parse(meta['backprop-studio.input'])).toEqual(file.preprocessing!.features.map((f) => f.column))
+    expect(JSON.parse(meta['backprop-studio.input'])).toEqual(
+      file.preprocessing!.features.map((f) => f.column)
+    )
     expect(JSON.parse(meta['backprop-studio.output'])).toEqual(['setosa', 'versicolor', 'virginica'])
   })
 

@@ -10,6 +10,8 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/engine/data/csv'
 import { prepareData, splitRows } from '../../src/engine/data/preprocess'
+import { strFromU8, unzipSync } from 'fflate'
+import { buildPytorchZip, projectFolderName } from '../../src/engine/export'
 import { buildPytorchProject, modelPy } from '../../src/engine/export/pytorch'
 import { PYTHON_SOURCES } from '../../src/engine/export/pytorch/sources.generated'
 import { createNetwork } from '../../src/engine/nn/network'
@@ -32,7 +34,8 @@ function findTorchPython(): string | null {
 }
 
 const python = findTorchPython()
-const SKIP_NOTE = 'SKIPPED: python3-torch is not installed (apt-get install python3-torch), so predict.py, train.py and torchrun were not run'
+const SKIP_NOTE =
+  'SKIPPED: python3-torch is not installed (apt-get install python3-torch), so predict.py, train.py and torchrun were not run'
 if (!python) console.warn(`\n${SKIP_NOTE}\n`)
 const needsTorch = it.skipIf(!python)
 const PY_TIMEOUT = 240_000
@@ -57,7 +60,8 @@ function py(dir: string, args: string[]): string {
     env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' },
     timeout: PY_TIMEOUT
   })
-  if (r.status !== 0) throw new Error(`python3 ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout}`)
+  if (r.status !== 0)
+    throw new Error(`python3 ${args.join(' ')} failed (${r.status}):\n${r.stderr}\n${r.stdout}`)
   return r.stdout
 }
 
@@ -67,7 +71,17 @@ function py(dir: string, args: string[]): string {
  * IntFlag members); redirecting the workers' stderr through a file and back avoids that path.
  */
 const torchrun = (dir: string, args: string[]): string =>
-  py(dir, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', '--redirects', '2', '--tee', '2', ...args])
+  py(dir, [
+    '-m',
+    'torch.distributed.run',
+    '--standalone',
+    '--nproc_per_node=2',
+    '--redirects',
+    '2',
+    '--tee',
+    '2',
+    ...args
+  ])
 
 /** Every cell of two prediction CSVs: the same header and labels, numbers within `tol`. */
 function comparePredictions(ours: string, theirs: string, tol: number): { rows: number; maxDiff: number } {
@@ -81,11 +95,15 @@ function comparePredictions(ours: string, theirs: string, tol: number): { rows: 
     for (let r = 0; r < a.rowCount; r++) {
       if (col.kind === 'number' && other.kind === 'number') {
         // A missing cell of the data itself is missing in both.
-        const d = Number.isNaN(col.values[r]) && Number.isNaN(other.values[r]) ? 0 : Math.abs(col.values[r] - other.values[r])
+        const d =
+          Number.isNaN(col.values[r]) && Number.isNaN(other.values[r])
+            ? 0
+            : Math.abs(col.values[r] - other.values[r])
         if (!(d <= tol)) throw new Error(`row ${r + 1}, ${col.name}: ${col.values[r]} vs ${other.values[r]}`)
         if (Number.isFinite(d)) maxDiff = Math.max(maxDiff, d)
       } else {
-        const cell = (c: typeof col, i: number) => (c.kind === 'number' ? String(c.values[i]) : c.dictionary[c.codes[i]])
+        const cell = (c: typeof col, i: number) =>
+          c.kind === 'number' ? String(c.values[i]) : c.dictionary[c.codes[i]]
         expect(cell(other, r), `row ${r + 1}, ${col.name}`).toBe(cell(col, r))
       }
     }
@@ -104,10 +122,24 @@ describe('PyTorch project', () => {
     expect(Object.keys(PYTHON_SOURCES)).toEqual(['preprocessing.py', 'predict.py', 'train.py'])
   })
 
+  it('the .zip the app downloads holds the project in one folder, the same bytes every time', () => {
+    const { text, file } = weightsOf(EXPORT_CASES[0].model())
+    const zip = buildPytorchZip(file, text)
+    expect(buildPytorchZip(file, text)).toEqual(zip)
+    const folder = projectFolderName(file)
+    expect(folder).toBe('test_network-pytorch')
+    const entries = unzipSync(zip)
+    const files = buildPytorchProject(file, text)
+    expect(Object.keys(entries).sort()).toEqual(files.map((f) => `${folder}/${f.path}`).sort())
+    for (const f of files) expect(strFromU8(entries[`${folder}/${f.path}`])).toBe(f.text)
+  })
+
   it('model.py spells out every layer, skip edge and bias edge of the graph', () => {
     const { file } = weightsOf(EXPORT_CASES[3].model())
     const src = modelPy(file)
-    expect(src).toContain('z_h3 = F.linear(a_h2, self.W_w3) + F.linear(x, self.W_w3x) + self.b_b3 + self.b_b3b')
+    expect(src).toContain(
+      'z_h3 = F.linear(a_h2, self.W_w3) + F.linear(x, self.W_w3x) + self.b_b3 + self.b_b3b'
+    )
     expect(src).toContain('a_h4 = torch.logaddexp(z_h4, torch.zeros_like(z_h4)) + a_h2')
     expect(src).toContain('a_h3 = F.leaky_relu(z_h3, 0.2)')
     expect(src).toContain('z = F.linear(a_h7, self.W_w8) + F.linear(a_h1, self.W_w8b) + self.b_b8')
@@ -122,9 +154,15 @@ describe('PyTorch project', () => {
         const dir = writeProject(text, file)
         py(dir, ['predict.py', datasetPath(c.dataset), '--out', 'pred.csv'])
         const ours = predictCsv(modelOf(file), file.preprocessing!, readDatasetText(c.dataset)).text
-        const { rows, maxDiff } = comparePredictions(ours, readFileSync(path.join(dir, 'pred.csv'), 'utf8'), 1e-9)
+        const { rows, maxDiff } = comparePredictions(
+          ours,
+          readFileSync(path.join(dir, 'pred.csv'), 'utf8'),
+          1e-9
+        )
         expect(rows).toBe(loadTable(c.dataset).rowCount)
-        console.log(`${c.dataset}: predict.py vs predict over ${rows} rows, max difference ${maxDiff.toExponential(2)}`)
+        console.warn(
+          `${c.dataset}: predict.py vs predict over ${rows} rows, max difference ${maxDiff.toExponential(2)}`
+        )
       },
       PY_TIMEOUT
     )
@@ -160,8 +198,13 @@ describe('PyTorch project', () => {
       for (const id of Object.keys(ours)) {
         ours[id].forEach((row, i) =>
           row.forEach((v, j) => {
-            expect(Math.abs(ddp[id][i][j] - single[id][i][j]), `${id}[${i}][${j}] DDP vs single`).toBeLessThanOrEqual(1e-12)
-            expect(Math.abs(single[id][i][j] - v), `${id}[${i}][${j}] PyTorch vs engine`).toBeLessThanOrEqual(1e-10)
+            expect(
+              Math.abs(ddp[id][i][j] - single[id][i][j]),
+              `${id}[${i}][${j}] DDP vs single`
+            ).toBeLessThanOrEqual(1e-12)
+            expect(Math.abs(single[id][i][j] - v), `${id}[${i}][${j}] PyTorch vs engine`).toBeLessThanOrEqual(
+              1e-10
+            )
             moved = Math.max(moved, Math.abs(v - before[id][i][j]))
           })
         )
@@ -177,8 +220,30 @@ describe('PyTorch project', () => {
       const { text, file } = weightsOf(EXPORT_CASES[0].model()) // iris, with its settings (adam, batch 16)
       const dir = writeProject(text, file)
       const data = datasetPath('iris')
-      torchrun(dir, ['train.py', '--data', data, '--epochs', '2', '--batch', '25', '--out', 'ddp.json', '--quiet'])
-      py(dir, ['train.py', '--data', data, '--epochs', '2', '--batch', '25', '--out', 'single.json', '--quiet'])
+      torchrun(dir, [
+        'train.py',
+        '--data',
+        data,
+        '--epochs',
+        '2',
+        '--batch',
+        '25',
+        '--out',
+        'ddp.json',
+        '--quiet'
+      ])
+      py(dir, [
+        'train.py',
+        '--data',
+        data,
+        '--epochs',
+        '2',
+        '--batch',
+        '25',
+        '--out',
+        'single.json',
+        '--quiet'
+      ])
       const ddp = parseWeightsFile(readFileSync(path.join(dir, 'ddp.json'), 'utf8'))
       const single = parseWeightsFile(readFileSync(path.join(dir, 'single.json'), 'utf8'))
       expect(ddp.training!.steps - file.training!.steps).toBe(12) // 150 rows / 25 × 2 epochs
@@ -209,16 +274,33 @@ describe('PyTorch project', () => {
       const prepared = prepareData(parseCsv(pick(train)), { roles: {}, validationSplit: 0 })
       const graph = zooGraph(2)
       graph.nodes = graph.nodes.map((n) =>
-        n.kind === 'dense' && n.id === 'out' ? { ...n, units: 1, activation: 'sigmoid' } : n.kind === 'loss' ? { ...n, loss: 'binary-cross-entropy' } : n
+        n.kind === 'dense' && n.id === 'out'
+          ? { ...n, units: 1, activation: 'sigmoid' }
+          : n.kind === 'loss'
+            ? { ...n, loss: 'binary-cross-entropy' }
+            : n
       )
       const net = createNetwork(graph, { inputWidth: prepared.summary.inputWidth, seed: 3 })
-      const settings = resolveTrainSettings({ optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 30, seed: 4 })
+      const settings = resolveTrainSettings({
+        optimizer: 'adam',
+        learningRate: 0.01,
+        batchSize: 32,
+        epochs: 30,
+        seed: 4
+      })
       const text = initialWeights(graph, net, prepared, settings)
       const initial = parseWeightsFile(text)
       const project = writeProject(text, initial)
       const before = holdoutAccuracy(initial, readFileSync(path.join(dir, 'test.csv'), 'utf8'))
 
-      const out = torchrun(project, ['train.py', '--data', path.join(dir, 'train.csv'), '--out', 'trained.json', '--quiet'])
+      const out = torchrun(project, [
+        'train.py',
+        '--data',
+        path.join(dir, 'train.csv'),
+        '--out',
+        'trained.json',
+        '--quiet'
+      ])
       const summary = JSON.parse(out.trim().split('\n').pop()!)
       expect(summary.processes).toBe(2)
       const trainedText = readFileSync(path.join(project, 'trained.json'), 'utf8')
@@ -228,7 +310,9 @@ describe('PyTorch project', () => {
 
       const testCsv = readFileSync(path.join(dir, 'test.csv'), 'utf8')
       const accuracy = holdoutAccuracy(trained, testCsv)
-      console.log(`breast_cancer holdout accuracy: ${before.toFixed(3)} before, ${accuracy.toFixed(3)} after torchrun training`)
+      console.warn(
+        `breast_cancer holdout accuracy: ${before.toFixed(3)} before, ${accuracy.toFixed(3)} after torchrun training`
+      )
       expect(accuracy).toBeGreaterThanOrEqual(0.93) // SOURCES.md: suggested threshold (logreg 0.965, mlp32 0.974)
 
       // The trained file predicts in PyTorch as it does in the engine.

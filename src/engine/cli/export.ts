@@ -32,7 +32,8 @@ function readWeights(io: CliIO, path: string): { text: string; file: WeightsFile
   try {
     return { text, file: parseWeightsFile(text) }
   } catch (err) {
-    if (err instanceof WeightsError || err instanceof GraphError) throw new CliError(`${path}: ${err.message}`, 1)
+    if (err instanceof WeightsError || err instanceof GraphError)
+      throw new CliError(`${path}: ${err.message}`, 1)
     throw err
   }
 }
@@ -87,9 +88,13 @@ export function exportCommand(o: ParsedOptions, io: ExportIO): void {
   let empty = true
   write(out, () => (empty = io.makeDir!(out)), 'project folder')
   if (!empty) {
-    throw new CliError(`export: ${out} already holds files; give a new or empty folder for the PyTorch project`, 1)
+    throw new CliError(
+      `export: ${out} already holds files; give a new or empty folder for the PyTorch project`,
+      1
+    )
   }
   const files = buildPytorchProject(file, text)
-  for (const f of files) write(joinPath(out, f.path), () => io.writeFile(joinPath(out, f.path), f.text), 'file')
+  for (const f of files)
+    write(joinPath(out, f.path), () => io.writeFile(joinPath(out, f.path), f.text), 'file')
   io.stdout(JSON.stringify({ command: 'export', format, files: files.map((f) => f.path), out }) + '\n')
 }

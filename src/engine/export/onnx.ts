@@ -129,7 +129,8 @@ export function buildOnnxModel(file: WeightsFile, options: OnnxOptions = {}): Ui
       const term = node('Gemm', inputs, `${id}/gemm/${e.id}`, [{ name: 'transB', type: INT, i: 1 }])
       z = z === null ? term : node('Add', [z, term], `${id}/sum/${e.id}`)
     })
-    for (let k = 1; k < biases.length; k++) z = node('Add', [z!, biases[k]], `${id}/bias/${layer.biases[k].id}`)
+    for (let k = 1; k < biases.length; k++)
+      z = node('Add', [z!, biases[k]], `${id}/bias/${layer.biases[k].id}`)
     let a = activationNodes(layer, z!, dtype, scalar, node)
     for (const s of layer.skips) a = node('Add', [a, out.get(s.src)!], `${id}/skip/${s.id}`)
     out.set(layer.index, a)
@@ -156,7 +157,7 @@ export function buildOnnxModel(file: WeightsFile, options: OnnxOptions = {}): Ui
       y = node('Add', [node('Mul', [y, scale], 'decode/scaled'), center], io.output.name)
     }
   }
-  if (y !== io.output.name) y = node('Identity', [y], io.output.name)
+  if (y !== io.output.name) node('Identity', [y], io.output.name)
 
   const valueInfo = (name: string, width: number): onnxProto.onnx.IValueInfoProto => ({
     name,
@@ -257,7 +258,8 @@ function activationNodes(
     case 'softmax':
       return node('Softmax', [z], a, [{ name: 'axis', type: INT, i: -1 }])
     case 'leaky-relu': {
-      if (dtype === 'float32') return node('LeakyRelu', [z], a, [{ name: 'alpha', type: FLOAT, f: layer.leak }])
+      if (dtype === 'float32')
+        return node('LeakyRelu', [z], a, [{ name: 'alpha', type: FLOAT, f: layer.leak }])
       const positive = node('Greater', [z, scalar(`${layer.id}/zero`, 0)], `${layer.id}/positive`)
       const leaked = node('Mul', [z, scalar(`${layer.id}/leak`, layer.leak)], `${layer.id}/leaked`)
       return node('Where', [positive, z, leaked], a)
@@ -266,7 +268,11 @@ function activationNodes(
       if (dtype === 'float32') return node('Softplus', [z], a)
       const negAbs = node('Neg', [node('Abs', [z], `${layer.id}/abs`)], `${layer.id}/-abs`)
       const one = scalar(`${layer.id}/one`, 1)
-      const log = node('Log', [node('Add', [one, node('Exp', [negAbs], `${layer.id}/exp`)], `${layer.id}/1+exp`)], `${layer.id}/log`)
+      const log = node(
+        'Log',
+        [node('Add', [one, node('Exp', [negAbs], `${layer.id}/exp`)], `${layer.id}/1+exp`)],
+        `${layer.id}/log`
+      )
       return node('Add', [node('Relu', [z], `${layer.id}/relu`), log], a)
     }
   }

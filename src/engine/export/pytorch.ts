@@ -24,9 +24,10 @@ export interface ProjectFile {
 }
 
 const PY_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally ' +
-    'for from global if import in is lambda nonlocal not or pass raise return try while with yield')
-    .split(' ')
+  (
+    'False None True and as assert async await break class continue def del elif else except finally ' +
+    'for from global if import in is lambda nonlocal not or pass raise return try while with yield'
+  ).split(' ')
 )
 
 /** A Python identifier for an id: letters, digits and _, prefixed, unique among `used`. */
@@ -186,7 +187,9 @@ def load(path=WEIGHTS_FILE, dtype=DTYPE):
 function readme(file: WeightsFile, weightsName: string): string {
   const p = file.preprocessing
   const name = file.graph.name ?? 'network'
-  const features = p ? p.features.map((f) => f.column).join(', ') : '(none: the network was never bound to data)'
+  const features = p
+    ? p.features.map((f) => f.column).join(', ')
+    : '(none: the network was never bound to data)'
   const targets = p ? p.targets.map((t) => t.column).join(', ') : '(none)'
   const s = file.training?.settings
   const how = s

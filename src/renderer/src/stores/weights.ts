@@ -10,6 +10,7 @@ import { ref, shallowRef } from 'vue'
 import type { EngineClient } from '@engine/protocol/client'
 import type { Evaluation, ImportedWeights, Prediction } from '@engine/protocol/handlers/data'
 import { downloadText } from '@renderer/platform/browser'
+import { exportModel, type ModelExportFormat } from '@renderer/project/modelExport'
 import { useDataStore } from './data'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
@@ -93,6 +94,20 @@ export const useWeightsStore = defineStore('weights', () => {
     } else {
       downloadText(file.text, file.name)
     }
+    return true
+  }
+
+  /**
+   * Export → ONNX… / PyTorch project…: the current model as a .onnx file or a .zip of the PyTorch
+   * project, offered as a download (the desktop app turns it into a save dialog).
+   */
+  async function exportAs(format: ModelExportFormat): Promise<boolean> {
+    const name = weightsFileName(useProjectStore().fileName, useGraphStore().graph.name)
+    const what = format === 'onnx' ? 'Export ONNX' : 'Export PyTorch project'
+    const out = await run(what, async (c) => exportModel(format, await c.request('weights.export', { name })))
+    if (!out) return false
+    downloadText(out.blob, out.name)
+    ui.notify(`Exported ${out.name}`, 'success')
     return true
   }
 
@@ -190,6 +205,7 @@ export const useWeightsStore = defineStore('weights', () => {
     error,
     busy,
     exportWeights,
+    exportAs,
     importText,
     importFile,
     importFromDialog,
