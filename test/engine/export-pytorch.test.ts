@@ -15,12 +15,13 @@ import { buildPytorchZip, projectFolderName } from '../../src/engine/export'
 import { buildPytorchProject, modelPy } from '../../src/engine/export/pytorch'
 import { PYTHON_SOURCES } from '../../src/engine/export/pytorch/sources.generated'
 import { createNetwork } from '../../src/engine/nn/network'
-import { resolveTrainSettings } from '../../src/engine/train/settings'
-import { createTrainer } from '../../src/engine/train/trainer'
+import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/train/settings'
+import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
 import { buildWeightsFile, parseWeightsFile } from '../../src/engine/weights/file'
 import { predictCsv } from '../../src/engine/weights/predict'
 import type { WeightsFile } from '../../src/engine/weights/types'
-import { datasetPath, loadTable, readDatasetText } from './data-fixtures'
+import type { LossKind } from '../../src/engine/graph/types'
+import { datasetPath, loadTable, mlp, readDatasetText } from './data-fixtures'
 import { EXPORT_CASES, weightsOf, zooGraph } from './export-fixtures'
 
 /** A Python that has torch: $PYTHON, python3 on the PATH, or Debian's own (python3-torch installs there). */
@@ -163,6 +164,75 @@ describe('PyTorch project', () => {
         console.warn(
           `${c.dataset}: predict.py vs predict over ${rows} rows, max difference ${maxDiff.toExponential(2)}`
         )
+      },
+      PY_TIMEOUT
+    )
+  }
+
+  // Each optimiser and loss against the engine's trainer, full batch (so no shuffle order to share):
+  // train.py must take the app's steps — constants, L2 on weights only, schedule, loss gradient.
+  const OPTIMISER_CASES: [string, TrainSettingsInput, 'iris' | 'diabetes', LossKind][] = [
+    [
+      'sgd + step schedule',
+      { optimizer: 'sgd', learningRate: 0.3, schedule: { kind: 'step', stepEpochs: 2, gamma: 0.5 } },
+      'iris',
+      'cross-entropy'
+    ],
+    [
+      'momentum + L2',
+      { optimizer: 'momentum', learningRate: 0.1, momentum: 0.8, l2: 0.01 },
+      'iris',
+      'cross-entropy'
+    ],
+    [
+      'nesterov + cosine',
+      { optimizer: 'nesterov', learningRate: 0.1, schedule: { kind: 'cosine' } },
+      'iris',
+      'squared-error'
+    ],
+    [
+      'adam + exponential',
+      {
+        optimizer: 'adam',
+        learningRate: 0.02,
+        beta1: 0.8,
+        l2: 0.001,
+        schedule: { kind: 'exponential', gamma: 0.9 }
+      },
+      'diabetes',
+      'huber'
+    ],
+    ['rmsprop', { optimizer: 'rmsprop', learningRate: 0.01, rho: 0.8 }, 'diabetes', 'mean-absolute-error'],
+    ['rprop', { optimizer: 'rprop', learningRate: 0.01 }, 'diabetes', 'squared-error']
+  ]
+  for (const [name, input, dataset, loss] of OPTIMISER_CASES) {
+    needsTorch(
+      `train.py takes the engine's steps: ${name}, ${loss} on ${dataset} (5 full-batch epochs, within 1e-9)`,
+      () => {
+        const prepared = prepareData(loadTable(dataset), { roles: {}, validationSplit: 0 })
+        const graph = mlp(
+          [
+            { units: 6, activation: 'tanh' },
+            { units: 6, activation: 'softplus' }
+          ],
+          dataset === 'iris' ? { units: 3, activation: 'softmax' } : { units: 1, activation: 'linear' },
+          loss
+        )
+        const net = createNetwork(graph, { inputWidth: prepared.summary.inputWidth, seed: 5 })
+        const settings = resolveTrainSettings({ ...input, batchSize: 0, epochs: 5 })
+        const text = initialWeights(graph, net, prepared, settings)
+        const dir = writeProject(text, parseWeightsFile(text))
+        py(dir, ['train.py', '--data', datasetPath(dataset), '--out', 'out.json', '--quiet'])
+        trainToEnd(createTrainer(net, prepared.data, settings))
+        const theirs = parseWeightsFile(readFileSync(path.join(dir, 'out.json'), 'utf8'))
+        expect(theirs.training!.steps).toBe(5)
+        const ours = net.getParameters()
+        let worst = 0
+        for (const id of Object.keys(ours))
+          ours[id].forEach((row, i) =>
+            row.forEach((v, j) => (worst = Math.max(worst, Math.abs(theirs.parameters[id][i][j] - v))))
+          )
+        expect(worst).toBeLessThanOrEqual(1e-9)
       },
       PY_TIMEOUT
     )
