@@ -102,6 +102,17 @@ export const EXPORT_CASES: ExportCase[] = [
       )
   },
   {
+    name: 'diabetes: two regression targets, inputs not normalised',
+    dataset: 'diabetes',
+    model: () =>
+      trainOn(
+        'diabetes',
+        { roles: { bp: 'target', disease_progression: 'target' }, seed: 7, normalization: 'none' },
+        mlp([{ units: 8, activation: 'tanh' }], { units: 2, activation: 'linear' }, 'squared-error'),
+        { epochs: 10 }
+      )
+  },
+  {
     name: 'breast cancer: two softmax units',
     dataset: 'breast_cancer',
     model: () =>

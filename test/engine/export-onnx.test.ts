@@ -102,6 +102,29 @@ describe('ONNX export', () => {
     expect(JSON.parse(meta['backprop-studio.output'])).toEqual(['setosa', 'versicolor', 'virginica'])
   })
 
+  it('a network never bound to data takes its encoded input and gives the output layer as it is', async () => {
+    const { file } = weightsOf(EXPORT_CASES[3].model())
+    const bare: WeightsFile = { ...file, preprocessing: null }
+    const io = onnxInterface(bare)
+    expect(io.output.name).toBe('outputs')
+    const table = loadTable('wine')
+    const x = encodeTableFeatures(file.preprocessing!, table)
+    const net = createNetwork(file.graph)
+    net.setParameters(file.parameters)
+    const want = forwardAll(net, x, table.rowCount)
+    const { tensor } = await runOnnx(
+      buildOnnxModel(bare, { dtype: 'float64' }),
+      x,
+      table.rowCount,
+      io.input.width,
+      'float64'
+    )
+    const got = tensor.data as Float64Array
+    let worst = 0
+    for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]))
+    expect(worst).toBeLessThanOrEqual(1e-9)
+  })
+
   it('a missing numeric value (NaN) takes the imputation value inside the model', async () => {
     const titanic = EXPORT_CASES.find((c) => c.dataset === 'titanic_full')!
     const { file } = weightsOf(titanic.model())
