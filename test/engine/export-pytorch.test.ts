@@ -4,7 +4,7 @@
 // SOURCES.md reference, whose weights file imports back into the engine. Without python3-torch these
 // tests are skipped, and say so.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -168,6 +168,31 @@ describe('PyTorch project', () => {
       PY_TIMEOUT
     )
   }
+
+  needsTorch(
+    'predict.py and train.py name the file, line and column of bad input, and write nothing',
+    () => {
+      const { text, file } = weightsOf(EXPORT_CASES[0].model()) // iris
+      const dir = writeProject(text, file)
+      const run = (args: string[]) =>
+        spawnSync(python!, args, { cwd: dir, encoding: 'utf8', timeout: PY_TIMEOUT })
+      writeFileSync(path.join(dir, 'wrong.csv'), 'sepal_length_cm,petal_length_cm\n5.1,1.4\n')
+      const missing = run(['predict.py', 'wrong.csv', '--out', 'p.csv'])
+      expect(missing.status).toBe(1)
+      expect(missing.stderr).toMatch(/wrong\.csv: the file has no column "sepal_width_cm"/)
+      writeFileSync(
+        path.join(dir, 'word.csv'),
+        'sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species\n5.1,3.5,1.4,0.2,setosa\n5.0,wide,1.4,0.2,setosa\n'
+      )
+      const word = run(['train.py', '--data', 'word.csv', '--out', 'w.json'])
+      expect(word.status).toBe(1)
+      expect(word.stderr).toMatch(/word\.csv: line 3, column 2 \("sepal_width_cm"\): "wide" is not a number/)
+      const absent = run(['train.py', '--data', 'nope.csv'])
+      expect(absent.stderr).toMatch(/cannot read nope\.csv: No such file/)
+      expect(existsSync(path.join(dir, 'p.csv')) || existsSync(path.join(dir, 'w.json'))).toBe(false)
+    },
+    PY_TIMEOUT
+  )
 
   // Each optimiser and loss against the engine's trainer, full batch (so no shuffle order to share):
   // train.py must take the app's steps — constants, L2 on weights only, schedule, loss gradient.

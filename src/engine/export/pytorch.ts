@@ -234,6 +234,9 @@ torchrun --nproc_per_node=4 train.py --data DATA.csv --epochs 50 --out trained.w
 torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 --rdzv_backend=c10d \\
   --rdzv_endpoint=HOST:29400 --rdzv_id=job1 train.py --data DATA.csv --epochs 50 --out trained.weights.json
 \`\`\`
+
+With Debian bookworm's python3-torch (PyTorch 1.13 on Python 3.11) add \`--redirects 2 --tee 2\` to
+torchrun: its default "0" fails to parse there (\`'NoneType' object has no attribute 'get'\`).
 `
 }
 

@@ -79,8 +79,13 @@ def unique_names(cells):
 
 def read_csv(path):
     """(header cells, column names, records, line numbers) of a CSV file with a header row."""
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        text = f.read()
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            text = f.read()
+    except OSError as err:
+        raise DataError(f"cannot read {path}: {err.strerror}") from err
+    if text.strip() == "":
+        raise DataError(f"{path}: the file is empty")
     first = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first.count)
     rows = [r for r in csv.reader(text.splitlines(keepends=True), delimiter=delimiter)]
@@ -113,8 +118,8 @@ def output_width(p):
 
 def _column(names, name, path):
     if name not in names:
-        raise DataError(f'{path}: the file has no column "{name}"; the model needs '
-                        + ", ".join(f'"{f}"' for f in names))
+        raise DataError(f'{path}: the file has no column "{name}", which the model needs (its columns: '
+                        + ", ".join(f'"{c}"' for c in names) + ")")
     return names.index(name)
 
 
