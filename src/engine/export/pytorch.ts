@@ -230,8 +230,8 @@ averaged so a step equals the app's step on that batch.
 
 \`\`\`sh
 torchrun --nproc_per_node=4 train.py --data DATA.csv --epochs 50 --out trained.weights.json
-# two machines, four GPUs each (run on both; node_rank 0 and 1):
-torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 --rdzv_backend=c10d \\
+# two machines, four GPUs each: the same command on both (HOST is one of them)
+torchrun --nnodes=2 --nproc_per_node=4 --rdzv_backend=c10d \\
   --rdzv_endpoint=HOST:29400 --rdzv_id=job1 train.py --data DATA.csv --epochs 50 --out trained.weights.json
 \`\`\`
 
