@@ -150,3 +150,27 @@ function bindGraph(m: TrainedModel): GraphSpec {
     )
   }
 }
+
+/** Ids that make generated names alike: layer "W" and edge "a" ("W/a"), an edge called "W/a", a layer "decode". */
+export function trickyIdsGraph(): GraphSpec {
+  return {
+    format: 'backprop-studio/graph',
+    version: 1,
+    nodes: [
+      { id: 'x', kind: 'input', units: 3 },
+      { id: 'one', kind: 'bias' },
+      { id: 'W', kind: 'dense', units: 4, activation: 'softplus' },
+      { id: 'decode', kind: 'dense', units: 4, activation: 'leaky-relu' },
+      { id: 'out', kind: 'dense', units: 2, activation: 'linear' },
+      { id: 'cost', kind: 'loss', loss: 'squared-error' }
+    ],
+    edges: [
+      { id: 'a', from: 'x', to: 'W' },
+      { id: 'one', from: 'one', to: 'W' },
+      { id: 'gemm/a', from: 'W', to: 'decode' },
+      { id: 'W/a', from: 'W', to: 'decode', kind: 'skip' },
+      { id: 'o', from: 'decode', to: 'out' },
+      { id: 'c', from: 'out', to: 'cost' }
+    ]
+  }
+}

@@ -15,7 +15,7 @@ import {
 import { createNetwork } from '../../src/engine/nn/network'
 import { forwardAll } from '../../src/engine/weights/predict'
 import type { WeightsFile } from '../../src/engine/weights/types'
-import { EXPORT_CASES, weightsOf } from './export-fixtures'
+import { EXPORT_CASES, trickyIdsGraph, weightsOf } from './export-fixtures'
 import { loadTable } from './data-fixtures'
 
 const onnx = onnxProto.onnx ?? (onnxProto as unknown as { default: typeof onnxProto }).default.onnx
@@ -123,6 +123,26 @@ describe('ONNX export', () => {
     let worst = 0
     for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]))
     expect(worst).toBeLessThanOrEqual(1e-9)
+  })
+
+  it('keeps every tensor name unique whatever the ids are (layer "W" + edge "a" would both be "W/a")', async () => {
+    const graph = trickyIdsGraph()
+    const net = createNetwork(graph, { seed: 2 })
+    const file: WeightsFile = {
+      format: 'backprop-studio/weights',
+      version: 1,
+      graph,
+      parameters: net.getParameters(),
+      preprocessing: null,
+      training: null
+    }
+    const x = Float64Array.from({ length: 30 }, (_, i) => Math.sin(i) * 3)
+    const want = forwardAll(net, x, 10)
+    for (const dtype of ['float32', 'float64'] as const) {
+      const { tensor } = await runOnnx(buildOnnxModel(file, { dtype }), x, 10, 3, dtype)
+      const got = tensor.data as Float32Array
+      for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1e-5)
+    }
   })
 
   it('a missing numeric value (NaN) takes the imputation value inside the model', async () => {

@@ -18,11 +18,11 @@ import { createNetwork } from '../../src/engine/nn/network'
 import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/train/settings'
 import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
 import { buildWeightsFile, parseWeightsFile } from '../../src/engine/weights/file'
-import { predictCsv } from '../../src/engine/weights/predict'
+import { forwardAll, predictCsv } from '../../src/engine/weights/predict'
 import type { WeightsFile } from '../../src/engine/weights/types'
 import type { LossKind } from '../../src/engine/graph/types'
 import { datasetPath, loadTable, mlp, readDatasetText } from './data-fixtures'
-import { EXPORT_CASES, weightsOf, zooGraph } from './export-fixtures'
+import { EXPORT_CASES, trickyIdsGraph, weightsOf, zooGraph } from './export-fixtures'
 
 /** A Python that has torch: $PYTHON, python3 on the PATH, or Debian's own (python3-torch installs there). */
 function findTorchPython(): string | null {
@@ -168,6 +168,27 @@ describe('PyTorch project', () => {
       PY_TIMEOUT
     )
   }
+
+  needsTorch(
+    "model.py of a graph whose ids make alike names (and no preprocessing) computes the engine's outputs",
+    () => {
+      const graph = trickyIdsGraph()
+      const net = createNetwork(graph, { seed: 2 })
+      const text = buildWeightsFile({
+        graph,
+        parameters: net.getParameters(),
+        preprocessing: null,
+        training: null
+      })
+      const dir = writeProject(text, parseWeightsFile(text))
+      const x = Array.from({ length: 10 }, (_, r) => [0, 1, 2].map((j) => Math.sin(r * 3 + j) * 3))
+      const script = `import json, torch, model\nnet, _ = model.load()\nprint(json.dumps(net.predict(torch.tensor(${JSON.stringify(x)}, dtype=model.DTYPE)).tolist()))`
+      const got = JSON.parse(py(dir, ['-c', script])) as number[][]
+      const want = forwardAll(net, Float64Array.from(x.flat()), 10)
+      got.flat().forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(1e-12))
+    },
+    PY_TIMEOUT
+  )
 
   needsTorch(
     'predict.py and train.py name the file, line and column of bad input, and write nothing',

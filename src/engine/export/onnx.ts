@@ -93,7 +93,17 @@ export function buildOnnxModel(file: WeightsFile, options: OnnxOptions = {}): Ui
 
   const nodes: onnxProto.onnx.INodeProto[] = []
   const initializers: onnxProto.onnx.ITensorProto[] = []
-  const tensor = (name: string, dims: number[], values: ArrayLike<number>): string => {
+  // Every other name has a '/', so it cannot be the input's or the output's; ids may still make two
+  // alike (layer "W" and edge "a": "W/a"), so a repeat gets a suffix.
+  const used = new Set<string>()
+  const fresh = (name: string): string => {
+    let unique = name
+    for (let k = 2; used.has(unique); k++) unique = `${name}#${k}`
+    used.add(unique)
+    return unique
+  }
+  const tensor = (wanted: string, dims: number[], values: ArrayLike<number>): string => {
+    const name = fresh(wanted)
     const data = dtype === 'float32' ? Float32Array.from(values) : Float64Array.from(values)
     // raw_data is little-endian; typed arrays are in the host's order, little-endian on every
     // platform Electron, browsers and Node run on.
@@ -101,7 +111,8 @@ export function buildOnnxModel(file: WeightsFile, options: OnnxOptions = {}): Ui
     return name
   }
   const scalar = (name: string, v: number): string => tensor(name, [], [v])
-  const node = (opType: string, inputs: string[], output: string, attribute: Attr[] = []): string => {
+  const node = (opType: string, inputs: string[], wanted: string, attribute: Attr[] = []): string => {
+    const output = wanted === io.output.name ? wanted : fresh(wanted)
     nodes.push({ opType, input: inputs, output: [output], name: output, attribute })
     return output
   }
@@ -141,7 +152,7 @@ export function buildOnnxModel(file: WeightsFile, options: OnnxOptions = {}): Ui
   const t = p?.targets[0]
   if (p && t) {
     if (t.kind === 'classes' && t.encoding === 'sigmoid') {
-      const q = node('Sub', [scalar('const/one', 1), y], 'decode/1-p')
+      const q = node('Sub', [scalar('decode/one', 1), y], 'decode/1-p')
       y = node('Concat', [q, y], io.output.name, [{ name: 'axis', type: INT, i: 1 }])
     } else if (t.kind === 'numeric') {
       const scale = tensor(
