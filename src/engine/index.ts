@@ -218,3 +218,6 @@ export {
   evaluateModel,
   type Evaluation
 } from './weights/predict'
+
+// export: ONNX and PyTorch (docs/outgrow.md)
+export * from './export'

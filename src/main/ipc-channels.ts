@@ -35,6 +35,8 @@ export const menuActions: readonly MenuAction[] = [
   'save-project-as',
   'open-csv',
   'export-weights',
+  'export-onnx',
+  'export-pytorch',
   'import-weights',
   'undo',
   'redo',

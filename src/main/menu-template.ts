@@ -98,6 +98,10 @@ export function buildMenuTemplate(
       action('Open CSV…', 'open-csv', 'CmdOrCtrl+Shift+O'),
       separator,
       action('Export Weights…', 'export-weights', 'CmdOrCtrl+E'),
+      {
+        label: 'Export',
+        submenu: [action('ONNX…', 'export-onnx'), action('PyTorch Project…', 'export-pytorch')]
+      },
       action('Import Weights…', 'import-weights', 'CmdOrCtrl+Shift+E'),
       // On macOS Quit lives in the app menu.
       ...(isMac ? [] : [separator, { label: 'Quit', role: 'quit' } as MenuItem])

@@ -11,6 +11,8 @@ export type MenuAction =
   | 'save-project-as'
   | 'open-csv'
   | 'export-weights'
+  | 'export-onnx'
+  | 'export-pytorch'
   | 'import-weights'
   | 'undo'
   | 'redo'

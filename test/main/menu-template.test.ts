@@ -38,6 +38,7 @@ describe('buildMenuTemplate', () => {
       'Save Project As…',
       'Open CSV…',
       'Export Weights…',
+      'Export',
       'Import Weights…',
       'Quit'
     ])
@@ -62,6 +63,9 @@ describe('buildMenuTemplate', () => {
     item('File', 'Save Project As…').click!()
     item('File', 'Open CSV…').click!()
     item('File', 'Export Weights…').click!()
+    const exportMenu = item('File', 'Export').submenu!
+    expect(labels(exportMenu)).toEqual(['ONNX…', 'PyTorch Project…'])
+    exportMenu.forEach((i) => i.click!())
     item('File', 'Import Weights…').click!()
     item('Edit', 'Undo').click!()
     item('Edit', 'Redo').click!()
@@ -73,6 +77,8 @@ describe('buildMenuTemplate', () => {
       'save-project-as',
       'open-csv',
       'export-weights',
+      'export-onnx',
+      'export-pytorch',
       'import-weights',
       'undo',
       'redo',

@@ -145,6 +145,22 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'rows', type: 'int', value: 'N', help: 'use the first N rows (default 32)' },
       { name: 'per-edge', type: 'int', value: 'N', help: 'parameters checked per edge (default 64)' }
     ]
+  },
+  {
+    name: 'export',
+    summary: 'write a weights file as an ONNX model or a PyTorch project (docs/outgrow.md)',
+    options: [
+      { name: 'format', type: 'string', required: true, value: 'onnx|pytorch', help: 'what to write' },
+      { name: 'weights', type: 'string', required: true, value: 'W.json', help: 'a weights file' },
+      {
+        name: 'out',
+        type: 'string',
+        required: true,
+        value: 'PATH',
+        help: 'the .onnx file, or a new folder for the PyTorch project'
+      },
+      { name: 'dtype', type: 'string', value: 'float32|float64', help: 'onnx tensor type (default float32)' }
+    ]
   }
 ]
 

@@ -3,19 +3,21 @@
  * success, 1 for a bad file or failed check, 2 for bad arguments. All Node I/O is here, handed to the
  * commands as a small interface so the tests can run `main` in-process with captured output.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CliError, helpText, parseArgs, wantsHelp } from './args'
 import { gradcheckCommand, gradCommand, predictCommand, trainCommand, type CliIO } from './commands'
+import { exportCommand, type ExportIO } from './export'
 
 const COMMANDS: Record<string, (o: Parameters<typeof trainCommand>[0], io: CliIO) => void> = {
   train: trainCommand,
   predict: predictCommand,
   grad: gradCommand,
-  gradcheck: gradcheckCommand
+  gradcheck: gradcheckCommand,
+  export: exportCommand
 }
 
-export const nodeIO: CliIO = {
+export const nodeIO: ExportIO = {
   readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text),
   samePath(a, b) {
@@ -27,6 +29,11 @@ export const nodeIO: CliIO = {
     } catch {
       return false // one of them does not exist yet
     }
+  },
+  writeBytes: (path, bytes) => writeFileSync(path, bytes),
+  makeDir: (path) => {
+    mkdirSync(path, { recursive: true })
+    return readdirSync(path).length === 0
   },
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text)

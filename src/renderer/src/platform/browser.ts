@@ -21,9 +21,9 @@ export function pickFile(accept: string): Promise<File | null> {
   })
 }
 
-/** Offers `text` as a download named `name`. */
-export function downloadText(text: string, name: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Offers `text` (or a ready Blob) as a download named `name`. */
+export function downloadText(text: string | Blob, name: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text)
   const a = document.createElement('a')
   a.href = url
   a.download = name

@@ -13,6 +13,7 @@ import type { Evaluation, ImportedWeights, Prediction } from '@engine/protocol/h
 import { downloadText } from '@renderer/platform/browser'
 import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
 import { parametersMismatch } from '@renderer/project/parameters'
+import { exportModel, type ModelExportFormat } from '@renderer/project/modelExport'
 import { useDataStore } from './data'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
@@ -112,6 +113,20 @@ export const useWeightsStore = defineStore('weights', () => {
     } else {
       downloadText(file.text, file.name)
     }
+    return true
+  }
+
+  /**
+   * Export → ONNX… / PyTorch project…: the current model as a .onnx file or a .zip of the PyTorch
+   * project, offered as a download (the desktop app turns it into a save dialog).
+   */
+  async function exportAs(format: ModelExportFormat): Promise<boolean> {
+    const name = weightsFileName(useProjectStore().fileName, useGraphStore().graph.name)
+    const what = format === 'onnx' ? 'Export ONNX' : 'Export PyTorch project'
+    const out = await run(what, async (c) => exportModel(format, await c.request('weights.export', { name })))
+    if (!out) return false
+    downloadText(out.blob, out.name)
+    ui.notify(`Exported ${out.name}`, 'success')
     return true
   }
 
@@ -353,6 +368,7 @@ export const useWeightsStore = defineStore('weights', () => {
     error,
     busy,
     exportWeights,
+    exportAs,
     importText,
     importFile,
     importFromDialog,

@@ -1,0 +1,35 @@
+/**
+ * Export → ONNX… and Export → PyTorch project…: the engine's weights file (the `weights.export`
+ * request) turned into a .onnx file or a .zip of the PyTorch project. The writers are the engine's
+ * (src/engine/export), loaded on first use so protobufjs and the ONNX schema stay out of the start-up
+ * bundle. One .zip rather than several files: a single download (browsers ask once, or block a burst
+ * of downloads; Electron shows one save dialog) that keeps the project's folder together.
+ */
+import { parseWeightsFile } from '@engine/weights/file'
+
+export type ModelExportFormat = 'onnx' | 'pytorch'
+
+export interface ExportedModel {
+  name: string
+  blob: Blob
+}
+
+/** "iris.weights.json" → "iris.onnx" or "iris-pytorch.zip". */
+export function exportFileName(weightsName: string, format: ModelExportFormat): string {
+  const base = weightsName.replace(/\.weights\.json$|\.json$/i, '') || 'network'
+  return format === 'onnx' ? `${base}.onnx` : `${base}-pytorch.zip`
+}
+
+export async function exportModel(
+  format: ModelExportFormat,
+  weights: { name: string; text: string }
+): Promise<ExportedModel> {
+  const { buildOnnxModel, buildPytorchZip } = await import('@engine/export')
+  const file = parseWeightsFile(weights.text)
+  const bytes = format === 'onnx' ? buildOnnxModel(file) : buildPytorchZip(file, weights.text)
+  const type = format === 'onnx' ? 'application/octet-stream' : 'application/zip'
+  return {
+    name: exportFileName(weights.name, format),
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type })
+  }
+}
