@@ -9,7 +9,7 @@
  * slip values are the engine's numbers, never re-derived here except by the slip itself (e.g. "f′
  * forgotten" is ∂C/∂a where δ was asked).
  */
-import type { Inspection, LayerInspection, LossKind } from '@engine/index'
+import type { Inspection, LayerInspection } from '@engine/index'
 import type { ExerciseSource } from '@renderer/lessons/types'
 import { layerIndices, symbolsFor, type Symbols } from '@renderer/lessons/notation'
 
@@ -156,11 +156,12 @@ export function questions(ctx: ExerciseContext, kind: QuantityKind): Question[] 
     case 'dCdW':
     case 'updated':
       return [...layers].reverse().flatMap((l) =>
-        l.gradients.flatMap((g) =>
+        // An edge whose weights are not known (the user's graph before training) has no updated weight.
+        l.gradients.filter((g) => kind === 'dCdW' || ctx.source.parameters[g.edgeId]).flatMap((g) =>
           g.values.flatMap((row, u) =>
             row.map((_, c) => {
               const grad = ctx.gradients[g.edgeId][u][c]
-              const w = ctx.source.parameters[g.edgeId][u][c]
+              const w = ctx.source.parameters[g.edgeId]?.[u][c] ?? NaN
               return {
                 kind,
                 tex:
@@ -250,7 +251,7 @@ export function slipCandidates(ctx: ExerciseContext, q: Question): DetectedSlip[
       const c = q.col
       const g = ctx.gradients[e][u][c]
       const sum = ctx.gradientSums[e][u][c]
-      const w = source.parameters[e][u][c]
+      const w = source.parameters[e]?.[u][c] ?? NaN
       const α = source.learningRate
       const as = (grad: number): number => (q.kind === 'dCdW' ? grad : w - α * grad)
       // δ without f′ times the same source activation: ∂C/∂a_i · a_j (one sample: a_j = g / δ_i)
@@ -302,5 +303,20 @@ export function grade(ctx: ExerciseContext, q: Question, typed: number): Grade {
   return { correct: false, exact: q.exact, slip }
 }
 
-/** The loss functions whose ½ a student may forget (used by the UI to state the loss in full). */
-export const HALF_LOSSES: readonly LossKind[] = ['squared-error']
+/**
+ * What the student is given, to be drawn on the graph: the sample's x on the input, its y on the loss
+ * node, every weight on its edge (up to `limit` numbers, so a large graph is not buried under labels).
+ */
+export function givens(
+  ctx: ExerciseContext,
+  ids: { input: string; loss: string },
+  limit = 40
+): { place: { node: string } | { edge: string }; tex: string; value: number }[] {
+  const { symbols: S, source } = ctx
+  const out: { place: { node: string } | { edge: string }; tex: string; value: number }[] = []
+  source.samples[0].x.forEach((v, i) => out.push({ place: { node: ids.input }, tex: S.x(i), value: v }))
+  source.samples[0].y.forEach((v, i) => out.push({ place: { node: ids.loss }, tex: S.y(i), value: v }))
+  for (const [e, W] of Object.entries(source.parameters))
+    W.forEach((row, i) => row.forEach((v, j) => out.push({ place: { edge: e }, tex: S.weight(e, i, j), value: v })))
+  return out.length <= limit ? out : out.slice(0, source.samples[0].x.length + source.samples[0].y.length)
+}
