@@ -17,7 +17,12 @@ import { lesson } from '@renderer/lessons/catalog'
 const hand = exerciseContext(lesson('hand').exercise)
 const find = (ctx: typeof hand, kind: Question['kind'], tex: string): Question => {
   const q = questions(ctx, kind).find((x) => x.tex === tex)
-  if (!q) throw new Error(`no ${kind} question ${tex}: ${questions(ctx, kind).map((x) => x.tex).join(', ')}`)
+  if (!q)
+    throw new Error(
+      `no ${kind} question ${tex}: ${questions(ctx, kind)
+        .map((x) => x.tex)
+        .join(', ')}`
+    )
   return q
 }
 
@@ -70,7 +75,10 @@ describe('the slip detector on the tutorials’ slips', () => {
   it('the ½ of squared error forgotten: E = (O₅ − t₅)² and ∂E/∂O₅ = 2(O₅ − t₅)', () => {
     const E = find(hand, 'loss', 'E')
     const O5 = hand.pass.layers[1].a[0]
-    expect(grade(hand, E, (O5 - 0.5) ** 2)).toMatchObject({ correct: false, slip: { kind: 'half-forgotten' } })
+    expect(grade(hand, E, (O5 - 0.5) ** 2)).toMatchObject({
+      correct: false,
+      slip: { kind: 'half-forgotten' }
+    })
     const dEdO5 = find(hand, 'dCda', '\\frac{\\partial E}{\\partial O_{5}}')
     expect(grade(hand, dEdO5, 2 * (O5 - 0.5))).toMatchObject({ slip: { kind: 'half-forgotten' } })
   })
@@ -139,7 +147,13 @@ describe('the slip detector on the tutorials’ slips', () => {
     const x = [5.1, 3.5]
     const y = [1, 0, 0]
     const ins = inspect(net, Float64Array.from(x), Float64Array.from(y))
-    const ctx = exerciseContext({ samples: [{ inspection: ins, x, y }], parameters, learningRate: 0.1, notation: 'layer', inputId: 'a1' })
+    const ctx = exerciseContext({
+      samples: [{ inspection: ins, x, y }],
+      parameters,
+      learningRate: 0.1,
+      notation: 'layer',
+      inputId: 'a1'
+    })
     const q = find(ctx, 'dCda', '\\frac{\\partial C}{\\partial a_{1}^{(2)}}')
     const delta3 = ins.layers[1].delta
     const theta2Prime = ins.layers[1].gradients[0].values // δ3 · a2ᵀ

@@ -26,8 +26,14 @@ describe('the catalogues', () => {
   const zh = new Map(leaves(messages['zh-CN']))
 
   it('have the same keys', () => {
-    expect([...zh.keys()].filter((k) => !en.has(k)), 'in zh-CN only').toEqual([])
-    expect([...en.keys()].filter((k) => !zh.has(k)), 'missing in zh-CN').toEqual([])
+    expect(
+      [...zh.keys()].filter((k) => !en.has(k)),
+      'in zh-CN only'
+    ).toEqual([])
+    expect(
+      [...en.keys()].filter((k) => !zh.has(k)),
+      'missing in zh-CN'
+    ).toEqual([])
   })
 
   it('have no empty or non-string message in either language', () => {

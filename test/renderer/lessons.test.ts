@@ -166,7 +166,10 @@ describe('every lesson', () => {
   it('builds a valid graph with a parameter matrix for every weighted edge', () => {
     for (const l of all)
       for (const n of [l.network, ...l.steps.flatMap((s) => (s.graph ? [s.graph] : []))]) {
-        expect(validateGraph(n.graph).filter((i) => i.severity === 'error'), l.id).toEqual([])
+        expect(
+          validateGraph(n.graph).filter((i) => i.severity === 'error'),
+          l.id
+        ).toEqual([])
         for (const e of n.graph.edges.filter((e) => e.kind !== 'skip' && !e.to.match(/^(E|C)$/)))
           expect(n.parameters[e.id], `${l.id} ${e.id}`).toBeDefined()
         for (const nd of n.graph.nodes) expect(nd.position, `${l.id} ${nd.id}`).toBeDefined()
@@ -177,7 +180,8 @@ describe('every lesson', () => {
     for (const l of all)
       for (const s of l.steps) {
         const tex = [...s.formulas, ...s.shown.map((v) => v.tex), ...(s.table?.columns ?? [])]
-        for (const f of tex) expect(() => katex.renderToString(f, { throwOnError: true }), `${l.id}/${s.id}: ${f}`).not.toThrow()
+        for (const f of tex)
+          expect(() => katex.renderToString(f, { throwOnError: true }), `${l.id}/${s.id}: ${f}`).not.toThrow()
       }
   })
 
@@ -185,7 +189,11 @@ describe('every lesson', () => {
     for (const l of all)
       for (const locale of ['en', 'zh-CN'] as const) {
         const cat = messages[locale]
-        for (const key of [l.title, l.summary, ...l.steps.flatMap((s) => [s.text, ...(s.slips ?? []).map((x) => x.key)])]) {
+        for (const key of [
+          l.title,
+          l.summary,
+          ...l.steps.flatMap((s) => [s.text, ...(s.slips ?? []).map((x) => x.key)])
+        ]) {
           const text = lookup(cat, key)
           expect(typeof text, `${locale} ${key}`).toBe('string')
           expect((text as string).trim(), `${locale} ${key}`).not.toBe('')
@@ -193,10 +201,12 @@ describe('every lesson', () => {
         for (const s of l.steps) {
           const text = lookup(cat, s.text) as string
           const named = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])
-          for (const name of named) expect(s.params?.[name], `${locale} ${s.text} {${name}}`).toBeTypeOf('number')
+          for (const name of named)
+            expect(s.params?.[name], `${locale} ${s.text} {${name}}`).toBeTypeOf('number')
         }
         for (const s of l.steps)
-          for (const series of s.chart?.series ?? []) expect(lookup(cat, series.key), series.key).toBeTypeOf('string')
+          for (const series of s.chart?.series ?? [])
+            expect(lookup(cat, series.key), series.key).toBeTypeOf('string')
       }
   })
 })

@@ -73,12 +73,15 @@ export interface DetectedSlip {
 }
 
 export type Grade =
-  | { correct: true; exact: number }
-  | { correct: false; exact: number; slip: DetectedSlip | null }
+  { correct: true; exact: number } | { correct: false; exact: number; slip: DetectedSlip | null }
 
 /** Parses what a student types: "0.0277", "2.77e-2", "−0.5" (a typographic minus), "0,0277". */
 export function parseAnswer(text: string): number | null {
-  let t = text.trim().replace(/[\u2212\u2012\u2013]/g, '-').replace(/\uFF0E/g, '.').replace(/\s+/g, '')
+  let t = text
+    .trim()
+    .replace(/[\u2212\u2012\u2013]/g, '-')
+    .replace(/\uFF0E/g, '.')
+    .replace(/\s+/g, '')
   if (!t.includes('.') && (t.match(/,/g) ?? []).length === 1) t = t.replace(',', '.')
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null
   const v = Number(t)
@@ -157,25 +160,26 @@ export function questions(ctx: ExerciseContext, kind: QuantityKind): Question[] 
     case 'updated':
       return [...layers].reverse().flatMap((l) =>
         // An edge whose weights are not known (the user's graph before training) has no updated weight.
-        l.gradients.filter((g) => kind === 'dCdW' || ctx.source.parameters[g.edgeId]).flatMap((g) =>
-          g.values.flatMap((row, u) =>
-            row.map((_, c) => {
-              const grad = ctx.gradients[g.edgeId][u][c]
-              const w = ctx.source.parameters[g.edgeId]?.[u][c] ?? NaN
-              return {
-                kind,
-                tex:
-                  kind === 'dCdW' ? S.dCdW(g.edgeId, u, c) : `${S.weight(g.edgeId, u, c)}^{\\text{new}}`,
-                exact: kind === 'dCdW' ? grad : w - ctx.source.learningRate * grad,
-                highlight: { nodes: [l.id, g.from], edges: [g.edgeId] },
-                layer: l.id,
-                unit: u,
-                edge: g.edgeId,
-                col: c
-              }
-            })
+        l.gradients
+          .filter((g) => kind === 'dCdW' || ctx.source.parameters[g.edgeId])
+          .flatMap((g) =>
+            g.values.flatMap((row, u) =>
+              row.map((_, c) => {
+                const grad = ctx.gradients[g.edgeId][u][c]
+                const w = ctx.source.parameters[g.edgeId]?.[u][c] ?? NaN
+                return {
+                  kind,
+                  tex: kind === 'dCdW' ? S.dCdW(g.edgeId, u, c) : `${S.weight(g.edgeId, u, c)}^{\\text{new}}`,
+                  exact: kind === 'dCdW' ? grad : w - ctx.source.learningRate * grad,
+                  highlight: { nodes: [l.id, g.from], edges: [g.edgeId] },
+                  layer: l.id,
+                  unit: u,
+                  edge: g.edgeId,
+                  col: c
+                }
+              })
+            )
           )
-        )
       )
   }
 }
@@ -317,6 +321,8 @@ export function givens(
   source.samples[0].x.forEach((v, i) => out.push({ place: { node: ids.input }, tex: S.x(i), value: v }))
   source.samples[0].y.forEach((v, i) => out.push({ place: { node: ids.loss }, tex: S.y(i), value: v }))
   for (const [e, W] of Object.entries(source.parameters))
-    W.forEach((row, i) => row.forEach((v, j) => out.push({ place: { edge: e }, tex: S.weight(e, i, j), value: v })))
+    W.forEach((row, i) =>
+      row.forEach((v, j) => out.push({ place: { edge: e }, tex: S.weight(e, i, j), value: v }))
+    )
   return out.length <= limit ? out : out.slice(0, source.samples[0].x.length + source.samples[0].y.length)
 }

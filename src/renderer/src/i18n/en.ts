@@ -39,7 +39,8 @@ const en = {
     chartLog: 'logarithmic scale',
     exercise: 'Exercise',
     exerciseOwn: 'Exercise on my graph',
-    exerciseOwnNeeds: 'First press Explain in the Training tab: exercises on your own graph use that sample’s pass.'
+    exerciseOwnNeeds:
+      'First press Explain in the Training tab: exercises on your own graph use that sample’s pass.'
   },
   exercise: {
     title: 'Exercise',
@@ -56,7 +57,7 @@ const en = {
     ask: 'Work out {symbol} by hand and type it.',
     givens: 'Given: the inputs, targets and weights on the canvas',
     learningRate: 'step size α = {alpha}',
-    batch: 'batch of m = {m} samples',
+    batch: 'batch size m = {m}',
     answer: 'Your value',
     check: 'Check',
     tolerance: 'Right when within {percent} of the exact value.',
@@ -97,7 +98,8 @@ const en = {
     userUnits: 'in your units: {value}',
     size: '{n} values',
     matrixSize: '{rows}×{cols}',
-    saturatedHidden: 'Saturated: {count} of {units} hidden units have f′(z) below {threshold}; δ hardly passes through them.',
+    saturatedHidden:
+      'Saturated: {count} of {units} hidden units have f′(z) below {threshold}; δ hardly passes through them.',
     layer: 'layer {l}'
   },
   lessons: {
@@ -135,12 +137,14 @@ const en = {
       summary: 'z = Wx + b, or a unit x₀ = 1 whose weights are b: the same numbers both ways.',
       twoWays:
         'Seeds 002 and 003 add a bias vector b; seeds 000 and 001 add an input that is always 1 and give it weights. The canvas draws the second way: a bias unit whose edge carries b.',
-      forward: 'The engine runs both networks. Every z, every a and the loss C = {C} agree to the last digit.',
+      forward:
+        'The engine runs both networks. Every z, every a and the loss C = {C} agree to the last digit.',
       gradient: 'Backward as well: the gradient of a bias is δ (BP-4), because its input x₀ is 1 (BP-3).'
     },
     residual: {
       title: 'The residual unit Y = X + σ(z)',
-      summary: 'A skip connection adds a layer’s input to its output. Backward, it passes ∂C/∂Y straight through.',
+      summary:
+        'A skip connection adds a layer’s input to its output. Backward, it passes ∂C/∂Y straight through.',
       forward: 'The second layer’s output is its input plus the usual sigmoid term: Y = X + σ(W⁽³⁾X).',
       deltaOut: 'At the output, δ⁽³⁾ = ∂C/∂Y ⊙ σ′(z⁽³⁾), as always (BP-1).',
       throughSkip:
@@ -173,7 +177,8 @@ const en = {
     },
     rprop: {
       title: 'Rprop against gradient descent',
-      summary: 'The same 2-2-1 network learns XNOR from the same start, once with gradient descent and once with Rprop.',
+      summary:
+        'The same 2-2-1 network learns XNOR from the same start, once with gradient descent and once with Rprop.',
       gd: 'Gradient descent with μ = {rate}: after {steps} steps the loss has only gone from {first} to {last}. On this plateau the gradients are tiny, and so are the steps.',
       rprop:
         'Rprop uses only the sign of each gradient, with a step Δ per weight that grows while the sign holds and halves when it flips. Same start, same number of steps: loss {last}.',
@@ -189,7 +194,8 @@ const en = {
       forward:
         'The output a⁽³⁾ = {a} is read as the probability that y = 1; since y = 1, the loss is C = −ln a⁽³⁾ = {C}.',
       chain: 'The chain rule in full (BP-1): ∂C/∂a = {dCda}, σ′ = {fPrime}, and their product is {product}.',
-      delta: 'The a(1 − a) of σ′ cancels the loss’s denominators: δ⁽³⁾ = a⁽³⁾ − y = {delta}, which is the engine’s δ.',
+      delta:
+        'The a(1 − a) of σ′ cancels the loss’s denominators: δ⁽³⁾ = a⁽³⁾ − y = {delta}, which is the engine’s δ.',
       gradients: 'From here backpropagation goes on as in every lesson (BP-2, BP-3, BP-4).'
     },
     slips: {

@@ -17,7 +17,10 @@ export const messages = { en, 'zh-CN': zhCN }
 const isLocale = (v: unknown): v is Locale => LOCALES.includes(v as Locale)
 
 /** The remembered locale, else the browser's language when it is Chinese, else English. */
-export function initialLocale(storage: Pick<Storage, 'getItem'> | undefined, languages: readonly string[] = []): Locale {
+export function initialLocale(
+  storage: Pick<Storage, 'getItem'> | undefined,
+  languages: readonly string[] = []
+): Locale {
   try {
     const saved = storage?.getItem(LOCALE_STORAGE_KEY)
     if (isLocale(saved)) return saved

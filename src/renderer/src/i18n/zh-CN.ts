@@ -41,7 +41,8 @@ const zhCN: Catalogue = {
     chartLog: '对数刻度',
     exercise: '练习',
     exerciseOwn: '用我的网络练习',
-    exerciseOwnNeeds: '请先在“训练”标签页中点击 Explain：用自己的网络练习时，题目来自该样本的一次正向与反向传播。'
+    exerciseOwnNeeds:
+      '请先在“训练”标签页中点击 Explain：用自己的网络练习时，题目来自该样本的一次正向与反向传播。'
   },
   exercise: {
     title: '练习',
@@ -58,7 +59,7 @@ const zhCN: Catalogue = {
     ask: '请手算 {symbol}，并输入结果。',
     givens: '已知：画布上的输入、目标值和权重',
     learningRate: '步长 α = {alpha}',
-    batch: '批量 m = {m} 个样本',
+    batch: '批量大小 m = {m}',
     answer: '你的答案',
     check: '检查',
     tolerance: '与精确值相差不超过 {percent} 即判为正确。',
@@ -75,7 +76,8 @@ const zhCN: Catalogue = {
       gradientForError:
         '这是 {symbol}，即权重的梯度 ∂C/∂w，而不是误差。误差 ∂C/∂z（或 ∂C/∂a）乘以输入之后才得到 ∂C/∂w。',
       fPrimeForgotten: '漏乘了 f′(z)：这个数是 ∂C/∂a。δ = ∂C/∂a ⊙ f′(z)。',
-      gradientForWeights: '误差回传时用了梯度 ∂C/∂W 而不是权重 W（教程 000 的伪代码也这样写错了）。应当用 Wᵀδ。',
+      gradientForWeights:
+        '误差回传时用了梯度 ∂C/∂W 而不是权重 W（教程 000 的伪代码也这样写错了）。应当用 Wᵀδ。',
       batchMeanForgotten: '漏掉了 1/m：这是整批样本的和，是平均值的 m = {m} 倍。',
       stepSign: '更新的方向反了：w − α·∂C/∂w 是下山，w + α·∂C/∂w 是上山。',
       halfForgotten: '漏掉了平方误差前的 ½：E = ½(a − y)²，所以 ∂E/∂a = a − y，没有因子 2。',
@@ -110,15 +112,20 @@ const zhCN: Catalogue = {
       hiddenOut: 'sigmoid 把每个和压缩到 (0, 1)：O₃ = σ(x₃) = {O3}，O₄ = σ(x₄) = {O4}。',
       output: '输出单元对隐层输出做同样的计算：x₅ = {x5}，O₅ = σ(x₅) = {O5}。',
       loss: '损失是平方误差的一半：E = ½(O₅ − t₅)² = {E}。½ 的作用是抵消求导得到的 2：∂E/∂O₅ = O₅ − t₅。',
-      deltaOut: '反向传播从输出层开始（BP-1）：δ₅ = ∂E/∂x₅ = ∂E/∂O₅ · σ′(x₅) = {dEdO5} × {fPrime} = {delta5}。',
-      gradOut: '输出层权重的梯度等于 δ₅ 乘以沿该权重传来的值（BP-3）：∂E/∂w₃₅ = δ₅O₃ = {g35}，∂E/∂w₄₅ = δ₅O₄ = {g45}。',
+      deltaOut:
+        '反向传播从输出层开始（BP-1）：δ₅ = ∂E/∂x₅ = ∂E/∂O₅ · σ′(x₅) = {dEdO5} × {fPrime} = {delta5}。',
+      gradOut:
+        '输出层权重的梯度等于 δ₅ 乘以沿该权重传来的值（BP-3）：∂E/∂w₃₅ = δ₅O₃ = {g35}，∂E/∂w₄₅ = δ₅O₄ = {g45}。',
       deltaHidden: 'δ₅ 沿权重传回，再乘以各隐层单元的 σ′（BP-2）：δ₃ = {delta3}，δ₄ = {delta4}。',
-      gradHidden: '隐层权重的梯度同样是 δ 乘以输入（BP-3）：∂E/∂w₁₃ = δ₃x₁ = {g13}，比输出层的梯度小约三十倍。',
-      update: '梯度下降让每个权重沿梯度的反方向移动，步长 α = {alpha}。用新权重再算一遍，E 从 {before} 降到 {after}。'
+      gradHidden:
+        '隐层权重的梯度同样是 δ 乘以输入（BP-3）：∂E/∂w₁₃ = δ₃x₁ = {g13}，比输出层的梯度小约三十倍。',
+      update:
+        '梯度下降让每个权重沿梯度的反方向移动，步长 α = {alpha}。用新权重再算一遍，E 从 {before} 降到 {after}。'
     },
     xnor: {
       title: '用与门、或非门和或门组合出同或（XNOR）',
-      summary: '权重很大的逻辑回归单元就像逻辑门。隐层的“与”和“或非”加上输出层的“或”，组合出一条直线无法分开的同或。',
+      summary:
+        '权重很大的逻辑回归单元就像逻辑门。隐层的“与”和“或非”加上输出层的“或”，组合出一条直线无法分开的同或。',
       and: '第一个隐层单元是“与”：只有 x₁ = x₂ = 1 时 −30 + 20x₁ + 20x₂ 才大于 0。表中是引擎对四行输入算出的结果。',
       nor: '第二个隐层单元是“或非”：只有 (0, 0) 时 10 − 20x₁ − 20x₂ 为正。',
       or: '输出单元对两个隐层单元做“或”：只要“与”或“或非”有一个输出 1，它就输出 1。',
@@ -185,9 +192,11 @@ const zhCN: Catalogue = {
       dx5: '教程写 ∂E/∂x₅ = 0.027，但 (O₅ − t₅)·O₅(1 − O₅) = {correct}。0.027 是 ∂E/∂w₄₅ = δ₅O₄。',
       w44: '教程写了 ∂E/∂w₄₄ 和 w₄₄。并没有这个权重：应为 w₂₄。',
       nor: '教程把或非单元写成 g(−10 − 20x₁ − 20x₂)。偏置为 −10 时，(0, 0) 一行得到 g(−10) = {printed}，而不是 1。偏置应为 +10：g(10) = {correct}。',
-      orForm: '教程把 g(−10 + 20x₁ + 20x₂) 改写成 1/(1 + e^−(10 + 20x₁ + 20x₂))：10 的符号在改写时变了。g(…) 的写法才是对的。',
+      orForm:
+        '教程把 g(−10 + 20x₁ + 20x₂) 改写成 1/(1 + e^−(10 + 20x₁ + 20x₂))：10 的符号在改写时变了。g(…) 的写法才是对的。',
       xnorName: '教程称结果为异或（XOR），但它的真值表 1、0、0、1 是同或（XNOR）。',
-      bceSign: '教程 000 说用交叉熵时 δ 等于 y − a。实际是 a − y = {correct}；用 y − a = {printed} 会往上山走。'
+      bceSign:
+        '教程 000 说用交叉熵时 δ 等于 y − a。实际是 a − y = {correct}；用 y − a = {printed} 会往上山走。'
     }
   }
 }

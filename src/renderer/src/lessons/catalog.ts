@@ -335,7 +335,9 @@ function xnorLesson(): Lesson {
       id: 'table',
       phase: 'summary',
       text: 'lessons.xnor.table',
-      formulas: [`h_\\theta(x)=\\mathrm{OR}(\\mathrm{AND}(x_1,x_2),\\ \\mathrm{NOR}(x_1,x_2))=\\mathrm{XNOR}(x_1,x_2)`],
+      formulas: [
+        `h_\\theta(x)=\\mathrm{OR}(\\mathrm{AND}(x_1,x_2),\\ \\mathrm{NOR}(x_1,x_2))=\\mathrm{XNOR}(x_1,x_2)`
+      ],
       shown: GATE_ROWS.map((r, i) => node('o', `h_\\theta(${r[0]},${r[1]})`, out(i))),
       table: {
         columns: ['x_1', 'x_2', 'a^{(2)}_1', 'a^{(2)}_2', 'h_\\theta(x)', '\\mathrm{XNOR}'],
@@ -456,8 +458,14 @@ function biasLesson(): Lesson {
       phase: 'forward',
       text: 'lessons.bias.forward',
       params: { C: withB.loss },
-      formulas: [`a^{(2)}=\\sigma(z^{(2)})=${texColumn(hb.a)},\\quad a^{(3)}=${n(ob.a[0])},\\quad C=${n(withB.loss)}`],
-      shown: [node('h', 'a^{(2)}_1', hb.a[0]), node('h', 'a^{(2)}_2', hb.a[1]), node('o', 'a^{(3)}', ob.a[0])],
+      formulas: [
+        `a^{(2)}=\\sigma(z^{(2)})=${texColumn(hb.a)},\\quad a^{(3)}=${n(ob.a[0])},\\quad C=${n(withB.loss)}`
+      ],
+      shown: [
+        node('h', 'a^{(2)}_1', hb.a[0]),
+        node('h', 'a^{(2)}_2', hb.a[1]),
+        node('o', 'a^{(3)}', ob.a[0])
+      ],
       table: {
         columns: ['', '+\\,b^{(2)}', 'x_0=1'],
         rows: [
@@ -466,7 +474,12 @@ function biasLesson(): Lesson {
           ['a^{(3)}', ob.a[0], ox.a[0]],
           ['C', withB.loss, withX0.loss]
         ],
-        ok: [same(hb.z[0], hx.z[0]), same(hb.z[1], hx.z[1]), same(ob.a[0], ox.a[0]), same(withB.loss, withX0.loss)]
+        ok: [
+          same(hb.z[0], hx.z[0]),
+          same(hb.z[1], hx.z[1]),
+          same(ob.a[0], ox.a[0]),
+          same(withB.loss, withX0.loss)
+        ]
       },
       highlight: { nodes: ['h', 'o', 'C'], edges: [] }
     },
@@ -749,11 +762,26 @@ function deepNetwork(activation: 'sigmoid' | 'relu', skips: boolean): LessonNetw
   }
   const last = DEEP.depth + 1
   nodes.push(
-    { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid', name: 'a⁽⁸⁾', position: { x: last * step, y: 0 } },
+    {
+      id: 'o',
+      kind: 'dense',
+      units: 1,
+      activation: 'sigmoid',
+      name: 'a⁽⁸⁾',
+      position: { x: last * step, y: 0 }
+    },
     { id: 'C', kind: 'loss', loss: 'squared-error', name: 'C', position: { x: (last + 1) * step, y: 0 } }
   )
-  edges.push({ id: 'wo', from: prev, to: 'o' }, { id: 'bo', from: 'one', to: 'o' }, { id: 'c', from: 'o', to: 'C' })
-  return initialised(graphOf(nodes, edges), activation === 'relu' ? 'he-uniform' : 'glorot-uniform', DEEP.seed)
+  edges.push(
+    { id: 'wo', from: prev, to: 'o' },
+    { id: 'bo', from: 'one', to: 'o' },
+    { id: 'c', from: 'o', to: 'C' }
+  )
+  return initialised(
+    graphOf(nodes, edges),
+    activation === 'relu' ? 'he-uniform' : 'glorot-uniform',
+    DEEP.seed
+  )
 }
 
 function vanishingLesson(): Lesson {
@@ -768,7 +796,10 @@ function vanishingLesson(): Lesson {
   const labels = deltas.sigmoid.map((d) => variants.sigmoid.graph.nodes.find((x) => x.id === d.id)!.name!)
   const ratio = (k: keyof typeof variants): number =>
     deltas[k][0].meanAbsDelta / deltas[k][deltas[k].length - 1].meanAbsDelta
-  const series = (k: keyof typeof variants) => ({ key: `lessons.vanishing.series.${k}`, values: deltas[k].map((d) => d.meanAbsDelta) })
+  const series = (k: keyof typeof variants) => ({
+    key: `lessons.vanishing.series.${k}`,
+    values: deltas[k].map((d) => d.meanAbsDelta)
+  })
   const badges = (k: keyof typeof variants): Shown[] =>
     deltas[k].map((d) => node(d.id, '\\overline{\\lvert\\delta\\rvert}', d.meanAbsDelta))
   const all = (k: keyof typeof variants) => ({
@@ -926,7 +957,13 @@ function rpropLesson(): Lesson {
     summary: 'lessons.rprop.summary',
     network,
     steps,
-    exercise: { samples: passes, parameters: network.parameters, learningRate: RPROP.gdRate, notation: 'layer', inputId: 'x' }
+    exercise: {
+      samples: passes,
+      parameters: network.parameters,
+      learningRate: RPROP.gdRate,
+      notation: 'layer',
+      inputId: 'x'
+    }
   }
 }
 
@@ -938,7 +975,9 @@ function bceNetwork(): LessonNetwork {
   const a = biasUnitNetwork()
   const graph = structuredClone(a.graph)
   graph.nodes = graph.nodes.map((nd) =>
-    nd.kind === 'loss' ? { ...nd, loss: 'binary-cross-entropy', name: 'C = −[y ln a + (1 − y) ln(1 − a)]' } : nd
+    nd.kind === 'loss'
+      ? { ...nd, loss: 'binary-cross-entropy', name: 'C = −[y ln a + (1 − y) ln(1 − a)]' }
+      : nd
   )
   return { graph, parameters: a.parameters }
 }

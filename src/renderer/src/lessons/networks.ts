@@ -88,7 +88,11 @@ export function train(
 }
 
 /** A network whose weights come from the engine's initialiser (fixed seed), for lessons 6 and 7. */
-export function initialised(graph: GraphSpec, init: 'glorot-uniform' | 'he-uniform', seed: number): LessonNetwork {
+export function initialised(
+  graph: GraphSpec,
+  init: 'glorot-uniform' | 'he-uniform',
+  seed: number
+): LessonNetwork {
   return { graph, parameters: createNetwork(graph, { init, seed }).getParameters() }
 }
 

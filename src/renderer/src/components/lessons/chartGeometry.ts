@@ -13,7 +13,15 @@ export interface ChartGeometry {
   bottom: number
   ticks: { value: number; y: number }[]
   categories: { label: string; x: number }[]
-  bars: { series: number; index: number; x: number; y: number; width: number; height: number; value: number }[]
+  bars: {
+    series: number
+    index: number
+    x: number
+    y: number
+    width: number
+    height: number
+    value: number
+  }[]
   lines: string[]
 }
 
@@ -49,7 +57,15 @@ export function chartGeometry(chart: LessonChart, width: number, height: number)
       s.values.forEach((v, i) => {
         const x = left + slot * i + slot * 0.1 + si * barWidth
         const yy = y(v)
-        out.bars.push({ series: si, index: i, x, y: yy, width: barWidth, height: Math.max(0, bottom - yy), value: v })
+        out.bars.push({
+          series: si,
+          index: i,
+          x,
+          y: yy,
+          width: barWidth,
+          height: Math.max(0, bottom - yy),
+          value: v
+        })
       })
     )
   } else {

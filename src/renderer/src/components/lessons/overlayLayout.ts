@@ -52,7 +52,11 @@ export function placeLabels(
     const twins = edges.filter((x) => x.from === e.from && x.to === e.to)
     const row = twins.findIndex((x) => x.id === e.id)
     const x = (s.x + s.width + t.x) / 2 - 50
-    const y = (s.y + s.height / 2 + t.y + t.height / 2) / 2 - (g.items.length * LINE) / 2 + row * (g.items.length * LINE + 70) - 70
+    const y =
+      (s.y + s.height / 2 + t.y + t.height / 2) / 2 -
+      (g.items.length * LINE) / 2 +
+      row * (g.items.length * LINE + 70) -
+      70
     out.push({ key, kind: 'edge', x, y, items: g.items })
   }
   return out
