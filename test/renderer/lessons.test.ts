@@ -5,6 +5,7 @@ import katex from 'katex'
 import { validateGraph } from '@engine/index'
 import { lesson, LESSON_IDS, SEED001 } from '@renderer/lessons/catalog'
 import type { Lesson, LessonStep } from '@renderer/lessons/types'
+import { chartGeometry } from '@renderer/components/lessons/chartGeometry'
 import { messages } from '@renderer/i18n'
 
 const σ = (v: number): number => 1 / (1 + Math.exp(-v))
@@ -208,5 +209,21 @@ describe('every lesson', () => {
           for (const series of s.chart?.series ?? [])
             expect(lookup(cat, series.key), series.key).toBeTypeOf('string')
       }
+  })
+})
+
+describe('the lesson charts', () => {
+  it('draw every bar of a log chart, the smallest too, and one line per series', () => {
+    const bars = step(lesson('vanishing'), 'skip').chart!
+    const g = chartGeometry(bars, 400, 170)
+    expect(g.bars).toHaveLength(21)
+    for (const b of g.bars) expect(b.height, `${b.series}/${b.index}`).toBeGreaterThan(0)
+    // larger values stand taller
+    const sig = g.bars.filter((b) => b.series === 0)
+    expect(sig[0].height).toBeLessThan(sig[sig.length - 1].height)
+    expect(g.ticks.length).toBeGreaterThan(1)
+    const lines = chartGeometry(step(lesson('rprop'), 'rprop').chart!, 400, 170)
+    expect(lines.lines).toHaveLength(2)
+    expect(lines.lines[0].split(' ')).toHaveLength(300)
   })
 })

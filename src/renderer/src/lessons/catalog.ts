@@ -738,13 +738,15 @@ function batchLesson(): Lesson {
 /** Hidden layers and units of lesson 6's deep network, and the initialiser seed all three variants share. */
 export const DEEP = { depth: 6, units: 4, seed: 3 }
 
+/** Two rows of four columns, so eight layers fit a canvas beside the Learn panel. */
+const cell = (k: number): { x: number; y: number } => ({ x: (k % 4) * 210, y: Math.floor(k / 4) * ROW })
+
 function deepNetwork(activation: 'sigmoid' | 'relu', skips: boolean): LessonNetwork {
   const nodes: Parameters<typeof graphOf>[0] = [
-    { id: 'x', kind: 'input', units: 2, name: 'a⁽¹⁾', position: { x: 0, y: 0 } },
-    { id: 'one', kind: 'bias', name: '1', position: { x: 0, y: ROW } }
+    { id: 'x', kind: 'input', units: 2, name: 'a⁽¹⁾', position: cell(0) },
+    { id: 'one', kind: 'bias', name: '1', position: { x: -COLUMN, y: ROW } }
   ]
   const edges: Parameters<typeof graphOf>[1] = []
-  const step = 190
   let prev = 'x'
   for (let l = 1; l <= DEEP.depth; l++) {
     const id = `h${l}`
@@ -754,7 +756,7 @@ function deepNetwork(activation: 'sigmoid' | 'relu', skips: boolean): LessonNetw
       units: DEEP.units,
       activation,
       name: `a⁽${l + 1}⁾`.replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]),
-      position: { x: l * step, y: l % 2 ? 0 : 40 }
+      position: cell(l)
     })
     edges.push({ id: `w${l}`, from: prev, to: id }, { id: `b${l}`, from: 'one', to: id })
     if (skips && l > 1) edges.push({ id: `r${l}`, from: prev, to: id, kind: 'skip' })
@@ -768,9 +770,9 @@ function deepNetwork(activation: 'sigmoid' | 'relu', skips: boolean): LessonNetw
       units: 1,
       activation: 'sigmoid',
       name: 'a⁽⁸⁾',
-      position: { x: last * step, y: 0 }
+      position: cell(last)
     },
-    { id: 'C', kind: 'loss', loss: 'squared-error', name: 'C', position: { x: (last + 1) * step, y: 0 } }
+    { id: 'C', kind: 'loss', loss: 'squared-error', name: 'C', position: { x: 4 * 210, y: ROW } }
   )
   edges.push(
     { id: 'wo', from: prev, to: 'o' },
@@ -801,7 +803,7 @@ function vanishingLesson(): Lesson {
     values: deltas[k].map((d) => d.meanAbsDelta)
   })
   const badges = (k: keyof typeof variants): Shown[] =>
-    deltas[k].map((d) => node(d.id, '\\overline{\\lvert\\delta\\rvert}', d.meanAbsDelta))
+    deltas[k].map((d) => node(d.id, '\\operatorname{mean}\\lvert\\delta\\rvert', d.meanAbsDelta))
   const all = (k: keyof typeof variants) => ({
     nodes: deltas[k].map((d) => d.id),
     edges: variants[k].graph.edges.map((e) => e.id)
@@ -815,7 +817,7 @@ function vanishingLesson(): Lesson {
       rules: ['BP-2'],
       formulas: [
         `\\delta^{(l)}=\\left((W^{(l+1)})^{\\top}\\delta^{(l+1)}\\right)\\odot f'(z^{(l)}),\\quad \\sigma'(x)=\\sigma(x)(1-\\sigma(x))\\in[0,0.25]`,
-        `\\frac{\\overline{\\lvert\\delta^{(2)}\\rvert}}{\\overline{\\lvert\\delta^{(8)}\\rvert}}=${n(ratio('sigmoid'))}`
+        `\\frac{\\operatorname{mean}\\lvert\\delta^{(2)}\\rvert}{\\operatorname{mean}\\lvert\\delta^{(8)}\\rvert}=${n(ratio('sigmoid'))}`
       ],
       shown: badges('sigmoid'),
       chart: { kind: 'bars', labels, log: true, series: [series('sigmoid')] },
@@ -829,7 +831,7 @@ function vanishingLesson(): Lesson {
       params: { ratio: ratio('relu') },
       formulas: [
         `\\mathrm{ReLU}'(z)=\\begin{cases}1 & z>0\\\\0 & z<0\\end{cases}`,
-        `\\frac{\\overline{\\lvert\\delta^{(2)}\\rvert}}{\\overline{\\lvert\\delta^{(8)}\\rvert}}=${n(ratio('relu'))}`
+        `\\frac{\\operatorname{mean}\\lvert\\delta^{(2)}\\rvert}{\\operatorname{mean}\\lvert\\delta^{(8)}\\rvert}=${n(ratio('relu'))}`
       ],
       shown: badges('relu'),
       chart: { kind: 'bars', labels, log: true, series: [series('sigmoid'), series('relu')] },
@@ -843,7 +845,7 @@ function vanishingLesson(): Lesson {
       params: { ratio: ratio('skip') },
       formulas: [
         `a^{(l)}=a^{(l-1)}+\\sigma(z^{(l)}),\\quad \\frac{\\partial C}{\\partial a^{(l-1)}}=(W^{(l)})^{\\top}\\delta^{(l)}+\\frac{\\partial C}{\\partial a^{(l)}}`,
-        `\\frac{\\overline{\\lvert\\delta^{(2)}\\rvert}}{\\overline{\\lvert\\delta^{(8)}\\rvert}}=${n(ratio('skip'))}`
+        `\\frac{\\operatorname{mean}\\lvert\\delta^{(2)}\\rvert}{\\operatorname{mean}\\lvert\\delta^{(8)}\\rvert}=${n(ratio('skip'))}`
       ],
       shown: badges('skip'),
       chart: { kind: 'bars', labels, log: true, series: [series('sigmoid'), series('relu'), series('skip')] },

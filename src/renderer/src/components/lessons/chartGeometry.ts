@@ -34,7 +34,8 @@ export function chartGeometry(chart: LessonChart, width: number, height: number)
   const max = Math.max(...all.map(Math.abs), 1e-300)
   // A log axis spans at most 12 decades below the largest value, so a loss of 10⁻³³ does not flatten the rest.
   const floor = chart.log ? Math.max(Math.min(...all.filter((v) => v > 0)), max * 1e-12) : 0
-  const lo = chart.log ? Math.log10(floor) : 0
+  // From the decade below the smallest value, so the smallest bar is still drawn.
+  const lo = chart.log ? Math.ceil(Math.log10(floor)) - 1 : 0
   const hi = chart.log ? Math.log10(max) : max
   const span = hi - lo || 1
   const y = (v: number): number => {
