@@ -168,7 +168,7 @@ describe('BackpropExplainer', () => {
       line: 9,
       units: { target: { price: 412.5 }, output: { price: 398.25 } }
     })
-    expect(w.text()).toContain('Sample 7 · CSV row 9')
+    expect(w.text()).toContain('Sample 7 · CSV line 9')
     expect(w.find('[data-testid="loss-formula"]').text()).toBe('cross-entropy, C = −Σ y ln a')
     expect(w.find('[data-testid="user-units"]').text()).toBe('in your units: price = 412.5 (a: 398.3)')
   })

@@ -94,7 +94,7 @@ const en = {
       huber: 'Huber loss (squared near 0, absolute far away)'
     },
     sample: 'Sample {sample}',
-    csvRow: 'CSV row {row}',
+    csvRow: 'CSV line {row}',
     userUnits: 'in your units: {value}',
     size: '{n} values',
     matrixSize: '{rows}×{cols}',

@@ -816,7 +816,8 @@ function vanishingLesson(): Lesson {
       params: { ratio: ratio('sigmoid') },
       rules: ['BP-2'],
       formulas: [
-        `\\delta^{(l)}=\\left((W^{(l+1)})^{\\top}\\delta^{(l+1)}\\right)\\odot f'(z^{(l)}),\\quad \\sigma'(x)=\\sigma(x)(1-\\sigma(x))\\in[0,0.25]`,
+        `\\delta^{(l)}=\\left((W^{(l+1)})^{\\top}\\delta^{(l+1)}\\right)\\odot f'(z^{(l)})`,
+        `\\sigma'(x)=\\sigma(x)(1-\\sigma(x))\\in[0,\\ 0.25]`,
         `\\frac{\\operatorname{mean}\\lvert\\delta^{(2)}\\rvert}{\\operatorname{mean}\\lvert\\delta^{(8)}\\rvert}=${n(ratio('sigmoid'))}`
       ],
       shown: badges('sigmoid'),
