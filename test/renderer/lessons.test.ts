@@ -6,6 +6,7 @@ import { validateGraph } from '@engine/index'
 import { lesson, LESSON_IDS, SEED001 } from '@renderer/lessons/catalog'
 import type { Lesson, LessonStep } from '@renderer/lessons/types'
 import { chartGeometry } from '@renderer/components/lessons/chartGeometry'
+import { BP_EQUATIONS } from '@renderer/lessons/notation'
 import { messages } from '@renderer/i18n'
 
 const σ = (v: number): number => 1 / (1 + Math.exp(-v))
@@ -177,7 +178,13 @@ describe('every lesson', () => {
       }
   })
 
-  it('typesets every formula and symbol with KaTeX', () => {
+  it('typesets every formula and symbol with KaTeX, BP-1…BP-4 among them', () => {
+    expect(BP_EQUATIONS.map((e) => e.rule)).toEqual(['BP-1', 'BP-2', 'BP-3', 'BP-4'])
+    for (const e of BP_EQUATIONS)
+      expect(() => katex.renderToString(e.tex, { throwOnError: true })).not.toThrow()
+    // every rule is met in some lesson step
+    const met = new Set(all.flatMap((l) => l.steps.flatMap((s) => s.rules ?? [])))
+    expect([...met].sort()).toEqual(['BP-1', 'BP-2', 'BP-3', 'BP-4'])
     for (const l of all)
       for (const s of l.steps) {
         const tex = [...s.formulas, ...s.shown.map((v) => v.tex), ...(s.table?.columns ?? [])]

@@ -30,6 +30,7 @@ const en = {
       summary: 'Summary'
     },
     formulas: 'Formulas',
+    equations: 'The four equations (BP-1 to BP-4)',
     onGraph: 'Numbers on the graph',
     slip: 'The tutorial slips here',
     tableOk: 'checks out',

@@ -32,6 +32,7 @@ const zhCN: Catalogue = {
       summary: '小结'
     },
     formulas: '公式',
+    equations: '反向传播的四个核心公式（BP-1 至 BP-4）',
     onGraph: '图上的数值',
     slip: '教程此处有误',
     tableOk: '核对无误',

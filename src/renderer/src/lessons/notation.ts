@@ -123,3 +123,23 @@ export function layerIndices(inspection: Inspection): Record<string, number> {
   inspection.layers.forEach((l, i) => (out[l.id] = i + 2))
   return out
 }
+
+/**
+ * The four equations of backpropagation as seed 003 sums them up (its BP-1…BP-4), in matrix form
+ * with the loss's derivative left general (for ½‖y − a‖² it is a − y).
+ */
+export const BP_EQUATIONS: readonly { rule: 'BP-1' | 'BP-2' | 'BP-3' | 'BP-4'; tex: string }[] = [
+  {
+    rule: 'BP-1',
+    tex: "\\boldsymbol{\\delta}^{(L)}=\\frac{\\partial C}{\\partial \\mathbf{a}^{(L)}}\\odot f'(\\mathbf{z}^{(L)})"
+  },
+  {
+    rule: 'BP-2',
+    tex: "\\boldsymbol{\\delta}^{(l)}=\\left((W^{(l+1)})^{\\top}\\boldsymbol{\\delta}^{(l+1)}\\right)\\odot f'(\\mathbf{z}^{(l)})"
+  },
+  {
+    rule: 'BP-3',
+    tex: '\\frac{\\partial C}{\\partial W^{(l)}}=\\boldsymbol{\\delta}^{(l)}(\\mathbf{a}^{(l-1)})^{\\top}'
+  },
+  { rule: 'BP-4', tex: '\\frac{\\partial C}{\\partial \\mathbf{b}^{(l)}}=\\boldsymbol{\\delta}^{(l)}' }
+]
