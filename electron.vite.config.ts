@@ -15,6 +15,12 @@ export const rendererConfig = {
     }
   },
   plugins: [vue()],
+  // vue-i18n's feature flags (its esm-bundler build asks for them): Composition API only, no devtools.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false
+  },
   worker: { format: 'es' as const }
 }
 

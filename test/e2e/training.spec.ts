@@ -81,7 +81,7 @@ test('train the iris network and watch it learn', async ({ page }) => {
   await page.getByLabel('Layer to explain').selectOption('h1')
   const shownDelta = await numbersIn(page, '[data-testid="delta"]')
   const shownX = await page
-    .locator('.explainer [data-edge="w1"] [data-label="a^x"] td')
+    .locator('.explainer [data-edge="w1"] [data-label="a⁽¹⁾"] td')
     .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))))
   // Back to the output layer's step (the first of the backward pass), where the target y is shown.
   await page.getByRole('button', { name: 'Previous step' }).click()

@@ -308,4 +308,33 @@ describe('predict, predict.csv and evaluate', () => {
     expect(predicted.every(Number.isFinite)).toBe(true)
     expect(evaluation.r2).toBeGreaterThan(0.2)
   })
+
+  it('inspect names the sample’s table row and CSV line, and gives a regression target in its own units', async () => {
+    const { client, ws } = connect()
+    await loadAndPrepare(client, 'diabetes')
+    trainModel(
+      ws,
+      mlp([{ units: 8, activation: 'relu' }], { units: 1, activation: 'linear' }, 'squared-error'),
+      5
+    )
+    const lines = readDatasetText('diabetes').trim().split('\n')
+    for (const sample of [0, 3, 17]) {
+      const r = await client.request('inspect', { sample })
+      expect(r.row).toBe(ws.prepared!.rows!.train[sample])
+      // One record per line here, after the header on line 1.
+      expect(r.line).toBe(r.row! + 2)
+      const cells = lines[r.line! - 1].split(',')
+      const target = Number(cells[cells.length - 1])
+      expect(r.units!.target.disease_progression).toBeCloseTo(target, 9)
+      expect(Math.abs(r.y[0])).toBeLessThan(5) // the network sees it standardised
+      expect(Number.isFinite(r.units!.output.disease_progression)).toBe(true)
+    }
+    // Classification has no units to give.
+    const other = connect()
+    await loadAndPrepare(other.client, 'iris')
+    trainModel(other.ws, irisGraph(), 2)
+    const iris = await other.client.request('inspect', { sample: 0 })
+    expect(iris.units).toBeUndefined()
+    expect(iris.line).toBeGreaterThan(1)
+  })
 })

@@ -18,6 +18,7 @@ import { useUiStore } from '@renderer/stores/ui'
 import GraphCanvas from '@renderer/components/GraphCanvas.vue'
 import InspectorPanel from '@renderer/components/InspectorPanel.vue'
 import TrainingTab from '@renderer/components/training/TrainingTab.vue'
+import { createAppI18n } from '@renderer/i18n'
 
 const recorded = JSON.parse(
   readFileSync(resolve(__dirname, '../fixtures/progress/iris-tanh.json'), 'utf8')
@@ -90,7 +91,7 @@ describe('Explain a layer from the canvas', () => {
   it('opens the explainer on the layer and highlights each backward step on the canvas', async () => {
     const engine = fakeEngine()
     useTrainingStore().bind(engine)
-    wrapper = mount(Harness, { attachTo: document.body })
+    wrapper = mount(Harness, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     const w = wrapper
     const graphStore = useGraphStore()
 

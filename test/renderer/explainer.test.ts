@@ -11,7 +11,9 @@ import {
   forwardSteps,
   sourceActivations
 } from '@renderer/components/explainer/backwardSteps'
-import { useTrainingStore, type TrainingEngine } from '@renderer/stores/training'
+import { useTrainingStore, type SampleInspection, type TrainingEngine } from '@renderer/stores/training'
+import { explainerNotation, saturatedHiddenUnits } from '@renderer/components/explainer/notation'
+import { createAppI18n } from '@renderer/i18n'
 
 /** DESIGN §2's example: a skip edge h1 → h2 and one bias unit feeding two layers. */
 const graph: GraphSpec = {
@@ -40,7 +42,7 @@ const y = [0, 1, 0]
 const net = createNetwork(graph, { seed: 3 })
 const inspection = inspect(net, Float64Array.from(x), Float64Array.from(y))
 
-function engineWithInspection(): TrainingEngine {
+function engineWithInspection(extra: Partial<SampleInspection> = {}): TrainingEngine {
   const nothing = () => Promise.resolve()
   return {
     start: nothing,
@@ -53,7 +55,7 @@ function engineWithInspection(): TrainingEngine {
     setLearningRate: nothing,
     onEvent: () => () => undefined,
     getParameters: () => Promise.resolve({}),
-    inspect: (sample) => Promise.resolve({ sample, inspection, x, y }),
+    inspect: (sample) => Promise.resolve({ sample, inspection, x, y, ...extra }),
     gradientCheck: () =>
       Promise.resolve({
         tolerance: 1e-6,
@@ -89,11 +91,11 @@ describe('explainer steps', () => {
 describe('BackpropExplainer', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
-  async function mounted(layerId?: string) {
+  async function mounted(layerId?: string, extra: Partial<SampleInspection> = {}) {
     const store = useTrainingStore()
-    store.bind(engineWithInspection())
+    store.bind(engineWithInspection(extra))
     store.layerNames = { h1: 'Hidden 1', h2: 'h2', out: 'out' }
-    const w = mount(BackpropExplainer, { props: { layerId } })
+    const w = mount(BackpropExplainer, { props: { layerId }, global: { plugins: [createAppI18n()] } })
     await w.find('input[aria-label="Sample row"]').setValue('7')
     await w
       .findAll('button')
@@ -110,11 +112,12 @@ describe('BackpropExplainer', () => {
     expect(w.text()).toContain('Sample 7')
     expect(shown(w)).toEqual(inspection.layers[0].delta)
     expect(w.text()).toContain('Backward step 3 of 3: layer Hidden 1')
-    // the fan-out-and-sum: one term over w2 and one over the skip r2
-    expect(w.find('[data-edge="w2"]').text()).toContain('(W_w2)ᵀ δ^h2')
-    expect(w.find('[data-edge="r2"]').text()).toContain('via skip r2')
-    // ∂C/∂W_w1 = δ · xᵀ with x shown
-    expect(w.find('[data-edge="w1"]').text()).toContain('a^x')
+    // the fan-out-and-sum: one term over w2 (into h2 = layer 3) and one over the skip r2
+    expect(w.find('[data-edge="w2"]').text()).toContain('(W⁽³⁾)ᵀ δ⁽³⁾')
+    expect(w.find('[data-edge="r2"]').text()).toContain('∂C/∂a⁽³⁾ via the skip')
+    // ∂C/∂W⁽²⁾ = δ⁽²⁾ · (a⁽¹⁾)ᵀ with x = a⁽¹⁾ shown; the bias edge is b⁽²⁾ (BP-4)
+    expect(w.find('[data-edge="w1"]').text()).toContain('∂C/∂W⁽²⁾ = δ⁽²⁾ · (a⁽¹⁾)ᵀ')
+    expect(w.find('[data-edge="b1"]').text()).toContain('∂C/∂b⁽²⁾ = δ⁽²⁾')
     expect(store.highlight?.nodes).toContain('h1')
     expect(store.highlight?.edges).toContain('r2')
   })
@@ -147,9 +150,55 @@ describe('BackpropExplainer', () => {
     expect(w.find('.gradcheck [data-edge="w3"]').text()).toContain('3.00e-9')
   })
 
+  it('writes layer-indexed names, never edge ids, and sizes apart from the symbols', async () => {
+    const { w } = await mounted('h1')
+    const text = w.text()
+    for (const id of ['w1', 'w2', 'b1', 'r2', 'W_', 'δ^', 'a^']) expect(text).not.toContain(id)
+    const delta = w.find('[data-testid="delta"] .matrix-label').text().replace(/\s+/g, ' ')
+    expect(delta).toBe('δ⁽²⁾ · 3 values')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Check gradients')!
+      .trigger('click')
+    await flushPromises()
+    expect(w.find('.gradcheck [data-edge="w3"] th').text()).toBe('W⁽⁴⁾')
+  })
+
+  it('writes the loss out in full and names the CSV row and the user-unit target', async () => {
+    const { w } = await mounted(undefined, {
+      line: 9,
+      units: { target: { price: 412.5 }, output: { price: 398.25 } }
+    })
+    expect(w.text()).toContain('Sample 7 · CSV line 9')
+    expect(w.find('[data-testid="loss-formula"]').text()).toBe('cross-entropy, C = −Σ y ln a')
+    expect(w.find('[data-testid="user-units"]').text()).toBe('in your units: price = 412.5 (a: 398.3)')
+  })
+
   it('clears the highlight when closed', async () => {
     const { w, store } = await mounted()
     w.unmount()
     expect(store.highlight).toBeNull()
+  })
+})
+
+describe('explainer notation', () => {
+  it('numbers layers from the input as seed 003 does, and names each W by its layer', () => {
+    const n = explainerNotation(inspection)
+    expect([n.a('x'), n.a('h1'), n.a('h2'), n.a('out')]).toEqual(['a⁽¹⁾', 'a⁽²⁾', 'a⁽³⁾', 'a⁽⁴⁾'])
+    expect([n.parameter('w1'), n.parameter('b1'), n.parameter('w3'), n.parameter('b3')]).toEqual([
+      'W⁽²⁾',
+      'b⁽²⁾',
+      'W⁽⁴⁾',
+      'b⁽⁴⁾'
+    ])
+  })
+
+  it('flags saturation only in hidden layers: a confident softmax output is not a fault', () => {
+    const out = { ...inspection.layers[2], activation: 'sigmoid' as const, fPrime: [1e-5, 1e-5, 1e-5] }
+    expect(saturatedHiddenUnits(out, true, 0.01)).toBe(0)
+    expect(saturatedHiddenUnits(out, false, 0.01)).toBe(3)
+    const hidden = { ...inspection.layers[0], fPrime: [0.5, 0.001, 0.2] }
+    expect(saturatedHiddenUnits(hidden, false, 0.01)).toBe(1)
+    expect(saturatedHiddenUnits({ ...hidden, activation: 'relu' }, false, 0.01)).toBe(0)
   })
 })

@@ -6,5 +6,17 @@ import '@vue-flow/controls/dist/style.css'
 import '@vue-flow/minimap/dist/style.css'
 import './styles/app.css'
 import App from './App.vue'
+import { createAppI18n, initialLocale } from './i18n'
 
-createApp(App).use(createPinia()).mount('#app')
+/** localStorage can be refused (privacy settings); the app then starts in the browser's language. */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage
+  } catch {
+    return undefined
+  }
+}
+
+const i18n = createAppI18n(initialLocale(storage(), navigator.languages))
+document.documentElement.lang = i18n.global.locale.value
+createApp(App).use(createPinia()).use(i18n).mount('#app')

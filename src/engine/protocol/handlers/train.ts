@@ -14,7 +14,7 @@
  * trains `ws.model.net` in place, so `weights.export`, `predict` and `evaluate` always see the current
  * weights; the model's training summary is kept up to date from the events.
  */
-import { encodeTableFeatures, encodeTableTargets } from '../../data/encode'
+import { decodeOutputs, encodeTableFeatures, encodeTableTargets } from '../../data/encode'
 import { GraphError } from '../../graph/errors'
 import { parseGraph } from '../../graph/parse'
 import { INITIALIZERS, type GraphSpec, type Initializer, type ParameterMap } from '../../graph/types'
@@ -120,6 +120,11 @@ export interface InspectResult {
   /** The row as the network sees it: encoded features and targets. */
   x: number[]
   y: number[]
+  /** Which row of the table the sample is, and the 1-based line of the CSV file it starts on. */
+  row?: number
+  line?: number
+  /** Regression: the target and the network's output in the target column's own units (y is standardised). */
+  units?: { target: Record<string, number>; output: Record<string, number> }
 }
 
 export interface GradcheckResult {
@@ -508,7 +513,15 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
       x = rowOf(train.x, sample, net.inputWidth)
       y = rowOf(train.y, sample, net.outputWidth)
     }
-    return { sample, inspection: inspect(net, Float64Array.from(x), Float64Array.from(y)), x, y }
+    const inspection = inspect(net, Float64Array.from(x), Float64Array.from(y))
+    const row = prepared.rows?.train[sample]
+    const line = row === undefined ? undefined : ws.table?.lines[row]
+    // A student reads "y = −0.69" as a fault unless the value in the column's own units stands beside it.
+    const pre = own ?? prepared.preprocessing
+    const target = decodeOutputs(pre, y).values
+    const output = decodeOutputs(pre, inspection.layers[inspection.layers.length - 1].a).values
+    const units = target && output ? { target, output } : undefined
+    return { sample, inspection, x, y, row, line, units }
   }
 
   function gradcheck(rows = DEFAULT_GRADCHECK_ROWS): GradcheckResult {

@@ -69,7 +69,15 @@ export function createTrainingEngine(client: EngineClient, sources: TrainingSour
     },
     async inspect(sample) {
       const r = await client.request('inspect', { sample })
-      return { sample: r.sample, inspection: r.inspection, x: r.x, y: r.y }
+      return {
+        sample: r.sample,
+        inspection: r.inspection,
+        x: r.x,
+        y: r.y,
+        row: r.row,
+        line: r.line,
+        units: r.units
+      }
     },
     async gradientCheck() {
       const r = await client.request('gradcheck', {}, { timeoutMs: GRADCHECK_TIMEOUT_MS })

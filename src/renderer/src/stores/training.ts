@@ -74,6 +74,11 @@ export interface SampleInspection {
   inspection: Inspection
   x?: number[]
   y?: number[]
+  /** The sample's row of the table and the CSV line it starts on (1-based), when known. */
+  row?: number
+  line?: number
+  /** Regression: target and output in the target columns' own units (y above is standardised). */
+  units?: { target: Record<string, number>; output: Record<string, number> }
 }
 
 /** The gradient check as the explainer shows it: per edge the largest relative error. */
