@@ -19,7 +19,14 @@ import {
   type Trainer,
   type TrainerOptions
 } from './trainer'
-import type { EpochMetrics, ProgressEvent, SessionEvent, SessionState, TrainData } from './types'
+import type {
+  EpochMetrics,
+  ProgressEvent,
+  ProgressSample,
+  SessionEvent,
+  SessionState,
+  TrainData
+} from './types'
 
 export type StepUnit = 'batch' | 'epoch'
 
@@ -41,6 +48,16 @@ export interface SessionOptions extends TrainerOptions {
   histogramEvery?: number
   /** Most loss points per progress event; more steps are averaged in consecutive groups (default 200). */
   maxPoints?: number
+  /** Sample δ statistics at every step up to this step (default 256): the start of a run moves most. */
+  denseSampleSteps?: number
+  /** After that, sample δ statistics at most every this many ms of training (default 4). */
+  sampleMs?: number
+  /** Add the weight histograms to every n-th sample (default 8). */
+  sampleHistogramEvery?: number
+  /** Train at most this many steps per second (default: as fast as possible); see setSpeed. */
+  stepsPerSecond?: number
+  /** Waits while a throttled run is ahead of its pace (default setTimeout). */
+  sleep?: (ms: number) => Promise<void>
 }
 
 export interface TrainingSession {
@@ -64,6 +81,13 @@ export interface TrainingSession {
   /** Takes effect from the next step; the schedule continues from the new rate. */
   setLearningRate(lr: number): void
   /**
+   * At most `stepsPerSecond` optimiser steps per second from now on (a run a person can watch, down to
+   * a few steps a second); undefined trains as fast as the machine can. Every step of a throttled run
+   * is sampled and reaches the client within one progress interval of happening.
+   */
+  setSpeed(stepsPerSecond: number | undefined): void
+  readonly stepsPerSecond: number | undefined
+  /**
    * Puts back the weights this run started from or the last good weights (Trainer.restore). A run
    * still going (running, paused, idle) ends first with reason 'stopped' and no final metrics.
    */
@@ -74,6 +98,8 @@ export interface TrainingSession {
 
 export const DEFAULT_SLICE_MS = 12
 export const DEFAULT_PROGRESS_MS = 75
+/** The longest a throttled loop sleeps at once, so pause and stop still land promptly. */
+const MAX_SLEEP_MS = 50
 
 export function createSession(opts: SessionOptions): TrainingSession {
   const settings = resolveTrainSettings(opts.settings)
@@ -85,6 +111,13 @@ export function createSession(opts: SessionOptions): TrainingSession {
   const progressMs = opts.progressMs ?? DEFAULT_PROGRESS_MS
   const histogramEvery = opts.histogramEvery ?? 4
   const maxPoints = opts.maxPoints ?? 200
+  const denseSampleSteps = opts.denseSampleSteps ?? 256
+  const sampleMs = opts.sampleMs ?? 4
+  const sampleHistogramEvery = opts.sampleHistogramEvery ?? 8
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  let stepsPerSecond = checkSpeed(opts.stepsPerSecond)
+  /** The pace is counted from here: (time, step) when the speed was last set or the loop (re)started. */
+  let paceFrom = { at: clock(), step: 0 }
 
   let state: SessionState = 'idle'
   let untilEpochEnd = false
@@ -100,6 +133,39 @@ export function createSession(opts: SessionOptions): TrainingSession {
   let rowsSinceEvent = 0
   let lastEventAt = clock()
   let eventCount = 0
+  let samples: ProgressSample[] = []
+  let lastSampleAt = -Infinity
+  let sampleCount = 0
+
+  /** When the timed sample being taken was due (reading the clock only past the dense start). */
+  let sampleAt = -Infinity
+
+  /** Whether the coming step should compute δ statistics for a sample. */
+  function sampleDue(): boolean {
+    if (stepsPerSecond !== undefined || trainer.stepCount < denseSampleSteps) return true
+    sampleAt = clock()
+    return sampleAt - lastSampleAt >= sampleMs
+  }
+
+  function takeSample(): void {
+    const sample: ProgressSample = { step: trainer.stepCount, layers: trainer.layerStats }
+    if (sampleCount % sampleHistogramEvery === 0)
+      sample.histograms = parameterHistograms(opts.net.params, opts.net.slices)
+    sampleCount++
+    samples.push(sample)
+    lastSampleAt = sampleAt
+  }
+
+  /** Steps a throttled run may take now to keep its pace (Infinity when not throttled). */
+  function stepsAllowed(): number {
+    if (stepsPerSecond === undefined) return Infinity
+    const owed = Math.floor(((clock() - paceFrom.at) / 1000) * stepsPerSecond) + 1
+    return owed - (trainer.stepCount - paceFrom.step)
+  }
+
+  function restartPace(): void {
+    paceFrom = { at: clock(), step: trainer.stepCount }
+  }
 
   function record(r: StepResult): void {
     if (r.trained) {
@@ -126,6 +192,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
       layers: trainer.layerStats,
       samplesPerSecond: seconds > 0 ? rowsSinceEvent / seconds : 0
     }
+    if (samples.length > 0) event.samples = samples
     if (withHistograms || eventCount % histogramEvery === 0) {
       event.histograms = parameterHistograms(opts.net.params, opts.net.slices)
     }
@@ -133,6 +200,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
     steps = []
     losses = []
     epochs = []
+    samples = []
     rowsSinceEvent = 0
     lastEventAt = now
     emit(event)
@@ -170,7 +238,9 @@ export function createSession(opts: SessionOptions): TrainingSession {
   /** One unit (a step or an evaluation chunk) with bookkeeping; true when the loop should stop. */
   function runStep(): boolean {
     const due = clock() - lastEventAt >= progressMs
-    if (due) trainer.requestLayerStats()
+    const sampling = sampleDue()
+    if (due || sampling) trainer.requestLayerStats()
+    const statsBefore = trainer.layerStats
     let r: StepResult
     try {
       r = trainer.advance()
@@ -179,6 +249,8 @@ export function createSession(opts: SessionOptions): TrainingSession {
       return true
     }
     record(r)
+    // An evaluation chunk trains nothing: the request waits for the next real step.
+    if (r.trained && sampling && trainer.layerStats !== statsBefore) takeSample()
     if (r.done) {
       finish(r.done)
       return true
@@ -200,15 +272,23 @@ export function createSession(opts: SessionOptions): TrainingSession {
     while (busy()) {
       const sliceStart = clock()
       do {
+        // Finishing (the final evaluation) is not training: it is never throttled.
+        if (!finishing && stepsAllowed() <= 0) break
         if (runStep()) return
       } while (busy() && clock() - sliceStart < sliceMs)
       if (!busy()) return
-      await yieldControl()
+      if (!finishing && stepsAllowed() <= 0) {
+        // Ahead of the pace: what happened so far goes out now, then wait for the next step's turn.
+        if (steps.length > 0 || samples.length > 0) emitProgress(false)
+        const nextAt = paceFrom.at + ((trainer.stepCount - paceFrom.step) * 1000) / stepsPerSecond!
+        await sleep(Math.min(MAX_SLEEP_MS, Math.max(1, nextAt - clock())))
+      } else await yieldControl()
     }
   }
 
   function run(): void {
     state = 'running'
+    restartPace()
     emitState()
     ensureLoop()
   }
@@ -326,6 +406,13 @@ export function createSession(opts: SessionOptions): TrainingSession {
     setLearningRate(lr) {
       trainer.learningRate = lr
     },
+    setSpeed(sps) {
+      stepsPerSecond = checkSpeed(sps)
+      restartPace()
+    },
+    get stepsPerSecond() {
+      return stepsPerSecond
+    },
     restore(which) {
       if (state !== 'done' || finishing) {
         state = 'done'
@@ -344,6 +431,14 @@ export function createSession(opts: SessionOptions): TrainingSession {
       return looping ?? Promise.resolve()
     }
   }
+}
+
+/** A speed is a positive finite number of steps per second, or undefined for full speed. */
+function checkSpeed(sps: number | undefined): number | undefined {
+  if (sps === undefined) return undefined
+  if (!(sps > 0) || !Number.isFinite(sps))
+    throw new Error(`stepsPerSecond must be a positive number, got ${sps}`)
+  return sps
 }
 
 /**

@@ -163,6 +163,19 @@ export interface ProgressEvent {
   histograms?: Histogram[]
   /** Training throughput over the last interval. */
   samplesPerSecond: number
+  /**
+   * δ statistics (and now and then weight histograms) sampled at steps since the last event, in step
+   * order: every step early in a run and at a fixed time interval after that, so even a run that ends
+   * within one progress interval draws a curve (`layers` above is only the latest batch).
+   */
+  samples?: ProgressSample[]
+}
+
+/** What the session sampled at one optimiser step. */
+export interface ProgressSample {
+  step: number
+  layers: LayerStats[]
+  histograms?: Histogram[]
 }
 
 /** A change of state (start, pause, resume, reset). */

@@ -5,6 +5,8 @@
  *   train.start            graph + settings (+ parameters) → a running session; continues from the
  *                          current model's weights when the graph's parameters still fit them
  *   train.pause / resume / stop / step / reset / setLearningRate     session control
+ *   train.setSpeed         at most n steps per second (this and later sessions), or full speed
+ *   train.setWeight        one weight of the current model typed in by hand (not while running)
  *   train.restore          the weights the run started from, or its last good weights, back in the model
  *   train.parameters       the current model's weights by edge id (the graph's weight overlay)
  *   inspect                every number of one forward/backward pass on one training row
@@ -30,7 +32,7 @@ import type { EpochMetrics, SessionEvent, SessionState, TrainSettings } from '..
 import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
-import { num, oneOf, optional, payload, record, type Validator } from '../validate'
+import { num, oneOf, optional, payload, record, str, type Validator } from '../validate'
 import { dataWorkspace, type Model, type PreparedData } from './data'
 
 declare module '../messages' {
@@ -68,6 +70,19 @@ declare module '../messages' {
     /** From the next step on; the schedule continues from the new rate. */
     'train.setLearningRate': { payload: { learningRate: number }; result: SessionStatus }
     /**
+     * At most `stepsPerSecond` optimiser steps per second, for the running session and every later one
+     * of this connection; without it, as fast as the machine can. Answers with no session too.
+     */
+    'train.setSpeed': { payload: { stepsPerSecond?: number }; result: { stepsPerSecond: number | null } }
+    /**
+     * Sets W[row][col] of the weighted edge `edgeId` of the current model (a bias edge's column is 0),
+     * as the tutorials set a network by hand. Refused while a session runs (pause first).
+     */
+    'train.setWeight': {
+      payload: { edgeId: string; row: number; col: number; value: number }
+      result: { edgeId: string; row: number; col: number; value: number }
+    }
+    /**
      * Sets the current model to the weights the session's run started from (`run-start`) or to its
      * last good weights (`last-good`: the last step whose pass was finite and not diverged; the run's
      * starting weights before any). A run still going ends first (a `done` event, reason 'stopped',
@@ -89,6 +104,10 @@ declare module '../messages' {
 }
 
 export type TrainEventData = SessionEvent & { session: number }
+
+/** train.setSpeed's range: one step every ten seconds up to a limit no machine reaches on purpose. */
+export const MIN_STEPS_PER_SECOND = 0.1
+export const MAX_STEPS_PER_SECOND = 1e6
 
 export interface TrainStartRequest {
   graph: Record<string, unknown>
@@ -261,6 +280,8 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
   const ws = dataWorkspace(connection)
   let current: Current | null = null
   let sessionCount = 0
+  /** The speed limit every session of this connection starts with (train.setSpeed). */
+  let stepsPerSecond: number | undefined
 
   connection.onClose(() => retire())
 
@@ -403,7 +424,14 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
       preprocessing: prepared.preprocessing,
       training: base
     }
-    const session = createSession({ ...options, net, data: prepared.data, settings, emit: emitterFor(id) })
+    const session = createSession({
+      ...options,
+      net,
+      data: prepared.data,
+      settings,
+      stepsPerSecond,
+      emit: emitterFor(id)
+    })
     // The session samples δ statistics only when a progress event is due; a run shorter than one
     // progress interval would end without any, and the δ charts would stay empty.
     session.trainer.requestLayerStats()
@@ -468,6 +496,7 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
         net: c.model.net,
         data: prepared.data,
         settings,
+        stepsPerSecond,
         emit: emitterFor(c.id)
       })
       c = { ...c, session, settings }
@@ -545,6 +574,28 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
     }
   }
 
+  function setSpeed(sps: number | undefined): { stepsPerSecond: number | null } {
+    stepsPerSecond = sps
+    live()?.session.setSpeed(sps)
+    return { stepsPerSecond: sps ?? null }
+  }
+
+  function setWeight(p: { edgeId: string; row: number; col: number; value: number }): typeof p {
+    const model = requireModel()
+    if (live()?.session.state === 'running')
+      throw new ProtocolError('failed', 'cannot set a weight while training runs; pause first')
+    const slice = model.net.slices.find((sl) => sl.edgeId === p.edgeId)
+    if (!slice)
+      throw new ProtocolError('not-found', `edge ${JSON.stringify(p.edgeId)} has no weights in this network`)
+    if (p.row >= slice.rows || p.col >= slice.cols)
+      throw new ProtocolError(
+        'bad-payload',
+        `edge ${p.edgeId} is ${slice.rows}×${slice.cols}: W[${p.row}][${p.col}] is outside it`
+      )
+    model.net.params[slice.offset + p.row * slice.cols + p.col] = p.value
+    return p
+  }
+
   function requireModel(): Model {
     live()
     if (!ws.model)
@@ -587,6 +638,21 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
       payload({ learningRate: positiveRate }),
       ({ learningRate }) =>
         control(requireSession('set the learning rate'), (s) => s.setLearningRate(learningRate))
+    ),
+    'train.setSpeed': defineCommand(
+      'train.setSpeed',
+      payload({ stepsPerSecond: optional(num({ min: MIN_STEPS_PER_SECOND, max: MAX_STEPS_PER_SECOND })) }),
+      ({ stepsPerSecond: sps }) => setSpeed(sps)
+    ),
+    'train.setWeight': defineCommand(
+      'train.setWeight',
+      payload({
+        edgeId: str({ nonEmpty: true, maxLength: 200 }),
+        row: num({ integer: true, min: 0 }),
+        col: num({ integer: true, min: 0 }),
+        value: num()
+      }),
+      (p) => setWeight(p)
     ),
     'train.restore': defineCommand(
       'train.restore',
