@@ -14,7 +14,14 @@ export async function newFromTemplate(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('menuitem', { name }).click()
 }
 
-/** Selects a bottom-panel tab by its exact name (Problems, Data, Training, Charts). */
+/**
+ * Selects a bottom-panel tab by its exact name (Problems, Data, Training). The charts are no tab any
+ * more — they stay open beside the tabs — so "Charts" brings the Live charts region into view.
+ */
 export async function openTab(page: Page, name: string): Promise<void> {
+  if (name === 'Charts') {
+    await page.getByRole('region', { name: 'Live charts' }).scrollIntoViewIfNeeded()
+    return
+  }
   await page.getByRole('tab', { name, exact: true }).click()
 }

@@ -36,8 +36,9 @@ test('shows the layout: toolbar, palette, canvas, inspector, bottom panels and s
   await expect(page.getByLabel('Network canvas')).toBeVisible()
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible()
   const tabs = page.getByRole('tablist', { name: 'Bottom panels' })
-  for (const name of ['Problems', 'Data', 'Training', 'Charts'])
+  for (const name of ['Problems', 'Data', 'Training'])
     await expect(tabs.getByRole('tab', { name })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Live charts' })).toBeVisible()
   await expect(page.getByRole('contentinfo')).toBeVisible()
 
   // the three columns sit side by side and the bottom panel below them

@@ -107,13 +107,23 @@ export class RunBuffers {
       const valMetric = e.validation?.accuracy ?? e.validation?.r2
       if (valMetric !== undefined) this.validationMetric.push(e.step, valMetric)
     }
-    if (ev.layers.length > 0) this.addLayerStats(ev.step, ev.layers)
-    if (ev.histograms) {
-      for (const h of ev.histograms) this.edgeHistograms.set(h.edgeId, h)
-      for (const [layer, { weights, biases }] of histogramsByLayer(ev.histograms)) {
-        this.addHistograms(ev.step, layer, weights, biases)
-      }
+    // The engine's samples (many per event: every early step, every few ms later) are the δ curve;
+    // an event without them (an older engine, a recorded run) gives its latest batch's statistics.
+    const samples = ev.samples ?? []
+    if (samples.length > 0) for (const s of samples) this.addLayerStats(s.step, s.layers)
+    else if (ev.layers.length > 0) this.addLayerStats(ev.step, ev.layers)
+    let lastSampled = NaN
+    for (const s of samples) {
+      if (!s.histograms) continue
+      this.addHistogramSet(s.step, s.histograms)
+      lastSampled = s.step
     }
+    if (ev.histograms && lastSampled !== ev.step) this.addHistogramSet(ev.step, ev.histograms)
+  }
+
+  private addHistogramSet(step: number, hs: readonly Histogram[]): void {
+    for (const h of hs) this.edgeHistograms.set(h.edgeId, h)
+    for (const [layer, { weights, biases }] of histogramsByLayer(hs)) this.addHistograms(step, layer, weights, biases)
   }
 
   clear(): void {

@@ -60,6 +60,12 @@ export function createTrainingEngine(client: EngineClient, sources: TrainingSour
     async setLearningRate(learningRate) {
       await client.request('train.setLearningRate', { learningRate })
     },
+    async setSpeed(stepsPerSecond) {
+      await client.request('train.setSpeed', stepsPerSecond === undefined ? {} : { stepsPerSecond })
+    },
+    async setWeight(edgeId, row, col, value) {
+      await client.request('train.setWeight', { edgeId, row, col, value })
+    },
     onEvent(listener) {
       return client.on('train.event', (data) => {
         // The session number is the engine's bookkeeping; the store takes the SessionEvent itself.

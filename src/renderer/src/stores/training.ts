@@ -51,6 +51,13 @@ export interface TrainingEngine {
   getParameters(): Promise<ParameterMap>
   /** Puts the last run's starting weights, or its last good weights, back into the model. */
   restore(which: RestorePoint): Promise<void>
+  /**
+   * At most this many steps per second (undefined: full speed), now and for later runs. Optional so an
+   * engine (or a test's fake) without it still trains at full speed.
+   */
+  setSpeed?(stepsPerSecond: number | undefined): Promise<void>
+  /** W[row][col] of a weighted edge of the engine's model, typed in by hand (not while running). */
+  setWeight?(edgeId: string, row: number, col: number, value: number): Promise<void>
 }
 
 /** Which weights of the last run to put back: the ones it started from, or its last finite step's. */
@@ -67,6 +74,16 @@ export interface StartResult {
 
 /** How often the weight overlay refreshes its snapshot of the weights while training runs. */
 export const PARAMETER_REFRESH_MS = 1000
+
+/**
+ * The live decision boundary and confusion matrix: at most this often while training, and never more
+ * than a tenth of the time (an evaluation on a large set pauses the engine's loop while it runs).
+ */
+export const EVALUATION_REFRESH_MS = 600
+const EVALUATION_DUTY = 10
+
+/** The speed control's stops, in steps per second; the last one (undefined) is full speed. */
+export const SPEEDS: readonly (number | undefined)[] = [1, 2, 5, 10, 20, 50, 100, 250, 1000, undefined]
 
 /** An inspection and the sample it was computed on (x and y, encoded as the network sees them). */
 export interface SampleInspection {
@@ -155,6 +172,10 @@ export const useTrainingStore = defineStore('training', () => {
   const parameters = shallowRef<ParameterMap | null>(null)
   let parametersInFlight = false
   let parametersFetchedAt = -Infinity
+  /** Steps per second the engine trains at (undefined: full speed); kept across runs. */
+  const stepsPerSecond = ref<number | undefined>(undefined)
+  let evaluationInFlight = false
+  let evaluationDueAt = -Infinity
 
   /** The explainer's current inspection, gradient check and highlight. */
   const inspection = shallowRef<SampleInspection | null>(null)
@@ -209,6 +230,7 @@ export const useTrainingStore = defineStore('training', () => {
     // Another engine numbers its sessions from 1 again.
     staleUpTo = 0
     newestSession = 0
+    if (next && stepsPerSecond.value !== undefined) void next.setSpeed?.(stepsPerSecond.value).catch(() => undefined)
     if (next)
       unsubscribe = next.onEvent((ev, session) => {
         if (session !== undefined) {
@@ -254,6 +276,7 @@ export const useTrainingStore = defineStore('training', () => {
         meter.update(ev.step, nowMs)
         etaSeconds.value = meter.etaSeconds(ev.step, stepsPerEpoch.value * settings.value.epochs)
         if (nowMs - parametersFetchedAt >= PARAMETER_REFRESH_MS) void refreshParameters(nowMs)
+        if (ev.state === 'running' && nowMs >= evaluationDueAt) void evaluateLive(nowMs)
         bumpVersion()
         return
       case 'state':
@@ -286,6 +309,24 @@ export const useTrainingStore = defineStore('training', () => {
     }
   }
 
+  /**
+   * The Charts tab's boundary and confusion matrix of the weights right now, while training runs:
+   * one request at a time, spaced by EVALUATION_REFRESH_MS and by ten times the last one's duration.
+   */
+  async function evaluateLive(nowMs: number): Promise<void> {
+    if (evaluationInFlight || !engine) return
+    evaluationInFlight = true
+    evaluationDueAt = Infinity
+    const started = performance.now()
+    try {
+      await useWeightsStore().evaluateQuietly()
+    } finally {
+      evaluationInFlight = false
+      const took = performance.now() - started
+      evaluationDueAt = nowMs + Math.max(EVALUATION_REFRESH_MS, took * EVALUATION_DUTY)
+    }
+  }
+
   function requireEngine(): TrainingEngine {
     if (!engine) throw new Error('The engine is not connected yet.')
     return engine
@@ -307,6 +348,7 @@ export const useTrainingStore = defineStore('training', () => {
 
   function clearRun(): void {
     buffers.clear()
+    evaluationDueAt = -Infinity
     epoch.value = 0
     step.value = 0
     samplesPerSecond.value = 0
@@ -419,6 +461,45 @@ export const useTrainingStore = defineStore('training', () => {
     const ok = await run('Set learning rate', (e) => e.setLearningRate(lr))
     if (ok) currentLearningRate.value = lr
     return ok
+  }
+
+  /** Sets the speed for the running session and the next ones; undefined is full speed. */
+  async function setSpeed(sps: number | undefined): Promise<boolean> {
+    stepsPerSecond.value = sps
+    if (!engine?.setSpeed) return true
+    return run('Set speed', (e) => e.setSpeed!(sps))
+  }
+
+  /**
+   * A weight typed in by hand: into the engine's model (the next step, export and prediction use it),
+   * the overlay's snapshot and the project. Refused while training runs.
+   */
+  async function setWeight(edgeId: string, row: number, col: number, value: number): Promise<boolean> {
+    if (status.value === 'running' || status.value === 'starting') {
+      statusText.value = 'Pause training to type in a weight.'
+      return false
+    }
+    if (!Number.isFinite(value)) {
+      statusText.value = `A weight must be a finite number, got ${value}.`
+      return false
+    }
+    const ok = await run('Set weight', async (e) => {
+      if (!e.setWeight) throw new Error('this engine cannot set single weights')
+      await e.setWeight(edgeId, row, col, value)
+    })
+    if (!ok) return false
+    const W = parameters.value?.[edgeId]
+    if (W?.[row]) {
+      const next = W.map((r) => r.slice())
+      next[row][col] = value
+      parameters.value = { ...parameters.value, [edgeId]: next }
+    }
+    void refreshParameters()
+    const weights = useWeightsStore()
+    weights.hasModel = true
+    await weights.captureModel()
+    void weights.evaluateQuietly()
+    return true
   }
 
   /**
@@ -536,6 +617,9 @@ export const useTrainingStore = defineStore('training', () => {
     isPaused,
     fraction,
     stepsPerEpoch,
+    stepsPerSecond,
+    setSpeed,
+    setWeight,
     bind,
     handleEvent,
     train,
