@@ -82,6 +82,9 @@ export const PARAMETER_REFRESH_MS = 1000
 export const EVALUATION_REFRESH_MS = 600
 const EVALUATION_DUTY = 10
 
+/** The slowest charts redraw at most this often while training runs (see slowVersion). */
+export const SLOW_CHART_MS = 250
+
 /** The speed control's stops, in steps per second; the last one (undefined) is full speed. */
 export const SPEEDS: readonly (number | undefined)[] = [1, 2, 5, 10, 20, 50, 100, 250, 1000, undefined]
 
@@ -187,8 +190,19 @@ export const useTrainingStore = defineStore('training', () => {
   const buffers = markRaw(new RunBuffers())
   /** Bumped at most once per animation frame when `buffers` changed. */
   const version = ref(0)
+  /**
+   * Bumped with `version` but at most every SLOW_CHART_MS: for the charts whose redraw costs most and
+   * whose picture moves slowly (the weights-over-time heatmap), so they cannot hold every frame up.
+   */
+  const slowVersion = ref(0)
+  let slowBumpedAt = -Infinity
   const bumpVersion = frameScheduler(() => {
     version.value++
+    const now = performance.now()
+    if (now - slowBumpedAt >= SLOW_CHART_MS || status.value !== 'running') {
+      slowBumpedAt = now
+      slowVersion.value++
+    }
   })
 
   let engine: TrainingEngine | null = null
@@ -612,6 +626,7 @@ export const useTrainingStore = defineStore('training', () => {
     explainerBusy,
     buffers,
     version,
+    slowVersion,
     engineReady,
     isRunning,
     isPaused,

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build]`: how the Charts keep up with a
+ * long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
+ * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH), starts from the iris template with
+ * resources/samples/iris.csv, first trains K short runs (the issue's "long run that followed earlier
+ * runs": their points must be gone, not piled up), then one run of a million epochs at full speed for
+ * N minutes with the live charts on screen. In the page, a requestAnimationFrame loop counts frames and
+ * a PerformanceObserver collects long tasks (> 50 ms by definition); every 5 s window is reported.
+ *
+ * A benchmark, not a test: the numbers depend on the machine and its load (write them down with the
+ * machine, in bench/README.md). Defaults: 2 minutes, 2 prior runs.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+
+interface UiBenchOptions {
+  minutes: number
+  priorRuns: number
+  port: number
+  build: boolean
+}
+
+function parseArgs(argv: string[]): UiBenchOptions {
+  const o: UiBenchOptions = { minutes: 2, priorRuns: 2, port: 4190, build: true }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const value = (): number => {
+      const v = Number(argv[++i])
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a number ≥ 0, got ${argv[i]}`)
+      return v
+    }
+    if (a === '--minutes') o.minutes = value()
+    else if (a === '--prior-runs') o.priorRuns = Math.floor(value())
+    else if (a === '--port') o.port = Math.floor(value())
+    else if (a === '--no-build') o.build = false
+    else throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build)`)
+  }
+  return o
+}
+
+/** One 5 s window as the page measured it. */
+interface Window5s {
+  fps: number
+  longTasks: number
+  longTaskMs: number
+  maxLongTaskMs: number
+  step: number
+}
+
+const root = resolve(import.meta.dirname, '..')
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2))
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`)
+  if (o.build) {
+    const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit'
+    })
+    if (b.status !== 0) throw new Error('the preview build failed')
+  }
+  const url = `http://127.0.0.1:${o.port}/`
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(o.port), '--strictPort'],
+    { cwd: root, stdio: 'ignore', detached: true }
+  )
+  const stop = (): void => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  process.on('exit', stop)
+  for (let t = 0; ; t++) {
+    if (t > 150) throw new Error(`the preview server did not answer on ${url}`)
+    if (await fetch(url).then((r) => r.ok, () => false)) break
+    await new Promise((r) => setTimeout(r, 200))
+  }
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    page.setDefaultTimeout(30_000)
+    await page.goto(url)
+    await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor()
+    await page.getByRole('button', { name: 'New from template' }).click()
+    await page.getByRole('menuitem', { name: /Iris/ }).click()
+    await page.getByRole('tab', { name: 'Data' }).click()
+    await page.getByLabel('CSV file').setInputFiles(resolve(root, 'resources/samples/iris.csv'))
+    await page.getByLabel('Prepared data').filter({ hasText: 'training' }).waitFor()
+    await page.getByRole('tab', { name: 'Training' }).click()
+    const train = page.getByRole('button', { name: 'Train', exact: true })
+    for (let k = 0; k < o.priorRuns; k++) {
+      await train.click()
+      await page.getByText(/^Finished/).waitFor({ timeout: 120_000 })
+    }
+    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('1000000')
+    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).press('Tab')
+    await train.click()
+    await page.getByRole('region', { name: 'Live charts' }).scrollIntoViewIfNeeded()
+
+    // As source text: tsx's helpers (__name) do not exist in the page.
+    await page.evaluate(`(() => {
+      const b = (window.__bench = { frames: 0, long: [] })
+      const tick = () => { b.frames++; requestAnimationFrame(tick) }
+      requestAnimationFrame(tick)
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) b.long.push(e.duration) })
+        .observe({ type: 'longtask', buffered: false })
+    })()`)
+
+    const windows: Window5s[] = []
+    const until = Date.now() + o.minutes * 60_000
+    console.log(`Charts during a ${o.minutes}-minute iris run after ${o.priorRuns} earlier runs:`)
+    while (Date.now() < until) {
+      const t0 = Date.now()
+      await page.waitForTimeout(5000)
+      const seconds = (Date.now() - t0) / 1000
+      const { frames, long } = (await page.evaluate(`(() => {
+        const b = window.__bench, out = { frames: b.frames, long: b.long }
+        b.frames = 0; b.long = []
+        return out
+      })()`)) as { frames: number; long: number[] }
+      const step = Number(
+        /step ([\d,]+)/.exec(await page.locator('.training-panel').innerText())?.[1].replace(/,/g, '') ?? NaN
+      )
+      const win: Window5s = {
+        fps: frames / seconds,
+        longTasks: long.length,
+        longTaskMs: long.reduce((a, b) => a + b, 0),
+        maxLongTaskMs: long.length ? Math.max(...long) : 0,
+        step
+      }
+      windows.push(win)
+      console.log(
+        `  ${String(windows.length * 5).padStart(4)} s  ${win.fps.toFixed(1).padStart(5)} fps  ` +
+          `long tasks ${win.longTasks} (${win.longTaskMs.toFixed(0)} ms, max ${win.maxLongTaskMs.toFixed(0)} ms)  step ${step}`
+      )
+    }
+    const fps = windows.map((w) => w.fps)
+    const summary = {
+      minutes: o.minutes,
+      priorRuns: o.priorRuns,
+      windows: windows.length,
+      meanFps: fps.reduce((a, b) => a + b, 0) / fps.length,
+      minFps: Math.min(...fps),
+      longTasks: windows.reduce((a, w) => a + w.longTasks, 0),
+      maxLongTaskMs: Math.max(0, ...windows.map((w) => w.maxLongTaskMs)),
+      finalStep: windows[windows.length - 1]?.step
+    }
+    console.log(
+      `mean ${summary.meanFps.toFixed(1)} fps, lowest 5 s window ${summary.minFps.toFixed(1)} fps, ` +
+        `${summary.longTasks} long tasks (longest ${summary.maxLongTaskMs.toFixed(0)} ms), step ${summary.finalStep}`
+    )
+    console.log(JSON.stringify({ bench: 'ui-charts', ...summary }))
+  } finally {
+    await browser.close()
+    stop()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:ui: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})
