@@ -84,6 +84,11 @@ describe('train.setWeight', () => {
     await o.client.request('train.step', { unit: 'batch' })
     const after = (await o.client.request('train.parameters', {})).parameters.w_h1[2][1]
     expect(Math.abs(after - 1.5)).toBeLessThan(0.1)
+    // ∂C/∂W of that step, in the same shapes, when asked for
+    const withGrads = await o.client.request('train.parameters', { gradients: true })
+    expect(withGrads.gradients?.w_h1).toHaveLength(8)
+    expect(withGrads.gradients?.w_h1[2]).toHaveLength(4)
+    expect(withGrads.gradients?.w_h1[2][1]).not.toBe(0)
   })
 
   it('names the edge or the index when they do not exist, and refuses while running', async () => {

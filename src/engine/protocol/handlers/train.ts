@@ -32,7 +32,8 @@ import type { EpochMetrics, SessionEvent, SessionState, TrainSettings } from '..
 import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
-import { num, oneOf, optional, payload, record, str, type Validator } from '../validate'
+import { bool, num, oneOf, optional, payload, record, str, type Validator } from '../validate'
+import { parametersToMap } from '../../nn/parameters'
 import { dataWorkspace, type Model, type PreparedData } from './data'
 
 declare module '../messages' {
@@ -90,8 +91,14 @@ declare module '../messages' {
      * back the model's training summary from before the run.
      */
     'train.restore': { payload: { which: RestorePoint }; result: SessionStatus }
-    /** The current model's weights by edge id. */
-    'train.parameters': { payload: Record<string, never>; result: { parameters: ParameterMap } }
+    /**
+     * The current model's weights by edge id; with `gradients`, also ∂C/∂W of the last training step
+     * (the batch mean, same shapes), for the canvas's per-weight tooltips.
+     */
+    'train.parameters': {
+      payload: { gradients?: boolean }
+      result: { parameters: ParameterMap; gradients?: ParameterMap }
+    }
     /** One forward/backward pass on row `sample` of the training split, with that row's x and y. */
     inspect: { payload: { sample: number }; result: InspectResult }
     /** Finite differences against backprop on the first `rows` training rows (default 16). */
@@ -659,9 +666,11 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
       payload({ which: oneOf('run-start', 'last-good') }),
       ({ which }) => restore(which)
     ),
-    'train.parameters': defineCommand('train.parameters', payload({}), () => ({
-      parameters: requireModel().net.getParameters()
-    })),
+    'train.parameters': defineCommand('train.parameters', payload({ gradients: optional(bool) }), (p) => {
+      const net = requireModel().net
+      const parameters = net.getParameters()
+      return p.gradients ? { parameters, gradients: parametersToMap(net.slices, net.grads) } : { parameters }
+    }),
     inspect: defineCommand('inspect', payload({ sample: num({ integer: true, min: 0 }) }), ({ sample }) =>
       inspectSample(sample)
     ),

@@ -39,7 +39,7 @@ export class RunBuffers {
   readonly edgeHistograms = new Map<string, Histogram>()
 
   constructor(
-    private readonly capacity = 2048,
+    private readonly capacity = 512,
     private readonly historyCapacity = 120
   ) {
     this.trainLoss = new SeriesBuffer(capacity)

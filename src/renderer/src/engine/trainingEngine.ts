@@ -97,6 +97,10 @@ export function createTrainingEngine(client: EngineClient, sources: TrainingSour
     },
     async getParameters() {
       return (await client.request('train.parameters', {})).parameters
+    },
+    async getParametersWithGradients() {
+      const r = await client.request('train.parameters', { gradients: true })
+      return { parameters: r.parameters, gradients: r.gradients }
     }
   }
 }

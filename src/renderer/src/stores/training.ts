@@ -49,6 +49,8 @@ export interface TrainingEngine {
   gradientCheck(): Promise<GradientCheckView>
   /** Every parameter by edge id (for the graph's weight overlay; fetched at a low rate). */
   getParameters(): Promise<ParameterMap>
+  /** The same with ∂C/∂W of the last step (the per-weight tooltips); optional like setSpeed. */
+  getParametersWithGradients?(): Promise<{ parameters: ParameterMap; gradients?: ParameterMap }>
   /** Puts the last run's starting weights, or its last good weights, back into the model. */
   restore(which: RestorePoint): Promise<void>
   /**
@@ -175,6 +177,11 @@ export const useTrainingStore = defineStore('training', () => {
   const parameters = shallowRef<ParameterMap | null>(null)
   let parametersInFlight = false
   let parametersFetchedAt = -Infinity
+  /** ∂C/∂W of the last step, fetched with `parameters` when the engine offers it. */
+  const gradients = shallowRef<ParameterMap | null>(null)
+  /** The snapshot before `parameters`, and how many steps lie between them (a weight's last update). */
+  const previousParameters = shallowRef<{ parameters: ParameterMap; steps: number } | null>(null)
+  let parametersStep = 0
   /** Steps per second the engine trains at (undefined: full speed); kept across runs. */
   const stepsPerSecond = ref<number | undefined>(undefined)
   let evaluationInFlight = false
@@ -525,7 +532,16 @@ export const useTrainingStore = defineStore('training', () => {
     parametersInFlight = true
     parametersFetchedAt = nowMs
     try {
-      parameters.value = await engine.getParameters()
+      const stepNow = step.value
+      const before = parameters.value
+      if (engine.getParametersWithGradients) {
+        const r = await engine.getParametersWithGradients()
+        parameters.value = r.parameters
+        gradients.value = r.gradients ?? null
+      } else parameters.value = await engine.getParameters()
+      if (before && stepNow > parametersStep)
+        previousParameters.value = { parameters: before, steps: stepNow - parametersStep }
+      parametersStep = stepNow
     } catch {
       // Keep the previous snapshot; the next progress event retries.
     } finally {
@@ -574,6 +590,8 @@ export const useTrainingStore = defineStore('training', () => {
     statusText.value = ''
     currentLearningRate.value = null
     parameters.value = null
+    gradients.value = null
+    previousParameters.value = null
     inspection.value = null
     gradientCheck.value = null
     highlight.value = null
@@ -620,6 +638,8 @@ export const useTrainingStore = defineStore('training', () => {
     evaluation,
     overlayEnabled,
     parameters,
+    gradients,
+    previousParameters,
     inspection,
     gradientCheck,
     highlight,
