@@ -78,7 +78,13 @@ async function main(): Promise<void> {
   process.on('exit', stop)
   for (let t = 0; ; t++) {
     if (t > 150) throw new Error(`the preview server did not answer on ${url}`)
-    if (await fetch(url).then((r) => r.ok, () => false)) break
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false
+      )
+    )
+      break
     await new Promise((r) => setTimeout(r, 200))
   }
 

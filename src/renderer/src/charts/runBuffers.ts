@@ -123,7 +123,8 @@ export class RunBuffers {
 
   private addHistogramSet(step: number, hs: readonly Histogram[]): void {
     for (const h of hs) this.edgeHistograms.set(h.edgeId, h)
-    for (const [layer, { weights, biases }] of histogramsByLayer(hs)) this.addHistograms(step, layer, weights, biases)
+    for (const [layer, { weights, biases }] of histogramsByLayer(hs))
+      this.addHistograms(step, layer, weights, biases)
   }
 
   clear(): void {

@@ -251,7 +251,8 @@ export const useTrainingStore = defineStore('training', () => {
     // Another engine numbers its sessions from 1 again.
     staleUpTo = 0
     newestSession = 0
-    if (next && stepsPerSecond.value !== undefined) void next.setSpeed?.(stepsPerSecond.value).catch(() => undefined)
+    if (next && stepsPerSecond.value !== undefined)
+      void next.setSpeed?.(stepsPerSecond.value).catch(() => undefined)
     if (next)
       unsubscribe = next.onEvent((ev, session) => {
         if (session !== undefined) {

@@ -32,7 +32,9 @@ export function parsePaneSizes(text: string | null): PaneSizes {
   }
 }
 
-export function loadPaneSizes(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): PaneSizes {
+export function loadPaneSizes(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage
+): PaneSizes {
   try {
     return parsePaneSizes(storage?.getItem(PANE_SIZES_KEY) ?? null)
   } catch {
