@@ -3,7 +3,7 @@
  * TensorFlow Playground does: the engine's own network (imported, not re-written) run on a small grid
  * of the standardised inputs with the overlay's latest weight snapshot, once per snapshot.
  */
-import { computed, type ComputedRef } from 'vue'
+import { computed, toRaw, type ComputedRef } from 'vue'
 import { createNetwork, inspect, type GraphSpec, type ParameterMap } from '@engine/index'
 import { divergingColor } from '@renderer/charts/unitGeometry'
 import { useGraphStore } from '@renderer/stores/graph'
@@ -68,7 +68,9 @@ export function useUnitHeatmaps(layerId: () => string | null): ComputedRef<(stri
     if (!images) {
       images = new Map()
       try {
-        for (const [layer, grids] of unitOutputGrids(graph.graph, params))
+        // Plain copies: the engine structured-clones its spec, which a reactive proxy cannot be.
+        const spec = JSON.parse(JSON.stringify(toRaw(graph.graph))) as GraphSpec
+        for (const [layer, grids] of unitOutputGrids(spec, toRaw(params)))
           images.set(
             layer,
             grids.map((g) => toDataUrl(g, HEATMAP_CELLS))
