@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run screenshot`: refreshes docs/screenshot.png (the README's picture).
 // Builds the browser preview, serves it on 127.0.0.1, opens it in Chromium (playwright-core, no browser
-// download), starts from the iris template, loads resources/samples/iris.csv and trains briefly when the
-// engine offers training; without training it shows the built network and the data instead.
+// download), starts from the XOR template, loads resources/samples/xor.csv, re-initialises the weights and
+// trains at 20 steps a second with every layer opened into its units, so the picture shows one line per
+// weight, the units' heatmaps and the live decision boundary; without training it shows the network and data.
 //   --no-build   reuse out/web as it is
 //   --out FILE   write somewhere else (default docs/screenshot.png)
 import { spawn, spawnSync } from 'node:child_process'
@@ -14,7 +15,7 @@ const root = resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
 const outIndex = args.indexOf('--out')
 const out = resolve(root, outIndex >= 0 ? args[outIndex + 1] : 'docs/screenshot.png')
-const csv = resolve(root, 'resources/samples/iris.csv')
+const csv = resolve(root, 'resources/samples/xor.csv')
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Not 4173: the e2e tests' server may be running at the same time.
 const port = Number(process.env.SCREENSHOT_PORT ?? 4179)
@@ -81,7 +82,7 @@ try {
   await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor()
 
   await page.getByRole('button', { name: 'New from template' }).click()
-  await page.getByRole('menuitem', { name: /Iris/ }).click()
+  await page.getByRole('menuitem', { name: /XOR/ }).click()
 
   await page.getByRole('tab', { name: 'Data' }).click()
   await page.getByLabel('CSV file').setInputFiles(csv)
@@ -92,13 +93,16 @@ try {
   await status.waitFor()
   const canTrain = !(await status.innerText()).startsWith(NO_TRAINING)
   if (canTrain) {
-    console.log('training for a few seconds…')
+    console.log('training at 20 steps/s with the layers opened into their units…')
+    await page.getByRole('button', { name: 'Reset weights' }).click()
+    await page.getByLabel('Epochs', { exact: true }).fill('100000')
+    await page.getByLabel('Epochs', { exact: true }).press('Tab')
+    await page.getByRole('slider', { name: 'Speed' }).fill('4')
     await page.getByRole('button', { name: 'Train', exact: true }).click()
-    await page.waitForTimeout(4000)
-    const pause = page.getByRole('button', { name: 'Pause' })
-    if (await pause.isEnabled().catch(() => false)) await pause.click()
-    await page.getByRole('tab', { name: 'Charts' }).click()
-    await page.waitForTimeout(800)
+    const show = page.getByRole('button', { name: /^Show the units of/ })
+    while (await show.count()) await show.first().click()
+    await page.waitForTimeout(6000)
+    await page.getByRole('figure', { name: 'Decision boundary' }).scrollIntoViewIfNeeded()
   } else {
     console.log('the engine offers no training yet: showing the network and the data')
     await page.getByRole('tab', { name: 'Data' }).click()

@@ -114,21 +114,26 @@ describe('the training overlay on the canvas', () => {
     expect(strokesOf(w, 'w2')).toHaveLength(24)
     expect(strokesOf(w, 'b1')).toHaveLength(8)
     const w1 = strokesOf(w, 'w1')
-    expect(new Set(w1.map((s) => s.attributes('stroke'))).size).toBe(2)
+    // a diverging colour: orange below 0, blue above, deeper with |w| (more than two shades)
+    expect(new Set(w1.map((s) => s.attributes('stroke'))).size).toBeGreaterThan(2)
     expect(Number(w1[31].attributes('stroke-width'))).toBeGreaterThan(
       Number(w1[0].attributes('stroke-width'))
     )
-    expect(w1[1].find('title').text()).toBe('W[0][1] = -0.15')
+    expect(w1[1].find('title').text()).toMatch(/W\[0\]\[1\] = -0\.15/)
     expect(w.find('.weight-edge[data-edge="w1"] .weight-strokes').attributes('aria-label')).toMatch(
       /^W 8×4, mean \|w\|/
     )
   })
 
-  it('summarises a matrix too large to draw per weight', async () => {
+  it('draws a matrix too large for one line per weight as a heatmap of W', async () => {
     const w = await mountCanvas()
     useTrainingStore().parameters = { ...parameters, w1: matrix(8, 9) }
     await frame()
-    expect(strokesOf(w, 'w1')).toHaveLength(1)
+    expect(strokesOf(w, 'w1')).toHaveLength(0)
+    const heat = w.find('.weight-edge[data-edge="w1"] .weight-matrix')
+    expect(heat.attributes('aria-label')).toMatch(/W 8×9 as a heatmap/)
+    // one cell per weight, plus the frame
+    expect(heat.findAll('rect')).toHaveLength(8 * 9 + 1)
     expect(strokesOf(w, 'w2')).toHaveLength(24)
   })
 

@@ -1,3 +1,4 @@
+import { categorical } from '@renderer/charts/palette'
 import { describe, expect, it } from 'vitest'
 import type { LineSeriesOption } from 'echarts'
 import { buildLossOption, buildMetricOption, forScale } from '@renderer/charts/lossOptions'
@@ -216,6 +217,14 @@ describe('evaluation options', () => {
     const o = buildDecisionBoundaryOption(input)
     expect((byId(o, 'boundary').data as unknown[])[3]).toMatchObject({ value: [1, 1, 1] })
     expect(byId(o, 'points:1').data).toEqual([[1, 1]])
+    // points outlined in their class colour on white, not filled with the colour of their region
+    const style = (byId(o, 'points:1') as { itemStyle?: { color?: string; borderColor?: string } }).itemStyle
+    expect(style).toMatchObject({ color: '#ffffff', borderColor: categorical(1) })
+    // the odd range ends (the cells' edges) get no label of their own, so labels cannot collide
+    expect((o.xAxis as { axisLabel?: object }[])[1].axisLabel).toMatchObject({
+      showMinLabel: false,
+      showMaxLabel: false
+    })
     // value axes span the outer cell edges so the two stacked grids agree
     expect((o.xAxis as { min?: number; max?: number }[])[1]).toMatchObject({ min: -0.5, max: 1.5 })
     expect(() => boundaryCells({ ...input, probs: [[1, 0]] })).toThrow(/1 cells, expected 2×2/)

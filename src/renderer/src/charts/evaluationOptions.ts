@@ -200,9 +200,10 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
     type: 'scatter',
     xAxisIndex: 1,
     yAxisIndex: 1,
-    symbolSize: 6,
+    // Outlined in the class colour on a white fill, so a point stands out from a region of its own colour.
+    symbolSize: 7,
     color: categorical(cls),
-    itemStyle: { borderColor: '#333333', borderWidth: 0.5 },
+    itemStyle: { color: '#ffffff', borderColor: categorical(cls), borderWidth: 2 },
     data: input.points.filter((p) => p.cls === cls).map((p) => [p.x, p.y])
   }))
   return {
@@ -231,7 +232,13 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
         min: input.xs[0] - dx / 2,
         max: input.xs[nx - 1] + dx / 2,
         splitLine: { show: false },
-        axisLabel: { formatter: (v: number) => formatValue(v) }
+        // The range ends at the cells' edges (e.g. 77.195): only the nice ticks get labels.
+        axisLabel: {
+          formatter: (v: number) => formatValue(v),
+          showMinLabel: false,
+          showMaxLabel: false,
+          hideOverlap: true
+        }
       }
     ],
     yAxis: [
@@ -243,7 +250,13 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
         min: input.ys[0] - dy / 2,
         max: input.ys[input.ys.length - 1] + dy / 2,
         splitLine: { show: false },
-        axisLabel: { formatter: (v: number) => formatValue(v) }
+        // The range ends at the cells' edges (e.g. 77.195): only the nice ticks get labels.
+        axisLabel: {
+          formatter: (v: number) => formatValue(v),
+          showMinLabel: false,
+          showMaxLabel: false,
+          hideOverlap: true
+        }
       }
     ],
     series: [heatmap, ...scatter]
