@@ -30,6 +30,7 @@ import { createRng, type Rng } from '../random'
 import { EVAL_CHUNK_ROWS, evaluateSet, setEvaluation, strideSample, type SetEvaluation } from './metrics'
 import { createOptimizer, type Optimizer } from './optim'
 import { scheduleFactor } from './schedule'
+import { TrainSettingsError } from './settings'
 import type {
   Dataset,
   DoneEvent,
@@ -159,6 +160,7 @@ export function createTrainer(
   const fullBatch = settings.optimizer === 'gd' || settings.batchSize === 0 || settings.batchSize >= n
   const batchRows = fullBatch ? n : settings.batchSize
   const stepsPerEpoch = Math.ceil(n / batchRows)
+  checkActivationMemory(net, batchRows, fullBatch)
 
   // Mini-batch buffers, allocated once; the last, shorter batch of an epoch uses views made here too.
   const order = new Int32Array(n)
@@ -566,6 +568,26 @@ function firstNonFiniteGradient(net: Network) {
     }
   }
   return null
+}
+
+/**
+ * Most bytes the network's per-row buffers may take for one batch (z, a, f′, ∂C/∂a and δ of every
+ * layer: 5 float64 per unit and row). A full batch of 54 000 rows through 784-256-256-10 would need
+ * 1.1 GB; the cap refuses that up front, naming the batch size to use, instead of running out of memory.
+ */
+export const MAX_ACTIVATION_BYTES = 512 * 1024 * 1024
+const BUFFERS_PER_UNIT = 5
+
+function checkActivationMemory(net: Network, batchRows: number, fullBatch: boolean): void {
+  const units = net.layers.reduce((s, l) => s + l.units, 0)
+  const bytes = batchRows * units * BUFFERS_PER_UNIT * 8
+  if (bytes <= MAX_ACTIVATION_BYTES) return
+  const fits = Math.max(1, Math.floor(MAX_ACTIVATION_BYTES / (units * BUFFERS_PER_UNIT * 8)))
+  const what = fullBatch ? `a full batch of ${batchRows} rows` : `a batch of ${batchRows} rows`
+  throw new TrainSettingsError(
+    'batchSize',
+    `${what} through ${units} units needs ${(bytes / 1e9).toPrecision(3)} GB of activations; at most ${MAX_ACTIVATION_BYTES / 2 ** 20} MiB are allowed — use mini-batches of at most ${fits} rows`
+  )
 }
 
 function checkData(net: Network, data: TrainData): void {
