@@ -309,3 +309,20 @@ describe('activation memory', () => {
     ).not.toThrow()
   })
 })
+
+describe('train.step with parameters', () => {
+  it('opens a session from the given weights (a project after an engine restart)', async () => {
+    const o = connect()
+    const net = createNetwork(mlpGraph(4, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 31 })
+    const given = net.getParameters()
+    const status = await o.client.request('train.step', {
+      unit: 'batch',
+      graph: irisGraph(),
+      settings: { optimizer: 'sgd', learningRate: 0.01, batchSize: 16, epochs: 5 },
+      parameters: given as unknown as Record<string, unknown>
+    })
+    expect(status).toMatchObject({ state: 'paused', step: 1 })
+    await o.client.request('train.restore', { which: 'run-start' })
+    expect((await o.client.request('train.parameters', {})).parameters).toEqual(given)
+  })
+})
