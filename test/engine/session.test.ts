@@ -315,3 +315,36 @@ describe('evaluation in slices', () => {
     expect(done.final!.validation!.loss).toBeCloseTo(evaluateSet(net, blobs(1000, 3), 'multiclass').loss, 12)
   })
 })
+
+describe('pause during an epoch-end evaluation', () => {
+  it('resume or a batch step finishes it, and the epoch’s metrics are reported once', async () => {
+    const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 })
+    let now = 0
+    const events: SessionEvent[] = []
+    const parked: (() => void)[] = []
+    const session = createSession({
+      net,
+      data: { train: blobs(100, 7), validation: blobs(700, 3), task: 'multiclass' },
+      settings: { optimizer: 'sgd', batchSize: 32, epochs: 3, shuffle: false },
+      emit: (e) => events.push(e),
+      clock: () => (now += 1),
+      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
+      sliceMs: 12
+    })
+    session.start()
+    // Run slices until the loop yields in the middle of the first epoch's evaluation.
+    while (!session.trainer.evaluating) {
+      parked.shift()!()
+      await new Promise((r) => setImmediate(r))
+    }
+    session.pause()
+    parked.shift()?.()
+    await session.whenSettled()
+    const epochsSoFar = () => events.flatMap((e) => (e.type === 'progress' ? e.epochs : []))
+    expect(epochsSoFar()).toEqual([])
+    session.step('batch')
+    expect(epochsSoFar().map((m) => m.epoch)).toEqual([1])
+    expect(session.trainer.evaluating).toBe(false)
+    expect(session.state).toBe('paused')
+  })
+})

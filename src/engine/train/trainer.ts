@@ -408,11 +408,16 @@ export function createTrainer(
   }
 
   function step(): StepResult {
+    let earlier: EpochMetrics | undefined
     if (pending) {
       const r = settle({ ...EVALUATED })
       if (r.done) return r
+      earlier = r.epoch
     }
-    return settle(trainStep())
+    const r = settle(trainStep())
+    // An epoch finished by the pending evaluation is reported too (unless this step ends another).
+    if (earlier && !r.epoch) r.epoch = earlier
+    return r
   }
 
   function requestStop(): void {
