@@ -83,7 +83,13 @@ describe('bench peers', () => {
 describe('bench options', () => {
   it('default to every workload and peer, three runs and a 50 MB CSV; --quick shortens', () => {
     const full = parseBenchArgs([], quiet)
-    expect(full).toMatchObject({ quick: false, repeats: 3, csvBytes: 50e6, kernels: 'auto', controlRows: 60000 })
+    expect(full).toMatchObject({
+      quick: false,
+      repeats: 3,
+      csvBytes: 50e6,
+      kernels: 'auto',
+      controlRows: 60000
+    })
     expect(full.workloads).toEqual(['W1', 'W2', 'W3'])
     const quick = parseBenchArgs(['--quick', '--only', 'W2', '--peers', 'ours,tfjs-wasm'], quiet)
     expect(quick).toMatchObject({ quick: true, repeats: 1, csvBytes: 5e6, workloads: ['W2'] })
