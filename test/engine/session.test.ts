@@ -255,7 +255,9 @@ describe('evaluation in slices', () => {
       emit: (e) => events.push(e),
       clock: () => (now += 1),
       yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      sliceMs: 12,
+      // The chunk size a 784-256-256-10 network gets (this small one would get 256 rows).
+      evalChunkRows: 32
     })
     const perSlice: number[] = []
     let before = evaluated()
@@ -292,7 +294,8 @@ describe('evaluation in slices', () => {
       emit: (e) => events.push(e),
       clock: () => (now += 1),
       yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      sliceMs: 12,
+      evalChunkRows: 32
     })
     session.start()
     parked.shift()!()

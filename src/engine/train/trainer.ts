@@ -66,7 +66,7 @@ export interface TrainerOptions {
    * uses the whole set.
    */
   trainMetricRows?: number
-  /** Rows per evaluation chunk of `advance()` (default: the batch size, within 32…EVAL_CHUNK_ROWS). */
+  /** Rows per evaluation chunk of `advance()` (default: EVAL_CHUNK_WORK ÷ parameters, within 32…EVAL_CHUNK_ROWS). */
   evalChunkRows?: number
 }
 
@@ -78,6 +78,9 @@ export const DEFAULT_TRAIN_METRIC_ROWS = 1024
  * noise a divergence; a million times the initial loss is far beyond any run that is still learning.
  */
 export const DIVERGENCE_FACTOR = 1e6
+
+/** Multiply-adds an evaluation chunk of advance() aims at (rows ≈ this ÷ the parameter count). */
+export const EVAL_CHUNK_WORK = 2 ** 22
 
 /** Which saved weights `restore` puts back: the run's starting weights, or the last good step's. */
 export type RestorePoint = 'run-start' | 'last-good'
@@ -191,7 +194,11 @@ export function createTrainer(
   let done: DoneInfo | null = null
   let lastEpoch: EpochMetrics | null = null
   let pending: PendingEvaluation | null = null
-  const chunkRows = options.evalChunkRows ?? Math.min(EVAL_CHUNK_ROWS, Math.max(32, batchRows))
+  // About EVAL_CHUNK_WORK multiply-adds per chunk (a millisecond or two), 32–256 rows: small networks
+  // evaluate in big chunks (few calls), 784-256-256-10 in 32-row ones.
+  const chunkRows =
+    options.evalChunkRows ??
+    Math.min(EVAL_CHUNK_ROWS, Math.max(32, Math.floor(EVAL_CHUNK_WORK / Math.max(1, net.params.length))))
   let statsRequested = false
   let layerStats: LayerStats[] = []
 
