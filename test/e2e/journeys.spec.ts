@@ -156,6 +156,15 @@ test('New after a run shows a clean slate; a template starts with its own settin
   await expect(page.locator('.weight-strokes')).toHaveCount(0)
   await expect(page.getByLabel('Epochs', { exact: true })).not.toHaveValue('20')
   await page.screenshot({ path: 'test-results/journeys-template-after-run.png' })
+  // The engine still holds the old network: nothing here may predict or export with it.
+  await openTab(page, 'Data')
+  await expect(page.getByRole('button', { name: 'Export weights' })).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Predict', exact: true })).toBeDisabled()
+  await expect(page.getByLabel('CSV to predict')).toBeDisabled()
+  await expect(
+    page.getByText('Train this network, or import a weights file, to export, predict or evaluate.')
+  ).toBeVisible()
+  await page.screenshot({ path: 'test-results/journeys-template-data-tab.png' })
 })
 
 test('a data mismatch blocks Train with the same message everywhere, and its fix is offered', async ({

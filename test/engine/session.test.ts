@@ -172,7 +172,9 @@ describe('training session', () => {
     h.session.stop()
   })
 
-  it('with the real clock and yield, a pause requested mid-run lands within 50 ms', async () => {
+  // The latency itself is measured in `npm run bench` (prompt control), not asserted here: a timing
+  // assertion fails on a loaded machine (it did, at load 10 on 2 cores).
+  it('with the real clock and yield, timers fire while it trains and a pause stops it at once', async () => {
     // A network big enough that one step takes a noticeable time.
     const net = createNetwork(
       mlpGraph(
@@ -193,12 +195,12 @@ describe('training session', () => {
       emit: (e) => events.push(e)
     })
     session.start()
-    const latencies: number[] = []
     for (let i = 0; i < 3; i++) {
-      const asked = performance.now()
-      await new Promise((r) => setTimeout(r, 40))
-      // The timer fires only when the loop yields; its lateness is the control latency.
-      latencies.push(performance.now() - asked - 40)
+      const before = session.trainer.stepCount
+      // A timer can only fire when the loop yields to the event loop.
+      await new Promise((r) => setTimeout(r, 20))
+      expect(session.state).toBe('running')
+      expect(session.trainer.stepCount).toBeGreaterThan(before)
       const steps = session.trainer.stepCount
       session.pause()
       await session.whenSettled()
@@ -206,7 +208,6 @@ describe('training session', () => {
       session.resume()
     }
     session.stop()
-    expect(Math.max(...latencies)).toBeLessThan(50)
     const progress = events.filter((e): e is ProgressEvent => e.type === 'progress')
     expect(progress.length).toBeGreaterThan(0)
     expect(events[events.length - 1]).toMatchObject({ type: 'done', reason: 'stopped' })
@@ -255,7 +256,9 @@ describe('evaluation in slices', () => {
       emit: (e) => events.push(e),
       clock: () => (now += 1),
       yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      sliceMs: 12,
+      // The chunk size a 784-256-256-10 network gets (this small one would get 256 rows).
+      evalChunkRows: 32
     })
     const perSlice: number[] = []
     let before = evaluated()
@@ -292,7 +295,8 @@ describe('evaluation in slices', () => {
       emit: (e) => events.push(e),
       clock: () => (now += 1),
       yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      sliceMs: 12,
+      evalChunkRows: 32
     })
     session.start()
     parked.shift()!()
@@ -313,5 +317,38 @@ describe('evaluation in slices', () => {
     expect(done.reason).toBe('stopped')
     expect(done.final!.validation!.accuracy).toBeGreaterThan(0)
     expect(done.final!.validation!.loss).toBeCloseTo(evaluateSet(net, blobs(1000, 3), 'multiclass').loss, 12)
+  })
+})
+
+describe('pause during an epoch-end evaluation', () => {
+  it('resume or a batch step finishes it, and the epoch’s metrics are reported once', async () => {
+    const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 })
+    let now = 0
+    const events: SessionEvent[] = []
+    const parked: (() => void)[] = []
+    const session = createSession({
+      net,
+      data: { train: blobs(100, 7), validation: blobs(700, 3), task: 'multiclass' },
+      settings: { optimizer: 'sgd', batchSize: 32, epochs: 3, shuffle: false },
+      emit: (e) => events.push(e),
+      clock: () => (now += 1),
+      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
+      sliceMs: 12
+    })
+    session.start()
+    // Run slices until the loop yields in the middle of the first epoch's evaluation.
+    while (!session.trainer.evaluating) {
+      parked.shift()!()
+      await new Promise((r) => setImmediate(r))
+    }
+    session.pause()
+    parked.shift()?.()
+    await session.whenSettled()
+    const epochsSoFar = () => events.flatMap((e) => (e.type === 'progress' ? e.epochs : []))
+    expect(epochsSoFar()).toEqual([])
+    session.step('batch')
+    expect(epochsSoFar().map((m) => m.epoch)).toEqual([1])
+    expect(session.trainer.evaluating).toBe(false)
+    expect(session.state).toBe('paused')
   })
 })

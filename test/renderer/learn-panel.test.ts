@@ -81,3 +81,18 @@ describe('Learn panel', () => {
     w.unmount()
   })
 })
+
+describe('Learn panel exercises', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('highlights what the question is about, the loss node for the loss', async () => {
+    const { w } = mountPanel()
+    await flushPromises()
+    await button(w, 'Exercise').trigger('click')
+    expect(useTrainingStore().highlight).toEqual({ nodes: ['o'], edges: [] }) // δ₅ first
+    await w.findAll('select')[1].setValue('loss')
+    await flushPromises()
+    expect(useTrainingStore().highlight).toEqual({ nodes: ['E'], edges: [] })
+    w.unmount()
+  })
+})

@@ -28,8 +28,11 @@ export function projectFolderName(file: WeightsFile): string {
  * The PyTorch project as one .zip holding one folder: a single download (a browser asks once, or
  * blocks a burst of downloads) that keeps the files together, unpacked with any archive tool.
  */
-export function buildPytorchZip(file: WeightsFile, weightsText: string): Uint8Array {
-  const folder = projectFolderName(file)
+export function buildPytorchZip(
+  file: WeightsFile,
+  weightsText: string,
+  folder = projectFolderName(file)
+): Uint8Array {
   const entries: Record<string, Uint8Array> = {}
   for (const f of buildPytorchProject(file, weightsText)) entries[`${folder}/${f.path}`] = strToU8(f.text)
   // A fixed time stamp: the same weights file gives the same bytes.

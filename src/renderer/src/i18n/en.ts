@@ -53,11 +53,11 @@ const en = {
       delta: 'error δ = ∂C/∂z',
       dCda: 'error ∂C/∂a',
       dCdW: 'weight gradient ∂C/∂w',
-      updated: 'weight after one step'
+      updated: 'weight after one gradient-descent step'
     },
     ask: 'Work out {symbol} by hand and type it.',
     givens: 'Given: the inputs, targets and weights on the canvas',
-    learningRate: 'step size α = {alpha}',
+    learningRate: 'gradient-descent step α = {alpha}',
     batch: 'batch size m = {m}',
     answer: 'Your value',
     check: 'Check',

@@ -55,11 +55,11 @@ const zhCN: Catalogue = {
       delta: '误差 δ = ∂C/∂z',
       dCda: '误差 ∂C/∂a',
       dCdW: '权重梯度 ∂C/∂w',
-      updated: '更新一步后的权重'
+      updated: '梯度下降一步后的权重'
     },
     ask: '请手算 {symbol}，并输入结果。',
     givens: '已知：画布上的输入、目标值和权重',
-    learningRate: '步长 α = {alpha}',
+    learningRate: '梯度下降步长 α = {alpha}',
     batch: '批量大小 m = {m}',
     answer: '你的答案',
     check: '检查',

@@ -26,10 +26,13 @@ export async function exportModel(
 ): Promise<ExportedModel> {
   const { buildOnnxModel, buildPytorchZip } = await import('@engine/export')
   const file = parseWeightsFile(weights.text)
-  const bytes = format === 'onnx' ? buildOnnxModel(file) : buildPytorchZip(file, weights.text)
+  const name = exportFileName(weights.name, format)
+  // The .zip's one folder is named like the download: iris-pytorch.zip holds iris-pytorch/.
+  const bytes =
+    format === 'onnx' ? buildOnnxModel(file) : buildPytorchZip(file, weights.text, name.replace(/\.zip$/, ''))
   const type = format === 'onnx' ? 'application/octet-stream' : 'application/zip'
   return {
-    name: exportFileName(weights.name, format),
+    name,
     blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type })
   }
 }
