@@ -96,17 +96,26 @@ describe('train.setWeight', () => {
     await o.client.request('train.step', { unit: 'batch', graph: graph(), settings: { epochs: 5 } })
     const missing = await o.client
       .request('train.setWeight', { edgeId: 'nope', row: 0, col: 0, value: 1 })
-      .catch((e: unknown) => e as EngineRequestError)
+      .then(
+        () => new Error('expected a refusal'),
+        (e: unknown) => e as EngineRequestError
+      )
     expect(missing.message).toMatch(/edge "nope" has no weights/)
     const outside = await o.client
       .request('train.setWeight', { edgeId: 'w_h1', row: 8, col: 0, value: 1 })
-      .catch((e: unknown) => e as EngineRequestError)
+      .then(
+        () => new Error('expected a refusal'),
+        (e: unknown) => e as EngineRequestError
+      )
     expect(outside.message).toMatch(/w_h1 is 8×4: W\[8\]\[0\] is outside it/)
     await o.client.request('train.setSpeed', { stepsPerSecond: 5 })
     await o.client.request('train.resume', {})
     const running = await o.client
       .request('train.setWeight', { edgeId: 'w_h1', row: 0, col: 0, value: 1 })
-      .catch((e: unknown) => e as EngineRequestError)
+      .then(
+        () => new Error('expected a refusal'),
+        (e: unknown) => e as EngineRequestError
+      )
     expect(running.message).toMatch(/pause first/)
     await o.client.request('train.stop', {})
   })
