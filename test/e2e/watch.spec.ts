@@ -131,3 +131,14 @@ test('no serious or critical axe-core violation on the main screens', async ({ p
   await openTab(page, 'Problems')
   await noSeriousViolations(page, 'problems tab')
 })
+
+test('Check gradients brings its result into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await irisReady(page)
+  await page.getByRole('button', { name: 'Step', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible()
+  await page.getByRole('button', { name: 'Check gradients' }).click()
+  const result = page.getByLabel('Gradient check')
+  await expect(result).toContainText(/Passed|Failed/)
+  await expect(result).toBeInViewport()
+})
