@@ -218,6 +218,8 @@ export {
   evaluateModel,
   type Evaluation
 } from './weights/predict'
+export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
+export type { DataSummary, ImportedWeights } from './protocol/handlers/data'
 
 // export: ONNX and PyTorch (docs/outgrow.md)
 export * from './export'
