@@ -3,8 +3,7 @@
  * reactivity (the training store holds it with markRaw and bumps a version ref once per frame), so
  * appending a point never walks a proxy and memory stays fixed however long the run is.
  */
-import type { LayerStats } from '@engine/nn/types'
-import type { Histogram, ProgressEvent } from '@engine/train/types'
+import type { LayerStats, Histogram, ProgressEvent } from '@engine/index'
 import { evenEdges, rebin, type Bins } from './histogram'
 import type { HistogramSnapshot } from './histogramOptions'
 import { SampledHistory } from './sampledHistory'

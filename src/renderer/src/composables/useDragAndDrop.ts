@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { useVueFlow } from '@vue-flow/core'
-import type { NodeKind } from '@engine/graph/types'
+import type { NodeKind } from '@engine/index'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useUiStore } from '@renderer/stores/ui'
 import { snapPosition } from '@renderer/graph/layout'

@@ -1,5 +1,4 @@
-import { createEngineClient, type EngineClient } from '@engine/protocol/client'
-import { portFromMessagePort, portFromWorker } from '@engine/protocol/port'
+import { createEngineClient, type EngineClient, portFromMessagePort, portFromWorker } from '@engine/index'
 import type { DesktopApi, EnginePortEnvelope, EngineStatus } from '../../../preload/desktop-api'
 import EngineWorker from '@engine/hosts/worker.ts?worker'
 

@@ -4,9 +4,7 @@
  * with Train (and with Step / Reset, which open a session when the engine has none) is the editor's.
  */
 import { toRaw, watch, type WatchStopHandle } from 'vue'
-import type { EngineClient } from '@engine/protocol/client'
-import type { GraphSpec } from '@engine/graph/types'
-import type { SessionEvent, TrainSettings } from '@engine/train/types'
+import type { EngineClient, GraphSpec, SessionEvent, TrainSettings } from '@engine/index'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useDataStore } from '@renderer/stores/data'

@@ -1,7 +1,12 @@
-import type { GraphSpec, ParameterMap, Position } from '@engine/graph/types'
-import { parseGraph } from '@engine/graph/parse'
-import { parseWeightsFile } from '@engine/weights/file'
-import { WEIGHTS_FORMAT, WEIGHTS_VERSION } from '@engine/weights/types'
+import {
+  type GraphSpec,
+  type ParameterMap,
+  type Position,
+  parseGraph,
+  parseWeightsFile,
+  WEIGHTS_FORMAT,
+  WEIGHTS_VERSION
+} from '@engine/index'
 
 /**
  * The project file users keep (`*.bps.json`, DESIGN §4): graph + editor layout + data column settings +

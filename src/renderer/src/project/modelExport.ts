@@ -5,7 +5,7 @@
  * bundle. One .zip rather than several files: a single download (browsers ask once, or block a burst
  * of downloads; Electron shows one save dialog) that keeps the project's folder together.
  */
-import { parseWeightsFile } from '@engine/weights/file'
+import { parseWeightsFile } from '@engine/index'
 
 export type ModelExportFormat = 'onnx' | 'pytorch'
 

@@ -1,5 +1,4 @@
-import { resolveTrainSettings } from '@engine/train/settings'
-import type { TrainSettings } from '@engine/train/types'
+import { resolveTrainSettings, type TrainSettings } from '@engine/index'
 import type { ProjectTraining } from './file'
 
 /**

@@ -7,8 +7,8 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import type { EngineClient } from '@engine/protocol/client'
 import type {
+  EngineClient,
   BinaryTargetEncoding,
   ColumnRole,
   DataProfile,
@@ -16,7 +16,7 @@ import type {
   MissingPolicy,
   Normalization,
   PreparedSummary
-} from '@engine/protocol/handlers/data'
+} from '@engine/index'
 import { findMismatch, lossPatch } from '@renderer/components/data/graphBinding'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { ParameterMap } from '@engine/graph/types'
+import type { ParameterMap } from '@engine/index'
 import { emptyGraph } from '@renderer/graph/edit'
 import { templateById } from '@renderer/graph/templates'
 import {

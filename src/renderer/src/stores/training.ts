@@ -6,12 +6,19 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import type { Initializer, ParameterMap } from '@engine/graph/types'
-import type { LayerStats } from '@engine/nn/types'
-import type { Inspection } from '@engine/nn/inspect'
-import { resolveTrainSettings } from '@engine/train/settings'
-import type { DoneEvent, EpochMetrics, SessionEvent, SessionState, TrainSettings } from '@engine/train/types'
-import type { StepUnit } from '@engine/train/session'
+import {
+  type Initializer,
+  type ParameterMap,
+  type LayerStats,
+  type Inspection,
+  resolveTrainSettings,
+  type DoneEvent,
+  type EpochMetrics,
+  type SessionEvent,
+  type SessionState,
+  type TrainSettings,
+  type StepUnit
+} from '@engine/index'
 import { RunBuffers } from '@renderer/charts/runBuffers'
 import type { BoundaryInput, ConfusionInput, PredVsActualInput } from '@renderer/charts/evaluationOptions'
 import { RateMeter } from '@renderer/components/training/eta'

@@ -7,9 +7,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
-import type { ParameterMap } from '@engine/graph/types'
-import type { EngineClient } from '@engine/protocol/client'
-import type { Evaluation, ImportedWeights, Prediction } from '@engine/protocol/handlers/data'
+import type { ParameterMap, EngineClient, Evaluation, ImportedWeights, Prediction } from '@engine/index'
 import { downloadText } from '@renderer/platform/browser'
 import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
 import { parametersMismatch } from '@renderer/project/parameters'

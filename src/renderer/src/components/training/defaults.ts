@@ -2,8 +2,7 @@
  * Training settings suggested from the data and the graph, applied when the data or graph changes
  * and the user has not touched the field.
  */
-import type { Activation, Task } from '@engine/graph/types'
-import type { TrainSettings } from '@engine/train/types'
+import type { Activation, Task, TrainSettings } from '@engine/index'
 
 export interface SettingsContext {
   /** Training rows (after the validation split), when data is loaded. */
