@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphSpec } from '@engine/graph/types'
 import type { PreparedSummary } from '@engine/protocol/handlers/data'
-import { findMismatch, lossPatch } from '@renderer/components/data/graphBinding'
+import { findMismatch, lossPatch } from '@renderer/graph/dataBinding'
 import { regressionSummary, rowFromPreview } from '@renderer/components/predict/rows'
 import { predictionsFileName, weightsFileName } from '@renderer/stores/weights'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DoneEvent } from '@engine/train/types'
-import { stopReasonText } from '@renderer/components/training/stopReason'
-import { formatDuration, RateMeter } from '@renderer/components/training/eta'
+import { stopReasonText } from '@renderer/training/stopReason'
+import { formatDuration, RateMeter } from '@renderer/training/eta'
 import { suggestSettings } from '@renderer/components/training/defaults'
 
 const done = (d: Partial<DoneEvent>): DoneEvent => ({

@@ -17,7 +17,7 @@ import type {
   Normalization,
   PreparedSummary
 } from '@engine/index'
-import { findMismatch, lossPatch } from '@renderer/components/data/graphBinding'
+import { findMismatch, lossPatch } from '@renderer/graph/dataBinding'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'

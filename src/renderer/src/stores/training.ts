@@ -21,8 +21,8 @@ import {
 } from '@engine/index'
 import { RunBuffers } from '@renderer/charts/runBuffers'
 import type { BoundaryInput, ConfusionInput, PredVsActualInput } from '@renderer/charts/evaluationOptions'
-import { RateMeter } from '@renderer/components/training/eta'
-import { stopReasonText } from '@renderer/components/training/stopReason'
+import { RateMeter } from '@renderer/training/eta'
+import { stopReasonText } from '@renderer/training/stopReason'
 // weights.ts imports this store too; each only calls the other inside actions, so the cycle is harmless.
 import { useWeightsStore } from './weights'
 import { useProjectStore } from './project'
