@@ -191,6 +191,7 @@ export {
   outputWidthOf,
   COLUMN_ROLES,
   DEFAULT_VALIDATION_SPLIT,
+  MAX_VALIDATION_SPLIT,
   type Preprocessing,
   type FeatureEncoding,
   type TargetEncoding,

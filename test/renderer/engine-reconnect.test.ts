@@ -17,6 +17,7 @@ import { helloHandshake } from '@engine/hosts/handshake'
 import { createSupervisor, type SupervisedProcess, type Supervisor } from '@engine/hosts/supervisor'
 import { messagePortTransport } from '@renderer/engine/connect'
 import { useDataStore } from '@renderer/stores/data'
+import { bindTrainingEngine } from '@renderer/engine/trainingEngine'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useUiStore } from '@renderer/stores/ui'
 import { createEngineBroker } from '../../src/main/engine-broker'
@@ -172,6 +173,7 @@ function desktop(
 }
 
 let app: ReturnType<typeof desktop> | null = null
+let stopBinding: (() => void) | null = null
 
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
@@ -179,6 +181,8 @@ beforeEach(() => {
   setActivePinia(pinia)
 })
 afterEach(() => {
+  stopBinding?.()
+  stopBinding = null
   app?.supervisor.stop()
   app = null
 })
@@ -190,6 +194,8 @@ async function startApp(d = desktop()) {
   app = d
   d.supervisor.start() // main starts the engine before the window exists
   const engine = useEngineStore()
+  // As App.vue does: the stores follow the engine connection through this one binding.
+  stopBinding = bindTrainingEngine()
   await engine.start(d.transport)
   await until(() => engine.ready, 'the engine store to be ready')
   return { d, engine }

@@ -6,7 +6,7 @@
  * A weights file that cannot be read changes nothing: the engine refuses it whole, naming the field.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { ParameterMap, EngineClient, Evaluation, ImportedWeights, Prediction } from '@engine/index'
 import { downloadText } from '@renderer/platform/browser'
 import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
@@ -16,7 +16,6 @@ import { useDataStore } from './data'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
-import { useTrainingStore, type Evaluation as ChartEvaluation } from './training'
 import { useUiStore } from './ui'
 
 export const WEIGHTS_EXTENSION = '.weights.json'
@@ -32,16 +31,6 @@ export function weightsFileName(projectName: string | undefined, graphName: stri
   return base.replace(/[\\/:*?"<>|]+/g, '_') + WEIGHTS_EXTENSION
 }
 
-/** What the Charts tab draws from an engine evaluation. */
-export function toChartEvaluation(result: Evaluation): ChartEvaluation {
-  const out: ChartEvaluation = {}
-  // The split travels with each chart so its summary can say which rows it counts.
-  if (result.confusion) out.confusion = { ...result.confusion, split: result.split }
-  if (result.predVsActual) out.predVsActual = { ...result.predVsActual, split: result.split }
-  if (result.boundary) out.boundary = result.boundary
-  return out
-}
-
 /** "iris.csv" → "iris.predictions.csv". */
 export function predictionsFileName(csvName: string): string {
   return csvName.replace(/\.(csv|tsv|txt)$/i, '') + '.predictions.csv'
@@ -55,6 +44,10 @@ export const useWeightsStore = defineStore('weights', () => {
   const imported = shallowRef<ImportedWeights | null>(null)
   /** Predictions of the last "Predict" (one per row asked). */
   const predictions = shallowRef<Prediction[]>([])
+  /**
+   * How the model does on the validation split (the Charts tab's confusion matrix, predicted vs actual
+   * and decision boundary): evaluated by itself when a run ends or weights are imported, and on Evaluate.
+   */
   const evaluation = shallowRef<Evaluation | null>(null)
   /** The last failure of an export, import or prediction, as a sentence. */
   const error = ref('')
@@ -151,8 +144,8 @@ export const useWeightsStore = defineStore('weights', () => {
     imported.value = result
     hasModel.value = true
     ui.notify(`Imported ${name}: ${result.prepared.inputWidth} inputs, ${result.prepared.task}.`, 'success')
-    // The graph draws the imported weights; the charts show how they do on the data already prepared.
-    void useTrainingStore().refreshParameters()
+    // The charts show how the imported weights do on the data already prepared (the training store's
+    // start-over after the import refreshes the graph's weight overlay).
     void evaluateQuietly()
     return true
   }
@@ -201,19 +194,22 @@ export const useWeightsStore = defineStore('weights', () => {
   /**
    * One `evaluate` request whose answer goes to the charts (confusion matrix or predicted vs actual,
    * and the decision boundary when the engine sends one) — unless it is stale by the time it comes
-   * back: a newer evaluation was asked for, or a run started or ended meanwhile (its charts must not
-   * show the previous weights' numbers).
+   * back: a newer evaluation was asked for, or the evaluation was cleared meanwhile (the training store
+   * clears it when a run starts, so its charts never show the previous weights' numbers; a run's end
+   * asks for a newer one).
    */
   async function requestEvaluation(client: EngineClient): Promise<Evaluation | null> {
-    const training = useTrainingStore()
     const seq = ++evaluationSeq
-    const run = training.lastDone
-    const wasRunning = training.isRunning
     const result = await client.request('evaluate', {}, { timeoutMs: 0 })
-    if (seq !== evaluationSeq || training.lastDone !== run || (training.isRunning && !wasRunning)) return null
+    if (seq !== evaluationSeq) return null
     evaluation.value = result
-    training.evaluation = toChartEvaluation(result)
     return result
+  }
+
+  /** The charts start over (a new run, new weights): any evaluation still in flight is dropped too. */
+  function clearEvaluation(): void {
+    evaluationSeq++
+    evaluation.value = null
   }
 
   /** Evaluates on the validation split and hands the numbers to the charts (the Evaluate button). */
@@ -323,8 +319,7 @@ export const useWeightsStore = defineStore('weights', () => {
         data.adoptPrepared(result.prepared)
       }
       imported.value = result
-      // The graph draws the opened weights, and the charts evaluate them on the data, if any.
-      void useTrainingStore().refreshParameters()
+      // The charts evaluate the opened weights on the data, if any (the caller refreshes the overlay).
       void evaluateQuietly()
       return true
     } catch (err) {
@@ -334,24 +329,27 @@ export const useWeightsStore = defineStore('weights', () => {
     }
   }
 
+  /**
+   * A replaced project: what was shown of the old model goes. Its own model goes into the engine from
+   * the training store's start-over (loadProjectModel), which also refreshes the overlay.
+   */
   project.onReplace((_project: Project, kind) => {
     predictions.value = []
-    evaluation.value = null
+    clearEvaluation()
     error.value = ''
     if (kind === 'import') return
     imported.value = null
     hasModel.value = false
-    void loadProjectModel()
   })
 
-  // A restarted engine has lost the model: give it the project's again (or send the weights with Train).
-  watch(
-    () => engine.client,
-    (client) => {
-      hasModel.value = false
-      if (client) void loadProjectModel()
-    }
-  )
+  /**
+   * A new engine connection (engine/trainingEngine.ts calls this): a restarted engine has lost the
+   * model, so it gets the project's again (or Train sends the weights). True when it took them.
+   */
+  function engineChanged(client: EngineClient | null): Promise<boolean> {
+    hasModel.value = false
+    return client ? loadProjectModel() : Promise.resolve(false)
+  }
 
   return {
     hasModel,
@@ -373,7 +371,9 @@ export const useWeightsStore = defineStore('weights', () => {
     predict,
     predictCsv,
     evaluate,
-    evaluateQuietly
+    evaluateQuietly,
+    clearEvaluation,
+    engineChanged
   }
 })
 
