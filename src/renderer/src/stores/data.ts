@@ -23,6 +23,7 @@ import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
 import { settingsFromProject } from '@renderer/project/training'
+import { usePlatform } from '@renderer/platform'
 import { useUiStore } from './ui'
 
 export interface DataOptions {
@@ -109,6 +110,12 @@ export const useDataStore = defineStore('data', () => {
 
   /** Loads CSV text (the desktop app's native dialog returns text). */
   const loadText = (name: string, text: string): Promise<boolean> => load({ name, text })
+
+  /** File → Open CSV… and the panel's button in the desktop app: the native dialog. */
+  async function openFromDialog(): Promise<boolean> {
+    const picked = await usePlatform().openCsv()
+    return picked ? loadText(picked.name, picked.text) : false
+  }
 
   async function load(next: Source): Promise<boolean> {
     let client: EngineClient
@@ -377,6 +384,7 @@ export const useDataStore = defineStore('data', () => {
     mismatch,
     loadFile,
     loadText,
+    openFromDialog,
     cancel,
     prepare,
     adoptPrepared,

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref } from 'vue'
 
 export type ToastKind = 'info' | 'success' | 'warning' | 'error'
 
@@ -29,8 +29,6 @@ export const useUiStore = defineStore('ui', () => {
   const bottomTab = ref<BottomTab>('problems')
   /** The question the confirm dialog is asking, if any. */
   const confirmRequest = ref<ConfirmRequest | null>(null)
-  /** Files dropped on the canvas, for the data panel to pick up (it sets this back to null). */
-  const fileDrop = shallowRef<File[] | null>(null)
   /** Nodes dropped or dragged on the canvas land on the 20 px grid (the background's dots). */
   const snapToGrid = ref(true)
   let nextToastId = 1
@@ -64,7 +62,7 @@ export const useUiStore = defineStore('ui', () => {
     })
   }
 
-  return { toasts, bottomTab, confirmRequest, fileDrop, snapToGrid, notify, dismiss, confirm }
+  return { toasts, bottomTab, confirmRequest, snapToGrid, notify, dismiss, confirm }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))

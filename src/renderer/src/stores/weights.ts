@@ -8,7 +8,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { ParameterMap, EngineClient, Evaluation, ImportedWeights, Prediction } from '@engine/index'
-import { downloadText } from '@renderer/platform/browser'
+import { usePlatform } from '@renderer/platform'
 import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
 import { parametersMismatch } from '@renderer/project/parameters'
 import { exportModel, type ModelExportFormat } from '@renderer/project/modelExport'
@@ -97,13 +97,9 @@ export const useWeightsStore = defineStore('weights', () => {
     const name = weightsFileName(project.fileName, graph.graph.name)
     const file = await run('Export weights', (c) => c.request('weights.export', { name }))
     if (!file) return false
-    if (window.desktop) {
-      const saved = await window.desktop.saveWeights(file.name, file.text)
-      if (!saved) return false
-      ui.notify(`Saved ${saved.name}`, 'success')
-    } else {
-      downloadText(file.text, file.name)
-    }
+    const saved = await usePlatform().saveWeights(file.text, file.name)
+    if (!saved) return false
+    if (!saved.downloaded) ui.notify(`Saved ${saved.name}`, 'success')
     return true
   }
 
@@ -116,7 +112,7 @@ export const useWeightsStore = defineStore('weights', () => {
     const what = format === 'onnx' ? 'Export ONNX' : 'Export PyTorch project'
     const out = await run(what, async (c) => exportModel(format, await c.request('weights.export', { name })))
     if (!out) return false
-    downloadText(out.blob, out.name)
+    usePlatform().download(out.name, out.blob)
     ui.notify(`Exported ${out.name}`, 'success')
     return true
   }
@@ -154,7 +150,7 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** The desktop app's native open dialog. */
   async function importFromDialog(): Promise<boolean> {
-    const picked = await window.desktop?.importWeights()
+    const picked = await usePlatform().importWeights()
     return picked ? importText(picked.text, picked.name) : false
   }
 
@@ -183,7 +179,7 @@ export const useWeightsStore = defineStore('weights', () => {
     )
     if (!result) return false
     // The desktop bridge has no CSV save dialog yet; Electron turns the download into one.
-    downloadText(result.text, predictionsFileName(file.name), 'text/csv')
+    usePlatform().download(predictionsFileName(file.name), result.text, 'text/csv')
     ui.notify(`Predicted ${result.rows} rows of ${file.name}.`, 'success')
     return true
   }
