@@ -222,5 +222,18 @@ export {
 export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
 export type { DataSummary, ImportedWeights } from './protocol/handlers/data'
 
+// file names: what each file the app writes is called
+export {
+  WEIGHTS_EXTENSION,
+  PROJECT_EXTENSION,
+  projectFileName,
+  weightsFileName,
+  predictionsFileName,
+  exportFileName,
+  pytorchWeightsName,
+  pytorchFolderName,
+  type ModelExportFormat
+} from './fileNames'
+
 // export: ONNX and PyTorch (docs/outgrow.md)
 export * from './export'

@@ -51,6 +51,7 @@ import type { GraphSpec, ParameterMap } from '../../graph/types'
 import type { Network } from '../../nn/types'
 import type { TrainingSummary } from '../../weights/types'
 import { ProtocolError } from '../errors'
+import { predictionsFileName, weightsFileName } from '../../fileNames'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import {
   arrayOf,
@@ -364,7 +365,7 @@ export function dataCommands(connection: Connection): CommandTable {
       preprocessing: model.preprocessing,
       training: model.training
     })
-    return { name: name ?? `${(graph.name ?? 'network').replace(/[\\/:*?"<>|]+/g, '_')}.weights.json`, text }
+    return { name: name ?? weightsFileName(undefined, graph.name), text }
   }
 
   function importWeights(text: string): ImportedWeights {
@@ -496,7 +497,7 @@ export function dataCommands(connection: Connection): CommandTable {
           )
         const model = requireModel()
         const result = predictCsv(model.net, requirePreprocessing(model), source)
-        return { name: name.replace(/\.(csv|tsv|txt)$/i, '') + '.predictions.csv', ...result }
+        return { name: predictionsFileName(name), ...result }
       }
     ),
     evaluate: defineCommand('evaluate', payload({}), () => evaluate())

@@ -16,7 +16,8 @@ import {
 
 export const PROJECT_FORMAT = 'backprop-studio/project'
 export const PROJECT_VERSION = 1
-export const PROJECT_EXTENSION = '.bps.json'
+// File names live with the others in the engine's fileNames.ts.
+export { PROJECT_EXTENSION, projectFileName } from '@engine/index'
 
 /** Which CSV and what each column is for. Owned by the data panel; kept as written. */
 export interface ProjectData {
@@ -278,10 +279,4 @@ export function parseProject(text: string): Project {
   }
   if (layout.viewport) project.viewport = layout.viewport
   return project
-}
-
-/** "iris" → "iris.bps.json"; keeps a name that already ends in the extension. */
-export function projectFileName(name: string): string {
-  const base = name.trim() || 'untitled'
-  return base.endsWith(PROJECT_EXTENSION) ? base : `${base.replace(/\.json$/, '')}${PROJECT_EXTENSION}`
 }

@@ -7,7 +7,15 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ParameterMap, EngineClient, Evaluation, ImportedWeights, Prediction } from '@engine/index'
+import {
+  predictionsFileName,
+  weightsFileName,
+  type ParameterMap,
+  type EngineClient,
+  type Evaluation,
+  type ImportedWeights,
+  type Prediction
+} from '@engine/index'
 import { usePlatform } from '@renderer/platform'
 import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
 import { parametersMismatch } from '@renderer/project/parameters'
@@ -18,22 +26,8 @@ import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
 import { useUiStore } from './ui'
 
-export const WEIGHTS_EXTENSION = '.weights.json'
-
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
-}
-
-/** "iris.bps.json" → "iris.weights.json"; a graph name or "network" when there is no file. */
-export function weightsFileName(projectName: string | undefined, graphName: string | undefined): string {
-  const base =
-    (projectName ?? graphName ?? 'network').replace(/\.bps\.json$|\.json$/i, '').trim() || 'network'
-  return base.replace(/[\\/:*?"<>|]+/g, '_') + WEIGHTS_EXTENSION
-}
-
-/** "iris.csv" → "iris.predictions.csv". */
-export function predictionsFileName(csvName: string): string {
-  return csvName.replace(/\.(csv|tsv|txt)$/i, '') + '.predictions.csv'
 }
 
 export const useWeightsStore = defineStore('weights', () => {
