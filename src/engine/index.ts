@@ -80,6 +80,9 @@ export { matmulTransB, matmulAccumulate, matmulTransA, columnSums } from './math
 // randomness
 export { createRng, type Rng } from './random'
 
+// bounded downsampling: the stride-doubling bookkeeping of the charts' buffers
+export { StrideBuckets } from './strideBuckets'
+
 // protocol: the engine's messages, server and client (one API over MessagePort, Worker or child process)
 export {
   PROTOCOL_VERSION,
