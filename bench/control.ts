@@ -9,6 +9,8 @@
  * The run lasts long enough to cross several epoch ends (where the old evaluation blocked). Stop is
  * timed once at the end, with the time until its done event (the final metrics, computed in slices).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { forkNodeEngine } from '../src/engine/hosts/node-fork'
 import { createEngineClient } from '../src/engine/protocol'
@@ -37,6 +39,8 @@ export interface ControlResult {
   stop: number
   /** Milliseconds from sending train.stop to its done event. */
   stopToDone: number
+  /** Milliseconds the engine's loop ran between two yields (its own blocking, without IPC). */
+  slice: LatencyStats
 }
 
 export interface ControlOptions {
@@ -54,7 +58,13 @@ export function latencyStats(ms: number[]): LatencyStats {
 
 export async function measureControl(opts: ControlOptions): Promise<ControlResult> {
   const entry = path.join(__dirname, 'controlHost.ts')
-  const proc = forkNodeEngine({ entry, env: { BPS_CONTROL_ROWS: String(opts.rows) } })
+  const dir = mkdtempSync(path.join(tmpdir(), 'bps-control-'))
+  const slicesFile = path.join(dir, 'slices.json')
+  const proc = forkNodeEngine({
+    entry,
+    env: { BPS_CONTROL_ROWS: String(opts.rows), BPS_CONTROL_SLICES: slicesFile }
+  })
+  const exited = new Promise<void>((resolve) => proc.onExit(() => resolve()))
   const client = createEngineClient(proc.port, { timeoutMs: 120_000 })
   let epochs = 0
   let lastStep = 0
@@ -104,6 +114,9 @@ export async function measureControl(opts: ControlOptions): Promise<ControlResul
     const sent = performance.now()
     const stop = await time(() => client.request('train.stop', {}))
     while (doneAt === 0) await new Promise((r) => setTimeout(r, 5))
+    client.close()
+    await exited
+    const sliceMs = JSON.parse(readFileSync(slicesFile, 'utf8')) as number[]
     const result: ControlResult = {
       rows: opts.rows,
       seconds: Number(((sent - started) / 1000).toFixed(1)),
@@ -113,14 +126,16 @@ export async function measureControl(opts: ControlOptions): Promise<ControlResul
       resume: latencyStats(resume),
       setLearningRate: latencyStats(rate),
       stop: Number(stop.toFixed(1)),
-      stopToDone: Number((doneAt - sent).toFixed(1))
+      stopToDone: Number((doneAt - sent).toFixed(1)),
+      slice: latencyStats(sliceMs)
     }
     opts.log(
-      `  control: ${result.epochs} epoch ends in ${result.seconds} s; p99 pause ${result.pause.p99} ms, setLearningRate ${result.setLearningRate.p99} ms, stop ${result.stop} ms (done after ${result.stopToDone} ms)`
+      `  control: ${result.epochs} epoch ends in ${result.seconds} s; p99 pause ${result.pause.p99} ms, setLearningRate ${result.setLearningRate.p99} ms, stop ${result.stop} ms (done after ${result.stopToDone} ms); slices p99 ${result.slice.p99} / max ${result.slice.max} ms`
     )
     return result
   } finally {
     client.close()
     proc.kill()
+    rmSync(dir, { recursive: true, force: true })
   }
 }

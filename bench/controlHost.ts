@@ -10,6 +10,8 @@ import { engineCommands } from '../src/engine/protocol/commands'
 import type { PortLike } from '../src/engine/protocol/port'
 import { serveEngine, type Connection } from '../src/engine/protocol/server'
 import { dataWorkspace } from '../src/engine/protocol/handlers/data'
+import { trainCommands } from '../src/engine/protocol/handlers/train'
+import { writeFileSync } from 'node:fs'
 import type { PreparedData } from '../src/engine/data/preprocess'
 
 const send = process.send?.bind(process)
@@ -59,9 +61,30 @@ const port: PortLike = {
   close: () => process.disconnect()
 }
 
+/*
+ * The training loop's own blocking, apart from IPC and the OS: how long each slice ran between two
+ * yields (the train.* commands are the host's, with the same default yield, timed). Written to
+ * BPS_CONTROL_SLICES (a JSON array of milliseconds) when the parent disconnects.
+ */
+const slices: number[] = []
+let resumed = -1
+const timedYield = (): Promise<void> => {
+  if (resumed >= 0) slices.push(performance.now() - resumed)
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      resumed = performance.now()
+      resolve()
+    })
+  )
+}
+
 serveEngine(port, (connection: Connection) => {
-  const table = engineCommands(connection)
+  const table = { ...engineCommands(connection), ...trainCommands(connection, { yieldControl: timedYield }) }
   dataWorkspace(connection).prepared = prepared
   return table
 })
-process.once('disconnect', () => process.exit(0))
+process.once('disconnect', () => {
+  const out = process.env.BPS_CONTROL_SLICES
+  if (out) writeFileSync(out, JSON.stringify(slices))
+  process.exit(0)
+})

@@ -295,7 +295,8 @@ async function main(): Promise<void> {
       '',
       `Prompt control, 784-256-256-10 on ${control.rows.toLocaleString('en-US')} rows (engine process, SGD batch 32, ${control.epochs} epoch ends in ${control.seconds} s):`,
       `  pause ${l(control.pause)} (n ${control.pause.n}); resume ${l(control.resume)}; setLearningRate ${l(control.setLearningRate)} (n ${control.setLearningRate.n})`,
-      `  stop answered in ${control.stop} ms; its done event (final metrics) after ${control.stopToDone} ms`
+      `  stop answered in ${control.stop} ms; its done event (final metrics) after ${control.stopToDone} ms`,
+      `  the engine's slices between yields (its own blocking): ${l(control.slice)} (n ${control.slice.n})`
     )
   }
   out.push('')

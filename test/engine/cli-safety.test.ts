@@ -211,3 +211,42 @@ describe('train --from continues a weights file', () => {
     expect(target.stderr).toContain('--target cannot be combined with --from')
   })
 })
+
+describe('metric keys name their units (issue 10, item 12)', () => {
+  it('train on a regression: rmseStandardized for the sets, rmseTargetUnits for the holdout, no bare rmse', () => {
+    const out = tmp('diabetes.weights.json')
+    const r = cli(
+      'train',
+      '--graph',
+      path.join(GRAPHS, 'mlp32-linear.json'),
+      '--data',
+      path.join(DATA, 'diabetes.csv'),
+      '--target',
+      'disease_progression',
+      '--out',
+      out,
+      '--epochs',
+      '30',
+      '--quiet'
+    )
+    expect(r.code).toBe(0)
+    const line = r.stdout.trimEnd().split('\n').at(-1)!
+    expect(line).not.toMatch(/"rmse"/)
+    const json = r.json as {
+      validation: { rmseStandardized: number }
+      holdout: { rmseTargetUnits: number; split: string }
+    }
+    expect(json.holdout.split).toBe('validation')
+    // The same error in two units: the target's standard deviation apart.
+    const file = parseWeightsFile(readFileSync(out, 'utf8'))
+    const t = file.preprocessing!.targets[0]
+    if (t.kind !== 'numeric') throw new Error('expected a numeric target')
+    expect(json.holdout.rmseTargetUnits / t.scale).toBeCloseTo(json.validation.rmseStandardized, 4)
+    expect(readFileSync(out, 'utf8')).toContain('"rmseStandardized"')
+    // A file from before the rename (`rmse`) still reads, as rmseStandardized.
+    const legacy = readFileSync(out, 'utf8').replace(/"rmseStandardized"/g, '"rmse"')
+    expect(parseWeightsFile(legacy).training!.final!.validation!.rmseStandardized).toBe(
+      file.training!.final!.validation!.rmseStandardized
+    )
+  })
+})

@@ -279,3 +279,50 @@ describe('train.start continues, train.restore puts weights back', () => {
     expect((bad as EngineRequestError).code).toBe('bad-payload')
   })
 })
+
+describe('activation memory', () => {
+  it('a full batch too big for memory is refused up front, naming the batch size that fits', () => {
+    // 784-256-256-10 in one batch of 30 000 rows: 30 000 × 522 units × 5 buffers × 8 bytes = 0.63 GB
+    // (54 000 rows, the set, would be 1.13 GB).
+    const net = createNetwork(
+      mlpGraph(
+        784,
+        [
+          [256, 'relu'],
+          [256, 'relu']
+        ],
+        [10, 'softmax'],
+        'cross-entropy'
+      )
+    )
+    const r = 30_000
+    const data = {
+      train: { x: new Float64Array(r * 784), y: new Float64Array(r * 10), rows: r },
+      task: 'multiclass' as const
+    }
+    expect(() => createTrainer(net, data, resolveTrainSettings({ optimizer: 'gd' }))).toThrow(
+      /training setting "batchSize": a full batch of 30000 rows through 522 units needs 0\.626 GB of activations; at most 512 MiB are allowed — use mini-batches of at most 25712 rows/
+    )
+    // Mini-batches of 32 are fine.
+    expect(() =>
+      createTrainer(net, data, resolveTrainSettings({ optimizer: 'sgd', batchSize: 32 }))
+    ).not.toThrow()
+  })
+})
+
+describe('train.step with parameters', () => {
+  it('opens a session from the given weights (a project after an engine restart)', async () => {
+    const o = connect()
+    const net = createNetwork(mlpGraph(4, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 31 })
+    const given = net.getParameters()
+    const status = await o.client.request('train.step', {
+      unit: 'batch',
+      graph: irisGraph(),
+      settings: { optimizer: 'sgd', learningRate: 0.01, batchSize: 16, epochs: 5 },
+      parameters: given as unknown as Record<string, unknown>
+    })
+    expect(status).toMatchObject({ state: 'paused', step: 1 })
+    await o.client.request('train.restore', { which: 'run-start' })
+    expect((await o.client.request('train.parameters', {})).parameters).toEqual(given)
+  })
+})

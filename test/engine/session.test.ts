@@ -255,7 +255,9 @@ describe('evaluation in slices', () => {
       emit: (e) => events.push(e),
       clock: () => (now += 1),
       yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      sliceMs: 12,
+      // The chunk size a 784-256-256-10 network gets (this small one would get 256 rows).
+      evalChunkRows: 32
     })
     const perSlice: number[] = []
     let before = evaluated()
@@ -292,7 +294,8 @@ describe('evaluation in slices', () => {
       emit: (e) => events.push(e),
       clock: () => (now += 1),
       yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      sliceMs: 12,
+      evalChunkRows: 32
     })
     session.start()
     parked.shift()!()
@@ -313,5 +316,38 @@ describe('evaluation in slices', () => {
     expect(done.reason).toBe('stopped')
     expect(done.final!.validation!.accuracy).toBeGreaterThan(0)
     expect(done.final!.validation!.loss).toBeCloseTo(evaluateSet(net, blobs(1000, 3), 'multiclass').loss, 12)
+  })
+})
+
+describe('pause during an epoch-end evaluation', () => {
+  it('resume or a batch step finishes it, and the epoch’s metrics are reported once', async () => {
+    const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 })
+    let now = 0
+    const events: SessionEvent[] = []
+    const parked: (() => void)[] = []
+    const session = createSession({
+      net,
+      data: { train: blobs(100, 7), validation: blobs(700, 3), task: 'multiclass' },
+      settings: { optimizer: 'sgd', batchSize: 32, epochs: 3, shuffle: false },
+      emit: (e) => events.push(e),
+      clock: () => (now += 1),
+      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
+      sliceMs: 12
+    })
+    session.start()
+    // Run slices until the loop yields in the middle of the first epoch's evaluation.
+    while (!session.trainer.evaluating) {
+      parked.shift()!()
+      await new Promise((r) => setImmediate(r))
+    }
+    session.pause()
+    parked.shift()?.()
+    await session.whenSettled()
+    const epochsSoFar = () => events.flatMap((e) => (e.type === 'progress' ? e.epochs : []))
+    expect(epochsSoFar()).toEqual([])
+    session.step('batch')
+    expect(epochsSoFar().map((m) => m.epoch)).toEqual([1])
+    expect(session.trainer.evaluating).toBe(false)
+    expect(session.state).toBe('paused')
   })
 })

@@ -212,7 +212,7 @@ const setSummary = (s: SetMetrics): Record<string, number | undefined> => ({
   loss: round(s.loss),
   accuracy: round(s.accuracy),
   r2: round(s.r2),
-  rmse: round(s.rmse)
+  rmseStandardized: round(s.rmseStandardized)
 })
 
 function progressLine(m: EpochMetrics): string {
@@ -439,7 +439,7 @@ export function trainCommand(o: ParsedOptions, io: CliIO): void {
         rows: evaluation.rows,
         accuracy: round(evaluation.accuracy),
         r2: round(evaluation.r2),
-        rmse: round(evaluation.rmse)
+        rmseTargetUnits: round(evaluation.rmseTargetUnits)
       },
       out: o.out
     }) + '\n'

@@ -4,7 +4,7 @@
  * The same typing decides how `prepareData` encodes a column, so the panel and the encoder agree.
  */
 import { parseNumber } from './numbers'
-import type { ColumnRole, ColumnSummary, ColumnType } from './preprocess'
+import type { ColumnRole, ColumnSummary, ColumnType } from './types'
 import type { Column, CsvTable } from './table'
 
 /** A string column with more distinct values than this is text (names, IDs, comments), not categories. */

@@ -126,7 +126,11 @@ export function setEvaluation(
       if (next < rows) throw new Error(`evaluation not finished: ${next} of ${rows} rows done`)
       const loss = withLoss ? lossSum / rows : NaN
       if (classify) return { loss, accuracy: correct / rows }
-      return { loss, r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN, rmse: Math.sqrt(ssRes / (rows * outW)) }
+      return {
+        loss,
+        r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN,
+        rmseStandardized: Math.sqrt(ssRes / (rows * outW))
+      }
     }
   }
 }

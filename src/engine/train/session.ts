@@ -274,7 +274,9 @@ export function createSession(opts: SessionOptions): TrainingSession {
         trainer.requestLayerStats()
         let r: StepResult
         try {
-          r = trainer.step()
+          // An epoch-end evaluation a pause left half done is finished first, its metrics recorded.
+          while (trainer.evaluating && !trainer.done) record(trainer.advance())
+          r = trainer.done ? { trained: false, loss: NaN, rows: 0, done: trainer.done } : trainer.step()
         } catch (err) {
           failWith(err)
           return

@@ -30,6 +30,7 @@ import { createRng, type Rng } from '../random'
 import { EVAL_CHUNK_ROWS, evaluateSet, setEvaluation, strideSample, type SetEvaluation } from './metrics'
 import { createOptimizer, type Optimizer } from './optim'
 import { scheduleFactor } from './schedule'
+import { TrainSettingsError } from './settings'
 import type {
   Dataset,
   DoneEvent,
@@ -65,7 +66,7 @@ export interface TrainerOptions {
    * uses the whole set.
    */
   trainMetricRows?: number
-  /** Rows per evaluation chunk of `advance()` (default: the batch size, within 32…EVAL_CHUNK_ROWS). */
+  /** Rows per evaluation chunk of `advance()` (default: EVAL_CHUNK_WORK ÷ parameters, within 32…EVAL_CHUNK_ROWS). */
   evalChunkRows?: number
 }
 
@@ -77,6 +78,9 @@ export const DEFAULT_TRAIN_METRIC_ROWS = 1024
  * noise a divergence; a million times the initial loss is far beyond any run that is still learning.
  */
 export const DIVERGENCE_FACTOR = 1e6
+
+/** Multiply-adds an evaluation chunk of advance() aims at (rows ≈ this ÷ the parameter count). */
+export const EVAL_CHUNK_WORK = 2 ** 22
 
 /** Which saved weights `restore` puts back: the run's starting weights, or the last good step's. */
 export type RestorePoint = 'run-start' | 'last-good'
@@ -159,6 +163,7 @@ export function createTrainer(
   const fullBatch = settings.optimizer === 'gd' || settings.batchSize === 0 || settings.batchSize >= n
   const batchRows = fullBatch ? n : settings.batchSize
   const stepsPerEpoch = Math.ceil(n / batchRows)
+  checkActivationMemory(net, batchRows, fullBatch)
 
   // Mini-batch buffers, allocated once; the last, shorter batch of an epoch uses views made here too.
   const order = new Int32Array(n)
@@ -189,7 +194,11 @@ export function createTrainer(
   let done: DoneInfo | null = null
   let lastEpoch: EpochMetrics | null = null
   let pending: PendingEvaluation | null = null
-  const chunkRows = options.evalChunkRows ?? Math.min(EVAL_CHUNK_ROWS, Math.max(32, batchRows))
+  // About EVAL_CHUNK_WORK multiply-adds per chunk (a millisecond or two), 32–256 rows: small networks
+  // evaluate in big chunks (few calls), 784-256-256-10 in 32-row ones.
+  const chunkRows =
+    options.evalChunkRows ??
+    Math.min(EVAL_CHUNK_ROWS, Math.max(32, Math.floor(EVAL_CHUNK_WORK / Math.max(1, net.params.length))))
   let statsRequested = false
   let layerStats: LayerStats[] = []
 
@@ -406,11 +415,16 @@ export function createTrainer(
   }
 
   function step(): StepResult {
+    let earlier: EpochMetrics | undefined
     if (pending) {
       const r = settle({ ...EVALUATED })
       if (r.done) return r
+      earlier = r.epoch
     }
-    return settle(trainStep())
+    const r = settle(trainStep())
+    // An epoch finished by the pending evaluation is reported too (unless this step ends another).
+    if (earlier && !r.epoch) r.epoch = earlier
+    return r
   }
 
   function requestStop(): void {
@@ -566,6 +580,26 @@ function firstNonFiniteGradient(net: Network) {
     }
   }
   return null
+}
+
+/**
+ * Most bytes the network's per-row buffers may take for one batch (z, a, f′, ∂C/∂a and δ of every
+ * layer: 5 float64 per unit and row). A full batch of 54 000 rows through 784-256-256-10 would need
+ * 1.1 GB; the cap refuses that up front, naming the batch size to use, instead of running out of memory.
+ */
+export const MAX_ACTIVATION_BYTES = 512 * 1024 * 1024
+const BUFFERS_PER_UNIT = 5
+
+function checkActivationMemory(net: Network, batchRows: number, fullBatch: boolean): void {
+  const units = net.layers.reduce((s, l) => s + l.units, 0)
+  const bytes = batchRows * units * BUFFERS_PER_UNIT * 8
+  if (bytes <= MAX_ACTIVATION_BYTES) return
+  const fits = Math.max(1, Math.floor(MAX_ACTIVATION_BYTES / (units * BUFFERS_PER_UNIT * 8)))
+  const what = fullBatch ? `a full batch of ${batchRows} rows` : `a batch of ${batchRows} rows`
+  throw new TrainSettingsError(
+    'batchSize',
+    `${what} through ${units} units needs ${(bytes / 1e9).toPrecision(3)} GB of activations; at most ${MAX_ACTIVATION_BYTES / 2 ** 20} MiB are allowed — use mini-batches of at most ${fits} rows`
+  )
 }
 
 function checkData(net: Network, data: TrainData): void {

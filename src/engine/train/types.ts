@@ -101,8 +101,12 @@ export interface SetMetrics {
   accuracy?: number
   /** regression: 1 − SS_res/SS_tot over all outputs */
   r2?: number
-  /** regression: √(mean squared error) over all outputs, in the units of y */
-  rmse?: number
+  /**
+   * regression: √(mean squared error) over all outputs of the *standardised* targets the network
+   * learns (y = (v − center) / scale), so in standard deviations of the target, not its own units;
+   * the evaluation (`Evaluation.rmseTargetUnits`) gives the error in the target's units.
+   */
+  rmseStandardized?: number
 }
 
 export interface EpochMetrics {

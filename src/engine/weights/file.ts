@@ -123,7 +123,12 @@ function preprocessingJson(p: Preprocessing): Json {
   }
 }
 
-const setJson = (s: SetMetrics): Json => ({ loss: s.loss, accuracy: s.accuracy, r2: s.r2, rmse: s.rmse })
+const setJson = (s: SetMetrics): Json => ({
+  loss: s.loss,
+  accuracy: s.accuracy,
+  r2: s.r2,
+  rmseStandardized: s.rmseStandardized
+})
 
 /** At most this many [step, loss] points are written: enough for the curve, small for the file. */
 export const MAX_LOSS_POINTS = 500
@@ -322,8 +327,11 @@ function readPreprocessing(v: unknown): Preprocessing | null {
 function readSet(v: unknown, path: string): SetMetrics {
   const o = obj(v, path)
   const s: SetMetrics = { loss: metric(o.loss, `${path}.loss`) }
-  for (const k of ['accuracy', 'r2', 'rmse'] as const)
+  for (const k of ['accuracy', 'r2', 'rmseStandardized'] as const)
     if (o[k] !== undefined) s[k] = metric(o[k], `${path}.${k}`)
+  // Files written before the key named its units called the standardised error `rmse`.
+  if (s.rmseStandardized === undefined && o.rmse !== undefined)
+    s.rmseStandardized = metric(o.rmse, `${path}.rmse`)
   return s
 }
 

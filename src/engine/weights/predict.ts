@@ -27,9 +27,9 @@ export interface Evaluation {
   /** Regression, the first target, in its own units. */
   predVsActual?: { targetName: string; actual: number[]; predicted: number[] }
   accuracy?: number
-  /** Regression over the first target, in its own units. */
+  /** Regression over the first target: R² (unitless) and the RMSE in the target's own units. */
   r2?: number
-  rmse?: number
+  rmseTargetUnits?: number
   /** Classification on exactly two numeric features: the decision over their plane, with the data. */
   boundary?: BoundaryInput
 }
@@ -154,7 +154,7 @@ export function evaluateModel(net: Network, p: Preprocessing, set: Dataset): Eva
     rows: m,
     predVsActual: { targetName: t.column, actual, predicted },
     r2: ssTot > 0 ? 1 - ssRes / ssTot : NaN,
-    rmse: Math.sqrt(ssRes / m)
+    rmseTargetUnits: Math.sqrt(ssRes / m)
   }
 }
 

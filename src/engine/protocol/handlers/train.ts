@@ -45,10 +45,16 @@ declare module '../messages' {
     'train.resume': { payload: Record<string, never>; result: SessionStatus }
     /**
      * One batch, or to the end of the epoch, then pause. Without a session to step (none yet, or it
-     * ended) `graph` and `settings` open a new one from the current weights, as train.start would.
+     * ended) `graph` and `settings` open a new one as train.start would: from `parameters` when given
+     * (e.g. a project's weights after an engine restart), else from the current weights when they fit.
      */
     'train.step': {
-      payload: { unit: StepUnit; graph?: Record<string, unknown>; settings?: Record<string, unknown> }
+      payload: {
+        unit: StepUnit
+        graph?: Record<string, unknown>
+        settings?: Record<string, unknown>
+        parameters?: Record<string, unknown>
+      }
       result: SessionStatus
     }
     'train.stop': { payload: Record<string, never>; result: SessionStatus }
@@ -439,7 +445,7 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
   function step(p: PayloadStep): SessionStatus {
     let c = live()
     if ((!c || c.session.state === 'done') && p.graph !== undefined && p.settings !== undefined)
-      c = open(p.graph, p.settings).c
+      c = open(p.graph, p.settings, p.parameters).c
     return control(c ?? requireSession('step'), (s) => s.step(p.unit))
   }
 
@@ -566,7 +572,12 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
     ),
     'train.step': defineCommand(
       'train.step',
-      payload({ unit: oneOf('batch', 'epoch'), graph: optional(graphField), settings: optional(record) }),
+      payload({
+        unit: oneOf('batch', 'epoch'),
+        graph: optional(graphField),
+        settings: optional(record),
+        parameters: optional(record)
+      }),
       (p) => step(p)
     ),
     'train.stop': defineCommand('train.stop', payload({}), () =>
@@ -607,7 +618,12 @@ export function trainCommands(connection: Connection, options: TrainCommandOptio
   }
 }
 
-type PayloadStep = { unit: StepUnit; graph?: Record<string, unknown>; settings?: Record<string, unknown> }
+type PayloadStep = {
+  unit: StepUnit
+  graph?: Record<string, unknown>
+  settings?: Record<string, unknown>
+  parameters?: Record<string, unknown>
+}
 type PayloadReset = {
   init: Initializer
   seed: number
