@@ -145,6 +145,7 @@ export {
   TrainSettingsError,
   type TrainSettingsInput
 } from './train/settings'
+export { TRAIN_SETTING_FIELDS, type TrainSettingField } from './train/settingsSchema'
 export { scheduleFactor } from './train/schedule'
 export { createOptimizer, type Optimizer, type OptimizerSettings, type ParamSet } from './train/optim'
 export {
