@@ -4,7 +4,12 @@
  * the engine refuses, nor refuse one it accepts. Only the presentation is the renderer's: which
  * fieldset a setting sits in, and the optimisers' longer names.
  */
-import { resolveTrainSettings, TRAIN_SETTING_FIELDS, type TrainSettingField, type TrainSettings } from '@engine/index'
+import {
+  resolveTrainSettings,
+  TRAIN_SETTING_FIELDS,
+  type TrainSettingField,
+  type TrainSettings
+} from '@engine/index'
 
 export interface SettingsGroup {
   legend: string
