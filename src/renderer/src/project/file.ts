@@ -29,7 +29,8 @@ export interface ProjectData {
 
 /**
  * Training settings: `settings` (optimiser, learning rate, epochs, seed… as the engine's TrainSettings)
- * and `validationSplit`. Owned by the training store; kept as written.
+ * and `validationSplit`. The training store writes the settings and the data store the split, both through
+ * the project store's setTraining.
  */
 export type ProjectTraining = Record<string, unknown>
 
