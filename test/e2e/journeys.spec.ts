@@ -234,7 +234,7 @@ test('a run that diverges keeps the model: the weights from before it come back'
   const good = await download(page, () => pickWith(page, 'Predict a CSV…', irisCsv))
 
   await openTab(page, 'Training')
-  await page.getByRole('combobox', { name: /^Optimiser/ }).selectOption('sgd')
+  await page.getByRole('combobox', { name: /^Optimizer/ }).selectOption('sgd')
   const rate = page.getByLabel('Learning rate (μ)', { exact: true })
   await rate.fill('1e300')
   await rate.press('Tab')
