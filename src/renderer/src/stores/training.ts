@@ -25,6 +25,7 @@ import { stopReasonText } from '@renderer/training/stopReason'
 // The training store is the top of the stores: it calls the weights store's actions, never the reverse.
 import { useWeightsStore } from './weights'
 import { useProjectStore } from './project'
+import { useUiStore } from './ui'
 import type { Project } from '@renderer/project/file'
 import { settingsFromProject } from '@renderer/project/training'
 
@@ -94,12 +95,6 @@ export interface GradientCheckView {
   tolerance: number
 }
 
-/** Nodes and edges the explainer asks the graph to highlight. */
-export interface GraphHighlight {
-  nodes: string[]
-  edges: string[]
-}
-
 export type { StepUnit }
 
 /** `SessionState` plus the moments the engine has not answered yet, and a failed request. */
@@ -139,17 +134,14 @@ export const useTrainingStore = defineStore('training', () => {
   /** Layer display names by id, for status text and charts (set from the graph). */
   const layerNames = shallowRef<Record<string, string>>({})
 
-  /** Draw weights on the graph's edges and δ badges on its layers while training. */
-  const overlayEnabled = ref(true)
   /** The latest snapshot of the weights (null until fetched); never updated per step. */
   const parameters = shallowRef<ParameterMap | null>(null)
   let parametersInFlight = false
   let parametersFetchedAt = -Infinity
 
-  /** The explainer's current inspection, gradient check and highlight. */
+  /** The explainer's current inspection and gradient check (its highlight is the ui store's). */
   const inspection = shallowRef<SampleInspection | null>(null)
   const gradientCheck = shallowRef<GradientCheckView | null>(null)
-  const highlight = shallowRef<GraphHighlight | null>(null)
   const explainerBusy = ref(false)
 
   /** Live chart data: outside deep reactivity on purpose. */
@@ -416,7 +408,7 @@ export const useTrainingStore = defineStore('training', () => {
    * A failure leaves the last snapshot (the overlay falls back to histogram summaries).
    */
   async function refreshParameters(nowMs = performance.now()): Promise<void> {
-    if (!engine || !overlayEnabled.value || parametersInFlight) return
+    if (!engine || !useUiStore().overlayEnabled || parametersInFlight) return
     parametersInFlight = true
     parametersFetchedAt = nowMs
     try {
@@ -451,10 +443,6 @@ export const useTrainingStore = defineStore('training', () => {
     }
   }
 
-  function setHighlight(h: GraphHighlight | null): void {
-    highlight.value = h
-  }
-
   /**
    * A replaced project (New, template, Open, recovery, weights import) starts every piece of run
    * state over: charts, δ badges, the weight overlay, the explainer and its gradient check, progress
@@ -471,7 +459,7 @@ export const useTrainingStore = defineStore('training', () => {
     parameters.value = null
     inspection.value = null
     gradientCheck.value = null
-    highlight.value = null
+    useUiStore().setHighlight(null)
     // The settings become the project's, as the engine resolves them (so the file is "saved" right after Open).
     if (kind !== 'import') writeSettings(settingsFromProject(project.training).settings)
     // The graph's overlay draws the new project's weights: an import's are in the engine already; an
@@ -516,11 +504,9 @@ export const useTrainingStore = defineStore('training', () => {
     lastEpoch,
     latestLayers,
     layerNames,
-    overlayEnabled,
     parameters,
     inspection,
     gradientCheck,
-    highlight,
     explainerBusy,
     buffers,
     version,
@@ -543,7 +529,6 @@ export const useTrainingStore = defineStore('training', () => {
     refreshParameters,
     inspectSample,
     checkGradients,
-    setHighlight,
     applySettings
   }
 })
