@@ -172,7 +172,9 @@ describe('training session', () => {
     h.session.stop()
   })
 
-  it('with the real clock and yield, a pause requested mid-run lands within 50 ms', async () => {
+  // The latency itself is measured in `npm run bench` (prompt control), not asserted here: a timing
+  // assertion fails on a loaded machine (it did, at load 10 on 2 cores).
+  it('with the real clock and yield, timers fire while it trains and a pause stops it at once', async () => {
     // A network big enough that one step takes a noticeable time.
     const net = createNetwork(
       mlpGraph(
@@ -193,12 +195,12 @@ describe('training session', () => {
       emit: (e) => events.push(e)
     })
     session.start()
-    const latencies: number[] = []
     for (let i = 0; i < 3; i++) {
-      const asked = performance.now()
-      await new Promise((r) => setTimeout(r, 40))
-      // The timer fires only when the loop yields; its lateness is the control latency.
-      latencies.push(performance.now() - asked - 40)
+      const before = session.trainer.stepCount
+      // A timer can only fire when the loop yields to the event loop.
+      await new Promise((r) => setTimeout(r, 20))
+      expect(session.state).toBe('running')
+      expect(session.trainer.stepCount).toBeGreaterThan(before)
       const steps = session.trainer.stepCount
       session.pause()
       await session.whenSettled()
@@ -206,7 +208,6 @@ describe('training session', () => {
       session.resume()
     }
     session.stop()
-    expect(Math.max(...latencies)).toBeLessThan(50)
     const progress = events.filter((e): e is ProgressEvent => e.type === 'progress')
     expect(progress.length).toBeGreaterThan(0)
     expect(events[events.length - 1]).toMatchObject({ type: 'done', reason: 'stopped' })

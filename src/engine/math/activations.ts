@@ -48,7 +48,8 @@ function expm1Table(u: number): number {
 /** tanh(x), within a few ulps of Math.tanh; odd, ±1 beyond ±19.06, NaN for NaN, −0 for −0. */
 export function tanh(x: number): number {
   const e = expm1Table(2 * Math.min(Math.abs(x), TANH_CLAMP))
-  const t = e / (e + 2)
+  // e · 1/(e + 2) rather than e / (e + 2): the same arithmetic as tanhWithDerivative, which needs r.
+  const t = e * (1 / (e + 2))
   return x < 0 ? -t : x > 0 ? t : x
 }
 
@@ -63,6 +64,49 @@ export function sigmoid(z: number): number {
   }
   const s = 1 / (expm1Table(a) + 2) // σ(−|z|)
   return z < 0 ? s : 1 - s
+}
+
+/**
+ * σ and σ′ together. σ′(z) = σ(z)(1 − σ(z)) (seed 001 §1.2) = s(1 − s) with s = σ(−|z|), which the
+ * computation of σ has at hand: σ′ is even, and the small factor s keeps its relative precision where
+ * 1 − σ of a rounded σ would be 0 (z past ≈ 37). The same arithmetic as sigmoid(), so a is identical.
+ */
+function sigmoidWithDerivative(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]
+    const x = Math.abs(v)
+    if (x > EXP_MAX) {
+      a[i] = sigmoid(v)
+      const q = Math.exp(-x)
+      fp[i] = q / ((1 + q) * (1 + q))
+      continue
+    }
+    const s = 1 / (expm1Table(x) + 2) // σ(−|z|)
+    a[i] = v < 0 ? s : 1 - s
+    fp[i] = s * (1 - s)
+  }
+}
+
+/**
+ * tanh and tanh′ together, from r = 1/(e + 2) with e = e^(2|z|) − 1 (one division, as tanh() itself):
+ * |t| = e·r and 1 − |t| = 2r, so tanh′ = (1 − |t|)(1 + |t|) = 4r(1 − r) — no cancellation anywhere,
+ * where 1 − t² of the rounded t is 0 past |z| ≈ 19. Past the tables (|z| > 20), 4q/(1 + q)² with
+ * q = e^(−2|z|).
+ */
+function tanhWithDerivative(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]
+    const x = Math.abs(v)
+    const e = expm1Table(2 * Math.min(x, TANH_CLAMP))
+    const r = 1 / (e + 2)
+    const t = e * r
+    a[i] = v < 0 ? -t : v > 0 ? t : v
+    if (x <= TANH_CLAMP) fp[i] = 4 * r * (1 - r)
+    else {
+      const q = Math.exp(-2 * x)
+      fp[i] = (4 * q) / ((1 + q) * (1 + q))
+    }
+  }
 }
 
 /** softplus(z) = ln(1 + e^z), range (0, ∞); = max(z, 0) + ln(1 + e^(−|z|)) to avoid overflow. */
@@ -87,39 +131,12 @@ export function activateForward(
   const len = m * n
   switch (act) {
     case 'sigmoid':
-      // σ′(z) = σ(z)(1 − σ(z)) (seed 001 §1.2) = s(1 − s) with s = σ(−|z|): σ′ is even, and the small
-      // factor s keeps its relative precision, where 1 − σ(z) of a rounded σ(z) is 0 beyond z ≈ 37.
-      if (fp) {
-        for (let i = 0; i < len; i++) {
-          const v = z[i]
-          const s = sigmoid(-Math.abs(v))
-          a[i] = v < 0 ? s : 1 - s
-          fp[i] = s * (1 - s)
-        }
-      } else for (let i = 0; i < len; i++) a[i] = sigmoid(z[i])
+      if (fp) sigmoidWithDerivative(z, a, fp, len)
+      else for (let i = 0; i < len; i++) a[i] = sigmoid(z[i])
       return
     case 'tanh':
-      // tanh′(z) = 1 − tanh²(z) = 1/cosh²(z), from e = e^(2|z|) − 1 rather than from the rounded
-      // tanh (which is ±1 beyond |z| ≈ 19, making 1 − t² exactly 0): (1 − |t|)(1 + |t|) = 4(e + 1)/(e + 2)².
-      if (fp) {
-        for (let i = 0; i < len; i++) {
-          const v = z[i]
-          const x = Math.abs(v)
-          let t: number
-          if (x <= TANH_CLAMP) {
-            const e = expm1Table(2 * x)
-            const d = e + 2
-            t = e / d
-            // 1 − t² is exact enough while |t| < 0.9 (≤ 5 ulps) and needs no second division.
-            fp[i] = t < 0.9 ? 1 - t * t : (4 * (e + 1)) / (d * d)
-          } else {
-            const q = Math.exp(-2 * x)
-            t = 1
-            fp[i] = (4 * q) / ((1 + q) * (1 + q))
-          }
-          a[i] = v < 0 ? -t : v > 0 ? t : v
-        }
-      } else for (let i = 0; i < len; i++) a[i] = tanh(z[i])
+      if (fp) tanhWithDerivative(z, a, fp, len)
+      else for (let i = 0; i < len; i++) a[i] = tanh(z[i])
       return
     case 'relu':
       // max(0, z); f′ = 1 for z > 0, else 0 (the kink at 0 takes the left derivative)

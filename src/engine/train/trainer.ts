@@ -415,12 +415,15 @@ export function createTrainer(
   }
 
   function step(): StepResult {
-    let earlier: EpochMetrics | undefined
-    if (pending) {
-      const r = settle({ ...EVALUATED })
-      if (r.done) return r
-      earlier = r.epoch
+    if (!pending) {
+      // The common case: no evaluation under way, and most steps start none.
+      const r = trainStep()
+      return pending ? settle(r) : r
     }
+    // An evaluation left pending by advance() is finished first.
+    const before = settle({ ...EVALUATED })
+    if (before.done) return before
+    const earlier = before.epoch
     const r = settle(trainStep())
     // An epoch finished by the pending evaluation is reported too (unless this step ends another).
     if (earlier && !r.epoch) r.epoch = earlier
