@@ -259,3 +259,15 @@ export {
 
 // export: ONNX and PyTorch (docs/outgrow.md)
 export * from './export'
+
+// the project file (the renderer writes and reads it; the format is checked here)
+export {
+  parseProjectFileJson,
+  projectFileSchema,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  PROJECT_EXTENSION,
+  type ProjectFileData,
+  type ProjectLayoutData,
+  type ProjectModelData
+} from './project/schema'
