@@ -12,7 +12,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import EngineStatusBar from '@renderer/components/EngineStatus.vue'
-import { engineCommands, portFromMessagePort, serveEngine, type EngineServer } from '@engine/protocol'
+import {
+  demoCommands,
+  engineCommands,
+  portFromMessagePort,
+  serveEngine,
+  type EngineServer
+} from '@engine/protocol'
 import { helloHandshake } from '@engine/hosts/handshake'
 import { createSupervisor, type SupervisedProcess, type Supervisor } from '@engine/hosts/supervisor'
 import { messagePortTransport } from '@renderer/engine/connect'
@@ -76,7 +82,10 @@ class EngineProcess implements SupervisedProcess {
   private spawned?: () => void
   accept(port: FakePort): void {
     if (!this.alive) return port.close()
-    this.servers.push({ server: serveEngine(asPort(port), engineCommands), port })
+    this.servers.push({
+      server: serveEngine(asPort(port), (c) => ({ ...engineCommands(c), ...demoCommands(c) })),
+      port
+    })
   }
   get connections(): number {
     return this.servers.filter((s) => !s.port.closed).length
