@@ -7,7 +7,7 @@ import { parseGraph } from '../../src/engine/graph/parse'
 import { createNetwork } from '../../src/engine/nn/network'
 import { inspect } from '../../src/engine/nn/inspect'
 import type { GraphSpec } from '../../src/engine/graph/types'
-import { SEED000_GRAPH, seed000Parameters } from '../fixtures/networks/seed000'
+import { SEED000_GRAPH, seed000Parameters } from './seed000-fixtures'
 
 const fixture = (name: string): GraphSpec =>
   parseGraph(JSON.parse(readFileSync(path.resolve(__dirname, 'fixtures/graphs', name), 'utf8')))

@@ -13,7 +13,7 @@ import {
   type Question
 } from '@renderer/exercise'
 import { lesson } from '@renderer/lessons/catalog'
-import { SEED000_GRAPH, seed000Parameters } from '../fixtures/networks/seed000'
+import { SEED000_GRAPH, seed000Parameters } from '../engine/seed000-fixtures'
 
 const hand = exerciseContext(lesson('hand').exercise)
 const find = (ctx: typeof hand, kind: Question['kind'], tex: string): Question => {
