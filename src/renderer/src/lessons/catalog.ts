@@ -108,21 +108,26 @@ export const SEED001 = {
   printed: { O3: 0.69, dEdx5: 0.027 }
 }
 
-function seed001Network(): LessonNetwork {
+/** Seed 001's weights as the engine's matrices (fresh arrays), for the lessons that start from them. */
+function seed001Weights(): { w1: number[][]; w2: number[][] } {
   const { w13, w14, w23, w24, w35, w45 } = SEED001.w
+  return {
+    // W is [target][source]: row 1 holds the weights into x₃ (w₁₃, w₂₃), row 2 into x₄ (w₁₄, w₂₄).
+    w1: [
+      [w13, w23],
+      [w14, w24]
+    ],
+    w2: [[w35, w45]]
+  }
+}
+
+function seed001Network(): LessonNetwork {
   return {
     graph: chainGraph({
       names: { x: 'x₁ x₂', h: 'x₃ x₄ → O₃ O₄', o: 'x₅ → O₅', loss: 'E = ½(O₅ − t₅)²' },
       loss: { id: 'E' }
     }),
-    // W is [target][source]: row 1 holds the weights into x₃ (w₁₃, w₂₃), row 2 into x₄ (w₁₄, w₂₄).
-    parameters: {
-      w1: [
-        [w13, w23],
-        [w14, w24]
-      ],
-      w2: [[w35, w45]]
-    }
+    parameters: seed001Weights()
   }
 }
 
@@ -390,20 +395,13 @@ function xnorLesson(): Lesson {
 const BIAS = { x: [0.35, 0.9], y: [0.5], b: [0.25, -0.15] }
 
 function biasUnitNetwork(): LessonNetwork {
-  const { w13, w14, w23, w24, w35, w45 } = SEED001.w
+  const { w1, w2 } = seed001Weights()
   return {
     graph: chainGraph({
       names: { x: 'a⁽¹⁾ = x', h: 'a⁽²⁾', o: 'a⁽³⁾', loss: 'C = ½(y − a⁽³⁾)²' },
       bias: { name: 'x₀ = 1', into: 'h' }
     }),
-    parameters: {
-      w1: [
-        [w13, w23],
-        [w14, w24]
-      ],
-      b1: [[BIAS.b[0]], [BIAS.b[1]]],
-      w2: [[w35, w45]]
-    }
+    parameters: { w1, b1: [[BIAS.b[0]], [BIAS.b[1]]], w2 }
   }
 }
 
@@ -536,7 +534,6 @@ function biasLesson(): Lesson {
 const RESIDUAL = { x: [0.35, 0.9], y: [0.5, 1] }
 
 function residualNetwork(): LessonNetwork {
-  const { w13, w14, w23, w24 } = SEED001.w
   return {
     graph: graphOf(
       [
@@ -553,10 +550,7 @@ function residualNetwork(): LessonNetwork {
       ]
     ),
     parameters: {
-      w1: [
-        [w13, w23],
-        [w14, w24]
-      ],
+      w1: seed001Weights().w1,
       w2: [
         [0.3, 0.9],
         [-0.5, 0.2]
