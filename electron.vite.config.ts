@@ -26,7 +26,9 @@ export const rendererConfig = {
 
 export default defineConfig({
   main: {
-    resolve: { alias: { '@engine': resolve(__dirname, 'src/engine') } }
+    resolve: { alias: { '@engine': resolve(__dirname, 'src/engine') } },
+    // The engine host's one run-time library (the schema library) is bundled: nothing is packed.
+    build: { externalizeDeps: { exclude: ['zod'] } }
   },
   preload: {
     // One self-contained CommonJS file: a sandboxed preload can require only electron and a few builtins.

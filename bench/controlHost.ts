@@ -9,7 +9,7 @@ import { CONTROL_WORKLOAD } from './controlWorkload'
 import { engineCommands } from '../src/engine/protocol/commands'
 import type { PortLike } from '../src/engine/protocol/port'
 import { serveEngine, type Connection } from '../src/engine/protocol/server'
-import { dataWorkspace } from '../src/engine/protocol/handlers/data'
+import { createWorkspace } from '../src/engine/model/workspace'
 import { trainCommands } from '../src/engine/protocol/handlers/train'
 import { writeFileSync } from 'node:fs'
 import type { PreparedData } from '../src/engine/data/preprocess'
@@ -79,9 +79,9 @@ const timedYield = (): Promise<void> => {
 }
 
 serveEngine(port, (connection: Connection) => {
-  const table = { ...engineCommands(connection), ...trainCommands(connection, { yieldControl: timedYield }) }
-  dataWorkspace(connection).prepared = prepared
-  return table
+  const ws = createWorkspace()
+  ws.prepared = prepared
+  return { ...engineCommands(connection, ws), ...trainCommands(connection, ws, { yieldControl: timedYield }) }
 })
 process.once('disconnect', () => {
   const out = process.env.BPS_CONTROL_SLICES

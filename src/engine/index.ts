@@ -80,6 +80,9 @@ export { matmulTransB, matmulAccumulate, matmulTransA, columnSums } from './math
 // randomness
 export { createRng, type Rng } from './random'
 
+// bounded downsampling: the stride-doubling bookkeeping of the charts' buffers
+export { StrideBuckets } from './strideBuckets'
+
 // protocol: the engine's messages, server and client (one API over MessagePort, Worker or child process)
 export {
   PROTOCOL_VERSION,
@@ -117,6 +120,24 @@ export {
 } from './protocol/client'
 export { portFromMessagePort, portFromWorker, portFromWorkerScope, type PortLike } from './protocol/port'
 export { engineCommands } from './protocol/commands'
+export type {
+  TrainEventData,
+  TrainStartResult,
+  SessionStatus,
+  InspectResult,
+  GradcheckResult
+} from './protocol/handlers/train'
+
+// model: the data workspace, the current model, its loss history; building a network for data
+export { createWorkspace, type Workspace, type Model } from './model/workspace'
+export { ModelError, type ModelErrorCode } from './model/errors'
+export { LossHistory, LOSS_HISTORY_POINTS } from './model/lossHistory'
+export { networkForData, sameParameterLayout } from './model/network'
+export { createDataModel, type DataModel, type DataSummary, type ImportedWeights } from './model/data'
+export { createTrainingModel, type TrainingModel, type TrainingOptions } from './model/training'
+
+// schema: the one schema library (zod) and its error with the field path
+export { SchemaError, parseWith } from './schema'
 
 // supervision of an engine process (Electron main and the Node tests)
 export {
@@ -142,6 +163,13 @@ export {
   TrainSettingsError,
   type TrainSettingsInput
 } from './train/settings'
+export {
+  TRAIN_SETTING_FIELDS,
+  ruleText,
+  trainSettingsSchema,
+  trainSettingsInputSchema,
+  type TrainSettingField
+} from './train/settingsSchema'
 export { scheduleFactor } from './train/schedule'
 export { createOptimizer, type Optimizer, type OptimizerSettings, type ParamSet } from './train/optim'
 export {
@@ -190,7 +218,13 @@ export {
   inputWidthOf,
   outputWidthOf,
   COLUMN_ROLES,
+  COLUMN_TYPES,
+  NORMALIZATIONS,
+  MISSING_POLICIES,
+  BINARY_TARGET_ENCODINGS,
+  TYPE_OVERRIDES,
   DEFAULT_VALIDATION_SPLIT,
+  MAX_VALIDATION_SPLIT,
   type Preprocessing,
   type FeatureEncoding,
   type TargetEncoding,
@@ -209,6 +243,7 @@ export {
 } from './data/preprocess'
 export { encodeTableTargets, columnNumbers, columnCategories } from './data/encode'
 export { buildWeightsFile, parseWeightsFile, WeightsError, type WeightsInput } from './weights/file'
+export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
 export { WEIGHTS_FORMAT, WEIGHTS_VERSION, type WeightsFile, type TrainingSummary } from './weights/types'
 export {
   forwardAll,
@@ -219,5 +254,29 @@ export {
   type Evaluation
 } from './weights/predict'
 
+// file names: what each file the app writes is called
+export {
+  WEIGHTS_EXTENSION,
+  PROJECT_EXTENSION,
+  projectFileName,
+  weightsFileName,
+  predictionsFileName,
+  exportFileName,
+  pytorchWeightsName,
+  pytorchFolderName,
+  type ModelExportFormat
+} from './fileNames'
+
 // export: ONNX and PyTorch (docs/outgrow.md)
 export * from './export'
+
+// the project file (the renderer writes and reads it; the format is checked here)
+export {
+  parseProjectFileJson,
+  projectFileSchema,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  type ProjectFileData,
+  type ProjectLayoutData,
+  type ProjectModelData
+} from './project/schema'

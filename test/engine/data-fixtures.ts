@@ -10,7 +10,7 @@ import type { CsvTable } from '../../src/engine/data/table'
 import type { Activation, GraphSpec, LossKind } from '../../src/engine/graph/types'
 import { createEngineClient, type EngineClient } from '../../src/engine/protocol/client'
 import { engineCommands } from '../../src/engine/protocol/commands'
-import { dataWorkspace, type DataWorkspace } from '../../src/engine/protocol/handlers/data'
+import { createWorkspace, type Workspace } from '../../src/engine/model/workspace'
 import { portFromMessagePort, type PortLike } from '../../src/engine/protocol/port'
 import { serveEngine, type EngineServer } from '../../src/engine/protocol/server'
 import { createNetwork } from '../../src/engine/nn/network'
@@ -178,7 +178,7 @@ export function portPair(): [PortLike, PortLike] {
  * workspace for tests that set a model directly); `closeAll()` — for afterEach — closes them all.
  */
 export function channelEngines(): {
-  connect(): { client: EngineClient; ws: DataWorkspace }
+  connect(): { client: EngineClient; ws: Workspace }
   closeAll(): void
 } {
   const servers: EngineServer[] = []
@@ -186,11 +186,12 @@ export function channelEngines(): {
   return {
     connect() {
       const channel = new MessageChannel()
-      const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
+      const ws = createWorkspace()
+      const server = serveEngine(portFromMessagePort(channel.port1), (c) => engineCommands(c, ws))
       const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
       servers.push(server)
       clients.push(client)
-      return { client, ws: dataWorkspace(server.connection) }
+      return { client, ws }
     },
     closeAll() {
       for (const client of clients.splice(0)) client.close()

@@ -335,31 +335,20 @@ describe('PyTorch project', () => {
     () => {
       const { text, file } = weightsOf(EXPORT_CASES[0].model()) // iris, with its settings (adam, batch 16)
       const dir = writeProject(text, file)
-      const data = datasetPath('iris')
-      torchrun(dir, [
+      const train = (out: string): string[] => [
         'train.py',
         '--data',
-        data,
+        datasetPath('iris'),
         '--epochs',
         '2',
         '--batch',
         '25',
         '--out',
-        'ddp.json',
+        out,
         '--quiet'
-      ])
-      py(dir, [
-        'train.py',
-        '--data',
-        data,
-        '--epochs',
-        '2',
-        '--batch',
-        '25',
-        '--out',
-        'single.json',
-        '--quiet'
-      ])
+      ]
+      torchrun(dir, train('ddp.json'))
+      py(dir, train('single.json'))
       const ddp = parseWeightsFile(readFileSync(path.join(dir, 'ddp.json'), 'utf8'))
       const single = parseWeightsFile(readFileSync(path.join(dir, 'single.json'), 'utf8'))
       expect(ddp.training!.steps - file.training!.steps).toBe(12) // 150 rows / 25 × 2 epochs

@@ -38,7 +38,7 @@ async function streamDemo(client: EngineClient, count: number): Promise<number[]
 }
 
 describe('the Node host in a real child process', () => {
-  it('serves hello, errors and the demo stream over IPC', async () => {
+  it('serves hello over IPC, and no debug command without the debug switch', async () => {
     supervisor = createSupervisor({ fork: () => forkNodeEngine() })
     supervisor.start()
     const proc = await reach(supervisor, 'ready')
@@ -46,9 +46,20 @@ describe('the Node host in a real child process', () => {
 
     const hello = await client.request('hello', { protocolVersion: PROTOCOL_VERSION })
     expect(hello.protocolVersion).toBe(PROTOCOL_VERSION)
+    expect(hello.capabilities).toContain('train.start')
     expect(hello.capabilities).not.toContain('debug.crash')
-
+    expect(hello.capabilities).not.toContain('demo.start')
     await expect(client.requestUnchecked('debug.crash')).rejects.toMatchObject({ code: 'unknown-type' })
+    await expect(client.requestUnchecked('demo.start', { count: 1, intervalMs: 1 })).rejects.toMatchObject({
+      code: 'unknown-type'
+    })
+  })
+
+  it('serves errors and the demo stream over IPC with the debug switch', async () => {
+    supervisor = createSupervisor({ fork: () => forkNodeEngine({ env: { BPS_ENGINE_DEBUG: '1' } }) })
+    supervisor.start()
+    const proc = await reach(supervisor, 'ready')
+    const client = createEngineClient(proc.port)
     await expect(client.requestUnchecked('demo.start', { count: 0, intervalMs: 1 })).rejects.toMatchObject({
       code: 'bad-payload'
     })

@@ -10,13 +10,12 @@ import {
   type EngineClient,
   type EngineServer
 } from '../../src/engine/protocol'
-import { dataCommands, dataWorkspace, type PreparedData } from '../../src/engine/protocol/handlers/data'
-import {
-  LossHistory,
-  trainCommands,
-  type TrainCommandOptions,
-  type TrainEventData
-} from '../../src/engine/protocol/handlers/train'
+import { dataCommands } from '../../src/engine/protocol/handlers/data'
+import type { PreparedData } from '../../src/engine/data/types'
+import { LossHistory } from '../../src/engine/model/lossHistory'
+import { createWorkspace, type Workspace } from '../../src/engine/model/workspace'
+import type { TrainingOptions } from '../../src/engine/model/training'
+import { trainCommands, type TrainEventData } from '../../src/engine/protocol/handlers/train'
 import { createNetwork } from '../../src/engine/nn/network'
 import type { GraphSpec } from '../../src/engine/graph/types'
 import { inspect } from '../../src/engine/nn/inspect'
@@ -28,6 +27,8 @@ const irisGraph = (): GraphSpec => mlpGraph(4, [[8, 'tanh']], [3, 'softmax'], 'c
 
 interface Opened {
   server: EngineServer
+  /** The connection's workspace (its prepared data and model). */
+  ws: Workspace
   client: EngineClient
   events: TrainEventData[]
   /** Slices the training loop has yielded after (counted by the injected yield). */
@@ -43,7 +44,7 @@ afterEach(() => {
 })
 
 /** A server (data + training commands) and a client joined by a real MessageChannel; iris prepared. */
-function connect(options: TrainCommandOptions = {}, prepared: PreparedData | null = prepareIris()): Opened {
+function connect(options: TrainingOptions = {}, prepared: PreparedData | null = prepareIris()): Opened {
   let yields = 0
   const yieldControl = () =>
     new Promise<void>((resolve) => {
@@ -51,16 +52,17 @@ function connect(options: TrainCommandOptions = {}, prepared: PreparedData | nul
       setImmediate(resolve)
     })
   const channel = new MessageChannel()
+  const ws = createWorkspace()
+  ws.prepared = prepared
   const table = (c: Connection): CommandTable => ({
-    ...dataCommands(c),
-    ...trainCommands(c, { yieldControl, ...options })
+    ...dataCommands(c, ws),
+    ...trainCommands(c, ws, { yieldControl, ...options })
   })
   const server = serveEngine(portFromMessagePort(channel.port1), table)
-  dataWorkspace(server.connection).prepared = prepared
   const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
   const events: TrainEventData[] = []
   client.on('train.event', (e) => events.push(e))
-  const o = { server, client, events, yields: () => yields }
+  const o = { server, ws, client, events, yields: () => yields }
   opened.push(o)
   return o
 }
@@ -125,7 +127,7 @@ describe('train.start over a MessageChannel', () => {
     expect(done.final?.validation?.accuracy).toBeGreaterThan(0.85)
     expect(progress.at(-1)?.histograms?.map((h) => h.edgeId)).toEqual(['w_h1', 'b_h1', 'w_out', 'b_out'])
 
-    const model = dataWorkspace(o.server.connection).model!
+    const model = o.ws.model!
     expect(model.net.params.length).toBe(result.parameterCount)
     expect(model.preprocessing?.featureNames).toHaveLength(4)
     expect(model.training).toMatchObject({ epochsRun: 60, steps: total, seed: 5 })
@@ -144,7 +146,7 @@ describe('train.start over a MessageChannel', () => {
     const settings = { optimizer: 'sgd', learningRate: 0.05, batchSize: 32, epochs: 3 }
     await o.client.request('train.start', { graph, settings })
     await waitFor(o, isDone)
-    const ws = dataWorkspace(o.server.connection)
+    const ws = o.ws
     const after = Float64Array.from(ws.model!.net.params)
 
     // A renamed, moved layer keeps its edges: same weights. One batch of plain SGD moves them little.
@@ -190,7 +192,7 @@ describe('train.start over a MessageChannel', () => {
         .at(-1)
         ?.layers.map((l) => l.id)
     ).toEqual(['h1', 'out'])
-    const ws = dataWorkspace(o.server.connection)
+    const ws = o.ws
     for (const v of ws.model!.net.params) expect(v).toBeCloseTo(0.25, 6)
 
     // What weights.import does: the model is replaced. The old session is ended with a reason...
@@ -214,7 +216,7 @@ describe('train.start over a MessageChannel', () => {
     const started = await o.client.request('train.start', { graph, settings: { epochs: 10_000 } })
     await waitFor(o, isProgress)
     await o.client.request('train.pause', {})
-    const ws = dataWorkspace(o.server.connection)
+    const ws = o.ws
     ws.model = { ...ws.model!, net: createNetwork(irisGraph(), { inputWidth: 4 }) }
     const err = await rejection(o.client.request('train.resume', {}))
     expect(err.code).toBe('not-found')
@@ -288,7 +290,7 @@ describe('train.* validation', () => {
     expect(badParams.code).toBe('bad-parameters')
     expect(badParams.message).toMatch(/w_h1/)
     // None of these left a model or a session behind.
-    expect(dataWorkspace(o.server.connection).model).toBeNull()
+    expect(o.ws.model).toBeNull()
     expect(o.events).toEqual([])
   })
 
@@ -322,7 +324,7 @@ describe('session control over a MessageChannel', () => {
     const count = o.events.length
     await sleep(60)
     expect(o.events.length).toBe(count)
-    expect(dataWorkspace(o.server.connection).model?.training?.steps).toBe(paused.step)
+    expect(o.ws.model?.training?.steps).toBe(paused.step)
 
     // While paused: one batch, then one epoch (stepsPerEpoch = 120 / 8 = 15).
     const one = await o.client.request('train.step', { unit: 'batch' })
@@ -363,7 +365,7 @@ describe('session control over a MessageChannel', () => {
     const after = await waitFor(o, (e) => e.type === 'progress' && e.step > set.step)
     expect(after.type === 'progress' && after.learningRate).toBe(0.0025)
     await o.client.request('train.stop', {})
-    expect(dataWorkspace(o.server.connection).model?.training?.final?.learningRate).toBe(0.0025)
+    expect(o.ws.model?.training?.final?.learningRate).toBe(0.0025)
   })
 
   it('ends on a NaN with the layer and step, keeping the last good weights', async () => {
@@ -387,7 +389,7 @@ describe('session control over a MessageChannel', () => {
     expect(values.length).toBe(8 * 4 + 8 + 3 * 8 + 3)
     expect(values.every(Number.isFinite)).toBe(true)
     // The summary says what happened (the final metrics include the overflowing row, so are not finite).
-    expect(dataWorkspace(o.server.connection).model?.training?.steps).toBe(done.step)
+    expect(o.ws.model?.training?.steps).toBe(done.step)
   })
 
   it('resets the weights with the initialiser and seed: the same seed gives the same weights', async () => {
@@ -407,7 +409,7 @@ describe('session control over a MessageChannel', () => {
     expect(trained).not.toEqual(p1)
     await o.client.request('train.reset', { init: 'he-normal', seed: 9 })
     expect((await o.client.request('train.parameters', {})).parameters).toEqual(p1)
-    expect(dataWorkspace(o.server.connection).model?.training).toBeNull()
+    expect(o.ws.model?.training).toBeNull()
     // Another initialiser on the same session.
     await o.client.request('train.reset', { init: 'zeros', seed: 9 })
     const zeros = Object.values((await o.client.request('train.parameters', {})).parameters).flat(2)
@@ -466,7 +468,7 @@ describe('inspect and gradcheck', () => {
       settings: { epochs: 100_000 }
     })
     await waitFor(o, isProgress)
-    const before = Float64Array.from(dataWorkspace(o.server.connection).model!.net.params)
+    const before = Float64Array.from(o.ws.model!.net.params)
     await o.client.request('train.pause', {})
     const check = await o.client.request('gradcheck', { rows: 8 })
     expect(check.edges.map((e) => e.edgeId)).toEqual(['w_h1', 'b_h1', 'w_out', 'b_out'])
@@ -474,7 +476,7 @@ describe('inspect and gradcheck', () => {
     expect(check).toMatchObject({ passed: true, rows: 8 })
     expect(check.maxRelError).toBe(Math.max(...check.edges.map((e) => e.maxRelError)))
     // The check ran on a copy: the paused session's weights are untouched.
-    const params = dataWorkspace(o.server.connection).model!.net.params
+    const params = o.ws.model!.net.params
     expect(params).not.toEqual(before) // training moved them before the pause
     const paused = Float64Array.from(params)
     await o.client.request('gradcheck', {})
@@ -512,7 +514,7 @@ describe('the engine command table', () => {
     const channel = new MessageChannel()
     const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
     const client = createEngineClient(portFromMessagePort(channel.port2))
-    opened.push({ server, client, events: [], yields: () => 0 })
+    opened.push({ server, ws: createWorkspace(), client, events: [], yields: () => 0 })
     const hello = await client.request('hello')
     for (const type of [
       'train.start',

@@ -13,7 +13,8 @@ import {
   type EngineClient,
   type EngineServer
 } from '../../src/engine/protocol'
-import { dataCommands, dataWorkspace } from '../../src/engine/protocol/handlers/data'
+import { dataCommands } from '../../src/engine/protocol/handlers/data'
+import { createWorkspace } from '../../src/engine/model/workspace'
 import { trainCommands, type TrainEventData } from '../../src/engine/protocol/handlers/train'
 import { prepareIris } from './data-fixtures'
 import { mlpGraph } from './trainFixtures'
@@ -31,12 +32,13 @@ afterEach(() => {
 
 function connect() {
   const channel = new MessageChannel()
+  const ws = createWorkspace()
+  ws.prepared = prepareIris()
   const table = (c: Connection): CommandTable => ({
-    ...dataCommands(c),
-    ...trainCommands(c, { progressMs: 20 })
+    ...dataCommands(c, ws),
+    ...trainCommands(c, ws, { progressMs: 20 })
   })
   const server = serveEngine(portFromMessagePort(channel.port1), table)
-  dataWorkspace(server.connection).prepared = prepareIris()
   const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
   const events: TrainEventData[] = []
   client.on('train.event', (e) => events.push(e))

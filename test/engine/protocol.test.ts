@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   createEngineClient,
+  demoCommands,
   engineCommands,
   ENGINE_VERSION,
   EngineRequestError,
@@ -15,7 +16,11 @@ import {
 /** A server and a client joined by a real MessageChannel (Node's global, the same API as the browser's). */
 function connect(options: { timeoutMs?: number } = {}) {
   const channel = new MessageChannel()
-  const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
+  // The hosts' commands plus the demo stream (served by a debug host) that exercises events.
+  const server = serveEngine(portFromMessagePort(channel.port1), (c) => ({
+    ...engineCommands(c),
+    ...demoCommands(c)
+  }))
   const client = createEngineClient(portFromMessagePort(channel.port2), options)
   opened.push({ server, client })
   return { server, client, channel }

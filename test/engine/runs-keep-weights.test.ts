@@ -14,7 +14,8 @@ import {
   type EngineClient,
   type EngineServer
 } from '../../src/engine/protocol'
-import { dataCommands, dataWorkspace } from '../../src/engine/protocol/handlers/data'
+import { dataCommands } from '../../src/engine/protocol/handlers/data'
+import { createWorkspace } from '../../src/engine/model/workspace'
 import { trainCommands, type TrainEventData } from '../../src/engine/protocol/handlers/train'
 import { createNetwork } from '../../src/engine/nn/network'
 import { resolveTrainSettings } from '../../src/engine/train/settings'
@@ -180,12 +181,13 @@ afterEach(() => {
 
 function connect(): Opened {
   const channel = new MessageChannel()
+  const ws = createWorkspace()
+  ws.prepared = prepareIris()
   const table = (c: Connection): CommandTable => ({
-    ...dataCommands(c),
-    ...trainCommands(c, { yieldControl: () => new Promise((r) => setImmediate(r)) })
+    ...dataCommands(c, ws),
+    ...trainCommands(c, ws, { yieldControl: () => new Promise((r) => setImmediate(r)) })
   })
   const server = serveEngine(portFromMessagePort(channel.port1), table)
-  dataWorkspace(server.connection).prepared = prepareIris()
   const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
   const events: TrainEventData[] = []
   client.on('train.event', (e) => events.push(e))

@@ -1,18 +1,19 @@
 /**
- * docs/weights.schema.json agrees with what the engine writes and refuses: exported files of real
- * models validate, and files the engine refuses for a missing or mistyped field fail the schema too.
- * The validator below covers the JSON Schema keywords the schema uses (no dependency needed).
+ * docs/weights.schema.json is generated from the engine's schema (`npm run schema`) and agrees with
+ * what the engine writes and refuses: exported files of real models validate, and files the engine
+ * refuses for a missing or mistyped field fail the schema too. The validator below covers the JSON
+ * Schema keywords the schema uses (no dependency needed).
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildWeightsFile } from '../../src/engine/weights/file'
+import { weightsSchemaText } from '../../src/engine/weights/schema'
 import { trainDiabetes, trainIris, trainTitanic, type TrainedModel } from './data-fixtures'
 
 type Schema = Record<string, unknown> & { $defs?: Record<string, Schema> }
-const root = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../docs/weights.schema.json'), 'utf8')
-) as Schema
+const checkedIn = readFileSync(path.resolve(__dirname, '../../docs/weights.schema.json'), 'utf8')
+const root = JSON.parse(checkedIn) as Schema
 
 const typeOf = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v
@@ -38,6 +39,9 @@ function check(schema: Schema, value: unknown, at = '$'): string[] {
       fail('exclusiveMinimum')
     if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum)
       fail('exclusiveMaximum')
+  }
+  if (Array.isArray(schema.anyOf)) {
+    if (!schema.anyOf.some((s: Schema) => check(s, value, at).length === 0)) fail('anyOf matched none')
   }
   if (Array.isArray(schema.oneOf)) {
     const passing = schema.oneOf.filter((s: Schema) => check(s, value, at).length === 0).length
@@ -84,6 +88,10 @@ beforeAll(() => {
 })
 
 describe('docs/weights.schema.json', () => {
+  it('is what `npm run schema` generates from the engine (run it after changing the schema)', () => {
+    expect(checkedIn).toBe(weightsSchemaText())
+  })
+
   it('accepts the files the engine writes (classification, regression, one-hot with imputation)', () => {
     for (const m of models) expect(check(root, exported(m))).toEqual([])
   })

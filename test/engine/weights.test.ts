@@ -6,12 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsvRecords } from '../../src/engine/data/csv'
 import { formatCsvRow } from '../../src/engine/data/csvWrite'
 import { createNetwork } from '../../src/engine/nn/network'
-import {
-  buildWeightsFile,
-  MAX_LOSS_POINTS,
-  parseWeightsFile,
-  WeightsError
-} from '../../src/engine/weights/file'
+import { buildWeightsFile, parseWeightsFile, WeightsError } from '../../src/engine/weights/file'
+import { LOSS_HISTORY_POINTS, LossHistory } from '../../src/engine/model/lossHistory'
 import { evaluateModel, forwardAll, predictRows } from '../../src/engine/weights/predict'
 import { readDatasetText, trainDiabetes, trainIris, trainTitanic, type TrainedModel } from './data-fixtures'
 
@@ -328,8 +324,10 @@ describe('parseWeightsFile refuses a bad file, naming the field', () => {
 })
 
 describe('the training summary', () => {
-  it('keeps at most MAX_LOSS_POINTS of a long loss history, the last step included', () => {
-    const lossHistory: [number, number][] = Array.from({ length: 2000 }, (_, i) => [i + 1, 1 / (i + 1)])
+  it('keeps at most LOSS_HISTORY_POINTS of a long loss history, the last step included', () => {
+    // The model's loss history bounds what a file holds (the writer writes it as it is).
+    const points: [number, number][] = Array.from({ length: 2000 }, (_, i) => [i + 1, 1 / (i + 1)])
+    const lossHistory = new LossHistory(LOSS_HISTORY_POINTS, points).toArray()
     const text = buildWeightsFile({
       graph: iris.graph,
       parameters: iris.net.getParameters(),
@@ -337,7 +335,8 @@ describe('the training summary', () => {
       training: { ...iris.training, lossHistory }
     })
     const history = parseWeightsFile(text).training!.lossHistory
-    expect(history.length).toBeLessThanOrEqual(MAX_LOSS_POINTS)
+    expect(history.length).toBeLessThanOrEqual(LOSS_HISTORY_POINTS)
+    expect(history).toEqual(lossHistory)
     expect(history.at(-1)![0]).toBe(2000)
     expect(buildWeightsFile(parseWeightsFile(text))).toBe(text)
   })

@@ -12,11 +12,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import EngineStatusBar from '@renderer/components/EngineStatus.vue'
-import { engineCommands, portFromMessagePort, serveEngine, type EngineServer } from '@engine/protocol'
+import {
+  demoCommands,
+  engineCommands,
+  portFromMessagePort,
+  serveEngine,
+  type EngineServer
+} from '@engine/protocol'
 import { helloHandshake } from '@engine/hosts/handshake'
 import { createSupervisor, type SupervisedProcess, type Supervisor } from '@engine/hosts/supervisor'
 import { messagePortTransport } from '@renderer/engine/connect'
 import { useDataStore } from '@renderer/stores/data'
+import { bindTrainingEngine } from '@renderer/engine/trainingEngine'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useUiStore } from '@renderer/stores/ui'
 import { createEngineBroker } from '../../src/main/engine-broker'
@@ -75,7 +82,10 @@ class EngineProcess implements SupervisedProcess {
   private spawned?: () => void
   accept(port: FakePort): void {
     if (!this.alive) return port.close()
-    this.servers.push({ server: serveEngine(asPort(port), engineCommands), port })
+    this.servers.push({
+      server: serveEngine(asPort(port), (c) => ({ ...engineCommands(c), ...demoCommands(c) })),
+      port
+    })
   }
   get connections(): number {
     return this.servers.filter((s) => !s.port.closed).length
@@ -172,6 +182,7 @@ function desktop(
 }
 
 let app: ReturnType<typeof desktop> | null = null
+let stopBinding: (() => void) | null = null
 
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
@@ -179,6 +190,8 @@ beforeEach(() => {
   setActivePinia(pinia)
 })
 afterEach(() => {
+  stopBinding?.()
+  stopBinding = null
   app?.supervisor.stop()
   app = null
 })
@@ -190,6 +203,8 @@ async function startApp(d = desktop()) {
   app = d
   d.supervisor.start() // main starts the engine before the window exists
   const engine = useEngineStore()
+  // As App.vue does: the stores follow the engine connection through this one binding.
+  stopBinding = bindTrainingEngine()
   await engine.start(d.transport)
   await until(() => engine.ready, 'the engine store to be ready')
   return { d, engine }

@@ -6,28 +6,30 @@
 import { nextTick } from 'vue'
 import {
   createEngineClient,
+  createWorkspace,
   engineCommands,
   serveEngine,
   type EngineClient,
-  type EngineServer
-} from '@engine/protocol'
-import { dataWorkspace, type DataWorkspace } from '@engine/protocol/handlers/data'
+  type EngineServer,
+  type Workspace
+} from '@engine/index'
 import { useEngineStore } from '@renderer/stores/engine'
 import { portPair } from '../engine/data-fixtures'
 
 let server: EngineServer | null = null
 
 /** Connects the engine store to a fresh engine; returns its client and the connection's workspace. */
-export async function connectRealEngine(): Promise<{ client: EngineClient; ws: DataWorkspace }> {
+export async function connectRealEngine(): Promise<{ client: EngineClient; ws: Workspace }> {
   const [enginePort, clientPort] = portPair()
-  server = serveEngine(enginePort, engineCommands)
+  const ws = createWorkspace()
+  server = serveEngine(enginePort, (c) => engineCommands(c, ws))
   const engine = useEngineStore()
   const client = createEngineClient(clientPort, { timeoutMs: 0 })
   engine.info = await client.request('hello')
   engine.client = client
   engine.status = 'ready'
   await nextTick()
-  return { client, ws: dataWorkspace(server.connection) }
+  return { client, ws }
 }
 
 export function disconnectRealEngine(): void {

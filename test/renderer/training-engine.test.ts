@@ -9,7 +9,7 @@ import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import { templateById } from '@renderer/graph/templates'
-import type { DataWorkspace } from '@engine/protocol/handlers/data'
+import type { Workspace as DataWorkspace } from '@engine/index'
 import { prepareIris } from '../engine/data-fixtures'
 import { connectRealEngine, disconnectRealEngine, until } from './realEngine'
 

@@ -11,7 +11,7 @@
 import { dict, dictFrom } from '../objects'
 import { DataError, placeText, quoteValue } from './errors'
 import { categoryKey, DEFAULT_MISSING, isMissing, missingSet, parseNumber } from './numbers'
-import type { FeatureEncoding, Prediction, Preprocessing, TargetEncoding } from './preprocess'
+import type { FeatureEncoding, Prediction, Preprocessing, TargetEncoding } from './types'
 import { columnIndex, type Column, type CsvTable } from './table'
 
 const MISSING = missingSet(DEFAULT_MISSING)

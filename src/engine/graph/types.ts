@@ -28,7 +28,8 @@ export const INITIALIZERS = [
 ] as const
 export type Initializer = (typeof INITIALIZERS)[number]
 
-export type Task = 'regression' | 'binary' | 'multiclass'
+export const TASKS = ['regression', 'binary', 'multiclass'] as const
+export type Task = (typeof TASKS)[number]
 
 export interface Position {
   x: number
@@ -79,9 +80,11 @@ export interface LossNode extends NodeBase {
 }
 
 export type GraphNode = InputNode | BiasNode | DenseNode | LossNode
+export const NODE_KINDS = ['input', 'bias', 'dense', 'loss'] as const
 export type NodeKind = GraphNode['kind']
 
-export type EdgeKind = 'weights' | 'skip'
+export const EDGE_KINDS = ['weights', 'skip'] as const
+export type EdgeKind = (typeof EDGE_KINDS)[number]
 
 export interface GraphEdge {
   id: string

@@ -20,6 +20,7 @@ import {
   GRAPH_VERSION,
   INITIALIZERS,
   LOSSES,
+  NODE_KINDS,
   type EdgeKind,
   type GraphEdge,
   type GraphNode,
@@ -38,7 +39,7 @@ export const MAX_UNITS = 100_000
 export const MAX_GRAPH_NODES = 10_000
 export const MAX_GRAPH_EDGES = 40_000
 
-const NODE_KINDS = new Set(['input', 'bias', 'dense', 'loss'])
+const KNOWN_KINDS: ReadonlySet<string> = new Set(NODE_KINDS)
 
 export interface ValidateOptions {
   /** Encoded feature count of the bound data; overrides the input node's `units`. */
@@ -128,7 +129,7 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       error('duplicate-node-id', `Two nodes have the id "${node.id}".`, { nodeId: node.id })
       return
     }
-    if (!NODE_KINDS.has(node.kind)) {
+    if (!KNOWN_KINDS.has(node.kind)) {
       error('unknown-kind', `Node ${nodeLabel(node)} has unknown kind "${String(node.kind)}".`, {
         nodeId: node.id
       })

@@ -6,7 +6,7 @@
 import { engineCommands } from '../protocol/commands'
 import type { PortLike } from '../protocol/port'
 import { serveEngine, type Connection } from '../protocol/server'
-import { crashCommand, DEBUG_ENV } from './crash'
+import { debugCommands, DEBUG_ENV } from './crash'
 
 const send = process.send?.bind(process)
 if (!send)
@@ -22,7 +22,7 @@ const port: PortLike = {
 const debug = process.env[DEBUG_ENV] === '1'
 const commands = (connection: Connection) => ({
   ...engineCommands(connection),
-  ...(debug ? crashCommand((code) => process.exit(code)) : {})
+  ...(debug ? debugCommands(connection, (code) => process.exit(code)) : {})
 })
 
 serveEngine(port, commands)

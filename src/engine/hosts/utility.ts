@@ -6,7 +6,7 @@
  */
 import { engineCommands } from '../protocol/commands'
 import { serveEngine, type Connection } from '../protocol/server'
-import { crashCommand, DEBUG_ENV } from './crash'
+import { debugCommands, DEBUG_ENV } from './crash'
 import { portFromMainPort, type MainPortLike } from './main-port'
 
 interface ParentPort {
@@ -19,7 +19,7 @@ if (!parentPort) throw new Error('src/engine/hosts/utility.ts must run in an Ele
 const debug = process.env[DEBUG_ENV] === '1'
 const commands = (connection: Connection) => ({
   ...engineCommands(connection),
-  ...(debug ? crashCommand((code) => process.exit(code)) : {})
+  ...(debug ? debugCommands(connection, (code) => process.exit(code)) : {})
 })
 
 parentPort.on('message', (e) => {

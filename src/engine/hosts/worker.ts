@@ -4,7 +4,14 @@
  * and talks to it through createEngineClient(portFromWorker(worker)).
  */
 import { engineCommands } from '../protocol/commands'
+import { demoCommands } from '../protocol/demo'
 import { portFromWorkerScope, type WorkerScopeLike } from '../protocol/port'
 import { serveEngine } from '../protocol/server'
 
-serveEngine(portFromWorkerScope(self as unknown as WorkerScopeLike), engineCommands)
+// The browser preview has no environment to switch debug commands on, and its end-to-end test
+// proves the event channel in the real Worker with the demo stream (test/e2e/foundation.spec.ts):
+// the demo is the one debug command kept here (it only counts; it touches no data).
+serveEngine(portFromWorkerScope(self as unknown as WorkerScopeLike), (connection) => ({
+  ...engineCommands(connection),
+  ...demoCommands(connection)
+}))

@@ -6,7 +6,9 @@
 import type { ProtocolErrorInfo } from './errors'
 import type { CommandType, EngineReply, EventName, EventOf, PayloadOf, RequestId, ResultOf } from './messages'
 import type { PortLike } from './port'
-import { isRecord } from './validate'
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export class EngineRequestError extends Error {
   readonly code: ProtocolErrorInfo['code']

@@ -1,17 +1,18 @@
 /**
- * The engine's command table: every protocol command the hosts serve, built once per connection.
- * New families (training `train.*`, data `data.*`, `inspect`, `gradcheck`, `predict`) are added here
- * as another `...xxxCommands(connection)` spread, with their entries declared in messages.ts.
+ * The engine's command table: every protocol command the hosts serve, built once per connection over
+ * that connection's workspace (its table, prepared data and model; see model/workspace.ts).
  */
-import { demoCommands } from './demo'
+import { createWorkspace, type Workspace } from '../model/workspace'
 import { dataCommands } from './handlers/data'
 import { trainCommands } from './handlers/train'
 import type { CommandTable, Connection } from './server'
 
-export function engineCommands(connection: Connection): CommandTable {
+export function engineCommands(
+  connection: Connection,
+  workspace: Workspace = createWorkspace()
+): CommandTable {
   return {
-    ...demoCommands(connection),
-    ...dataCommands(connection),
-    ...trainCommands(connection)
+    ...dataCommands(connection, workspace),
+    ...trainCommands(connection, workspace)
   }
 }

@@ -5,7 +5,7 @@
  */
 import { ProtocolError } from './errors'
 import { defineCommand, type CommandTable, type Connection } from './server'
-import { num, payload } from './validate'
+import { num, payload, validator } from './schema'
 
 const MAX_COUNT = 100_000
 const MAX_INTERVAL_MS = 60_000
@@ -44,15 +44,17 @@ export function demoCommands(connection: Connection): CommandTable {
   return {
     'demo.start': defineCommand(
       'demo.start',
-      payload({
-        count: num({ integer: true, min: 1, max: MAX_COUNT }),
-        intervalMs: num({ integer: true, min: 0, max: MAX_INTERVAL_MS })
-      }),
+      validator(
+        payload({
+          count: num({ integer: true, min: 1, max: MAX_COUNT }),
+          intervalMs: num({ integer: true, min: 0, max: MAX_INTERVAL_MS })
+        })
+      ),
       ({ count, intervalMs }) => ({ taskId: start(count, intervalMs) })
     ),
     'demo.cancel': defineCommand(
       'demo.cancel',
-      payload({ taskId: num({ integer: true, min: 1 }) }),
+      validator(payload({ taskId: num({ integer: true, min: 1 }) })),
       ({ taskId }) => {
         const stop = running.get(taskId)
         if (!stop) {

@@ -1,6 +1,6 @@
 export * from './errors'
 export * from './messages'
-export * from './validate'
+export * from './schema'
 export * from './port'
 export * from './server'
 export * from './client'

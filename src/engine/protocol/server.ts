@@ -16,7 +16,8 @@ import {
   type ResultOf
 } from './messages'
 import type { PortLike } from './port'
-import { describeValue, isRecord, num, optional, payload, str, type Validator } from './validate'
+import { describeValue } from '../schema'
+import { num, payload, str, validator, type Validator } from './schema'
 
 /** One client's connection, as a handler sees it. */
 export interface Connection {
@@ -41,7 +42,7 @@ export type CommandTable = {
 /** A table per connection, so commands can keep per-client state (tasks, a training session). */
 export type CommandTableFactory = (connection: Connection) => CommandTable
 
-/** Typed helper: `defineCommand('demo.start', payload({...}), (p, conn) => ...)`. */
+/** Typed helper: `defineCommand('demo.start', validator(payload({...})), (p, conn) => ...)`. */
 export function defineCommand<K extends CommandType>(
   _type: K,
   validate: Validator<PayloadOf<K>>,
@@ -56,10 +57,15 @@ export interface EngineServer {
   close(): void
 }
 
-const helloPayload = payload({
-  protocolVersion: optional(num({ integer: true, min: 0 })),
-  client: optional(str({ maxLength: 200 }))
-})
+const helloPayload = validator(
+  payload({
+    protocolVersion: num({ integer: true, min: 0 }).optional(),
+    client: str({ maxLength: 200 }).optional()
+  })
+)
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const MAX_ID_LENGTH = 64
 
@@ -138,13 +144,13 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
 
     let run: () => unknown
     if (type === 'hello') {
-      run = () => hello(helloPayload(message, ''))
+      run = () => hello(helloPayload(message))
     } else {
       const command = Object.hasOwn(table, type)
         ? (table[type as CommandType] as Command<unknown, unknown>)
         : null
       if (!command) return fail(id, 'unknown-type', `unknown message type "${type.slice(0, 80)}"`)
-      run = () => command.handle(command.validate(message, ''), connection)
+      run = () => command.handle(command.validate(message), connection)
     }
 
     try {

@@ -7,7 +7,7 @@
  * `parameters.w1[3]: expected 4 numbers, got 3`. A file is never half-loaded.
  */
 import { inputWidthOf, outputWidthOf } from '../data/encode'
-import type { FeatureEncoding, Preprocessing, TargetEncoding } from '../data/preprocess'
+import type { FeatureEncoding, Preprocessing, TargetEncoding } from '../data/types'
 import { compileGraph } from '../graph/compile'
 import { GraphError } from '../graph/errors'
 import { parseGraph } from '../graph/parse'
@@ -19,8 +19,9 @@ import {
   type ParameterMap
 } from '../graph/types'
 import { assertValidGraph } from '../graph/validate'
-import { downsample } from '../train/session'
 import { defaultTrainSettings, resolveTrainSettings, TrainSettingsError } from '../train/settings'
+import { expected, parseWith, SchemaError, z } from '../schema'
+import { preprocessingSchema, trainingSchema } from './schema'
 import type { EpochMetrics, SetMetrics, TrainSettings } from '../train/types'
 import { dict, own } from '../objects'
 import { writeJson, type Json } from './json'
@@ -130,18 +131,6 @@ const setJson = (s: SetMetrics): Json => ({
   rmseStandardized: s.rmseStandardized
 })
 
-/** At most this many [step, loss] points are written: enough for the curve, small for the file. */
-export const MAX_LOSS_POINTS = 500
-
-function downsampledHistory(history: [number, number][]): Json {
-  const [steps, losses] = downsample(
-    history.map(([step]) => step),
-    history.map(([, loss]) => loss),
-    MAX_LOSS_POINTS
-  )
-  return steps.map((step, i) => [step, losses[i]])
-}
-
 function trainingJson(t: TrainingSummary): Json {
   const f = t.final
   return {
@@ -156,7 +145,8 @@ function trainingJson(t: TrainingSummary): Json {
       train: setJson(f.train),
       validation: f.validation && setJson(f.validation)
     },
-    lossHistory: downsampledHistory(t.lossHistory)
+    // LossHistory (model/lossHistory.ts) already bounds it to a few hundred points.
+    lossHistory: t.lossHistory.map(([step, loss]) => [step, loss])
   }
 }
 
@@ -215,185 +205,100 @@ function bad(path: string, expected: string, got: unknown, code: WeightsErrorCod
   )
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-function obj(v: unknown, path: string): Obj {
-  return isObj(v) ? v : bad(path, 'an object', v)
-}
-function str(v: unknown, path: string): string {
-  return typeof v === 'string' ? v : bad(path, 'a string', v)
-}
-function finite(v: unknown, path: string): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : bad(path, 'a finite number', v)
-}
-function whole(v: unknown, path: string, min = 0): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min
-    ? v
-    : bad(path, `a whole number ≥ ${min}`, v)
-}
-/** A metric: a number, or null for one that was NaN when written. */
-function metric(v: unknown, path: string): number {
-  if (v === null) return NaN
-  return typeof v === 'number' ? v : bad(path, 'a number or null', v)
-}
-function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
-  return values.includes(v as T)
-    ? (v as T)
-    : bad(path, `one of ${values.map((s) => JSON.stringify(s)).join(', ')}`, v)
-}
-function strings(v: unknown, path: string, minLength = 0): string[] {
-  if (!Array.isArray(v)) bad(path, 'an array of strings', v)
-  if (v.length < minLength) bad(path, `at least ${minLength} strings`, v)
-  return v.map((s, i) => str(s, `${path}[${i}]`))
-}
-function array(v: unknown, path: string): unknown[] {
-  return Array.isArray(v) ? v : bad(path, 'an array', v)
-}
-
-function readFeature(v: unknown, path: string): FeatureEncoding {
-  const o = obj(v, path)
-  const column = str(o.column, `${path}.column`)
-  const kind = oneOf(o.kind, `${path}.kind`, ['numeric', 'one-hot'] as const)
-  if (kind === 'numeric') {
-    const scale = finite(o.scale, `${path}.scale`)
-    if (scale === 0) bad(`${path}.scale`, 'a non-zero number', scale)
-    return {
-      column,
-      kind,
-      normalization: oneOf(o.normalization, `${path}.normalization`, ['z-score', 'min-max', 'none'] as const),
-      center: finite(o.center, `${path}.center`),
-      scale,
-      impute: o.impute === null ? null : finite(o.impute, `${path}.impute`)
-    }
+/** `value` read with `schema` at `path`; a refusal becomes a WeightsError naming the field. */
+function read<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
+  try {
+    return parseWith(schema, value, path)
+  } catch (err) {
+    if (err instanceof SchemaError) throw new WeightsError('bad-field', err.message, err.path)
+    throw err
   }
-  const categories = strings(o.categories, `${path}.categories`, 1)
-  const impute = o.impute === null ? null : str(o.impute, `${path}.impute`)
-  if (impute !== null && !categories.includes(impute))
-    bad(`${path}.impute`, 'one of the categories or null', impute)
-  return { column, kind, categories, impute }
 }
 
-function readTarget(v: unknown, path: string): TargetEncoding {
-  const o = obj(v, path)
-  const column = str(o.column, `${path}.column`)
-  const kind = oneOf(o.kind, `${path}.kind`, ['numeric', 'classes'] as const)
-  if (kind === 'numeric') {
-    const scale = finite(o.scale, `${path}.scale`)
-    if (scale === 0) bad(`${path}.scale`, 'a non-zero number', scale)
-    return { column, kind, center: finite(o.center, `${path}.center`), scale }
-  }
-  const classes = strings(o.classes, `${path}.classes`, 2)
-  const encoding = oneOf(o.encoding, `${path}.encoding`, ['sigmoid', 'softmax'] as const)
-  if (encoding === 'sigmoid' && classes.length !== 2)
-    bad(`${path}.classes`, 'exactly 2 classes for a sigmoid output', classes)
-  return { column, kind, classes, encoding }
-}
+/** A metric read back: null (NaN when written) is NaN again. */
+const metric = (v: number | null | undefined): number | undefined => (v === null ? NaN : v)
 
 function readPreprocessing(v: unknown): Preprocessing | null {
   if (v === null) return null
   const path = 'preprocessing'
-  const o = obj(v, path)
-  const task = oneOf(o.task, `${path}.task`, ['regression', 'binary', 'multiclass'] as const)
-  const features = array(o.features, `${path}.features`).map((f, i) =>
-    readFeature(f, `${path}.features[${i}]`)
-  )
-  if (features.length === 0) bad(`${path}.features`, 'at least one feature', o.features)
-  const targets = array(o.targets, `${path}.targets`).map((t, i) => readTarget(t, `${path}.targets[${i}]`))
-  if (targets.length === 0) bad(`${path}.targets`, 'at least one target', o.targets)
-  const classTargets = targets.filter((t) => t.kind === 'classes')
+  const p = read(preprocessingSchema, v, path) as Preprocessing
+  // What the schema cannot say: how the parts fit together.
+  p.features.forEach((f, i) => {
+    if (f.kind === 'one-hot' && f.impute !== null && !f.categories.includes(f.impute))
+      bad(`${path}.features[${i}].impute`, 'one of the categories or null', f.impute)
+  })
+  p.targets.forEach((t, i) => {
+    if (t.kind === 'classes' && t.encoding === 'sigmoid' && t.classes.length !== 2)
+      bad(`${path}.targets[${i}].classes`, 'exactly 2 classes for a sigmoid output', t.classes)
+  })
+  const classTargets = p.targets.filter((t) => t.kind === 'classes')
   const expectedTask =
     classTargets.length === 0
       ? 'regression'
       : classTargets[0].kind === 'classes' && classTargets[0].classes.length === 2
         ? 'binary'
         : 'multiclass'
-  if (task !== expectedTask) bad(`${path}.task`, `"${expectedTask}" for these targets`, task)
-  if (classTargets.length > 0 && targets.length > 1)
-    bad(`${path}.targets`, 'one class target, or only numeric targets', o.targets)
-  const featureNames = strings(o.featureNames, `${path}.featureNames`)
-  const p: Preprocessing = {
-    task,
-    features,
-    targets,
-    featureNames,
-    missing: oneOf(o.missing, `${path}.missing`, ['drop', 'mean', 'median', 'most-frequent'] as const)
-  }
+  if (p.task !== expectedTask) bad(`${path}.task`, `"${expectedTask}" for these targets`, p.task)
+  if (classTargets.length > 0 && p.targets.length > 1)
+    bad(`${path}.targets`, 'one class target, or only numeric targets', p.targets)
   const width = inputWidthOf(p)
-  if (featureNames.length !== width)
-    bad(`${path}.featureNames`, `${width} names (one per encoded input)`, featureNames)
+  if (p.featureNames.length !== width)
+    bad(`${path}.featureNames`, `${width} names (one per encoded input)`, p.featureNames)
   return p
 }
 
-function readSet(v: unknown, path: string): SetMetrics {
-  const o = obj(v, path)
-  const s: SetMetrics = { loss: metric(o.loss, `${path}.loss`) }
+function readSet(
+  s: z.output<typeof trainingSchema>['final'] extends infer F
+    ? F extends { train: infer T }
+      ? T
+      : never
+    : never
+): SetMetrics {
+  const out: SetMetrics = { loss: metric(s.loss)! }
   for (const k of ['accuracy', 'r2', 'rmseStandardized'] as const)
-    if (o[k] !== undefined) s[k] = metric(o[k], `${path}.${k}`)
+    if (s[k] !== undefined) out[k] = metric(s[k])
   // Files written before the key named its units called the standardised error `rmse`.
-  if (s.rmseStandardized === undefined && o.rmse !== undefined)
-    s.rmseStandardized = metric(o.rmse, `${path}.rmse`)
-  return s
-}
-
-function readSettings(v: unknown, path: string): TrainSettings {
-  // Every field must be there: a file says how it was trained, not "the defaults of some version".
-  const check = (o: unknown, template: object, at: string): void => {
-    const x = obj(o, at)
-    for (const [k, d] of Object.entries(template)) {
-      if (x[k] === undefined)
-        bad(
-          `${at}.${k}`,
-          typeof d === 'object' && d !== null
-            ? 'an object'
-            : d === null
-              ? 'a number or null'
-              : `a ${typeof d}`,
-          undefined
-        )
-      if (typeof d === 'object' && d !== null) check(x[k], d, `${at}.${k}`)
-    }
-  }
-  check(v, defaultTrainSettings(), path)
-  try {
-    // One validator for settings wherever they come from (UI, protocol, CLI, this file).
-    return resolveTrainSettings(v as Parameters<typeof resolveTrainSettings>[0])
-  } catch (err) {
-    if (err instanceof TrainSettingsError) {
-      const why = err.message.replace(/^training setting "[^"]*": /, '')
-      throw new WeightsError('bad-field', `${path}.${err.field}: ${why}`, `${path}.${err.field}`)
-    }
-    throw err
-  }
+  if (out.rmseStandardized === undefined && s.rmse !== undefined) out.rmseStandardized = metric(s.rmse)
+  return out
 }
 
 function readTraining(v: unknown): TrainingSummary | null {
   if (v === null) return null
   const path = 'training'
-  const o = obj(v, path)
-  const settings = readSettings(o.settings, `${path}.settings`)
-  let final: EpochMetrics | null = null
-  if (o.final !== null) {
-    const f = obj(o.final, `${path}.final`)
-    final = {
-      epoch: whole(f.epoch, `${path}.final.epoch`),
-      step: whole(f.step, `${path}.final.step`),
-      learningRate: finite(f.learningRate, `${path}.final.learningRate`),
-      train: readSet(f.train, `${path}.final.train`)
+  // Every settings field must be there: a file says how it was trained, not "the defaults of some version".
+  const t = read(trainingSchema, v, path)
+  let settings: TrainSettings
+  try {
+    // The cross-field rules (e.g. Δmin ≤ Δmax) of the one settings reader.
+    settings = resolveTrainSettings(t.settings as unknown as TrainSettings)
+  } catch (err) {
+    if (err instanceof TrainSettingsError) {
+      const why = err.message.replace(/^training setting "[^"]*": /, '')
+      throw new WeightsError(
+        'bad-field',
+        `${path}.settings.${err.field}: ${why}`,
+        `${path}.settings.${err.field}`
+      )
     }
-    if (f.validation !== undefined) final.validation = readSet(f.validation, `${path}.final.validation`)
+    throw err
   }
-  const lossHistory = array(o.lossHistory, `${path}.lossHistory`).map((pt, i): [number, number] => {
-    const at = `${path}.lossHistory[${i}]`
-    if (!Array.isArray(pt) || pt.length !== 2) bad(at, 'a pair [step, loss]', pt)
-    return [finite(pt[0], `${at}[0]`), metric(pt[1], `${at}[1]`)]
-  })
+  let final: EpochMetrics | null = null
+  if (t.final) {
+    final = {
+      epoch: t.final.epoch,
+      step: t.final.step,
+      learningRate: t.final.learningRate,
+      train: readSet(t.final.train)
+    }
+    if (t.final.validation !== undefined) final.validation = readSet(t.final.validation)
+  }
   return {
     settings,
-    seed: finite(o.seed, `${path}.seed`),
-    epochsRun: whole(o.epochsRun, `${path}.epochsRun`),
-    steps: whole(o.steps, `${path}.steps`),
+    seed: t.seed,
+    epochsRun: t.epochsRun,
+    steps: t.steps,
     final,
-    lossHistory
+    lossHistory: t.lossHistory.map(([step, loss]): [number, number] => [step, metric(loss)!])
   }
 }
 
@@ -401,7 +306,7 @@ function readGraph(
   v: unknown,
   inputWidth: number | undefined
 ): { graph: GraphSpec; slices: ReturnType<typeof compileGraph>['slices']; outputWidth: number } {
-  obj(v, 'graph')
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('graph', 'an object', v)
   try {
     const graph = parseGraph(v)
     assertValidGraph(graph, { inputWidth })
@@ -417,7 +322,8 @@ function readGraph(
 }
 
 function readParameters(v: unknown, slices: ReturnType<typeof compileGraph>['slices']): ParameterMap {
-  const o = obj(v, 'parameters')
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('parameters', 'an object', v)
+  const o = v as Obj
   const bySlice = new Map(slices.map((s) => [s.edgeId, s]))
   for (const key of Object.keys(o)) {
     if (!bySlice.has(key))
@@ -461,7 +367,8 @@ export function parseWeightsFile(text: string): WeightsFile {
   } catch (err) {
     throw new WeightsError('bad-json', `The file is not valid JSON: ${(err as Error).message}`)
   }
-  const root = obj(json, 'the file')
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) bad('the file', 'an object', json)
+  const root = json as Obj
   if (root.format !== WEIGHTS_FORMAT) {
     const hint = root.format === GRAPH_FORMAT ? ' (this is a graph file; weights files embed the graph)' : ''
     throw new WeightsError(
@@ -470,7 +377,14 @@ export function parseWeightsFile(text: string): WeightsFile {
       'format'
     )
   }
-  const version = whole(root.version, 'version', 1)
+  const version = read(
+    z
+      .number({ error: expected('a whole number ≥ 1') })
+      .int({ error: expected('a whole number ≥ 1') })
+      .min(1, { error: expected('a whole number ≥ 1') }),
+    root.version,
+    'version'
+  )
   if (version > WEIGHTS_VERSION) {
     throw new WeightsError(
       'bad-version',
