@@ -20,6 +20,14 @@ export {
   type ValidateOptions
 } from './graph/validate'
 export { parseGraph } from './graph/parse'
+export { graphShapeSchema, graphFileSchema } from './graph/schema'
+export {
+  EDGE_RULES,
+  brokenEdgeRules,
+  type EdgeRule,
+  type EdgeRuleContext,
+  type EdgeEnds
+} from './graph/rules/edges'
 export {
   compileGraph,
   INPUT,
@@ -247,6 +255,7 @@ export {
   type WeightsInput
 } from './weights/file'
 export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
+export { weightsFileSchema, weightsJsonSchema } from './weights/schema'
 export { WEIGHTS_FORMAT, WEIGHTS_VERSION, type WeightsFile, type TrainingSummary } from './weights/types'
 export {
   forwardAll,

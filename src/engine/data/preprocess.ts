@@ -31,7 +31,6 @@ import { columnIndex, type CsvTable } from './table'
 import {
   DEFAULT_VALIDATION_SPLIT,
   MAX_VALIDATION_SPLIT,
-  type ColumnSummary,
   type FeatureEncoding,
   type PreparedData,
   type PrepareRequest,

@@ -27,6 +27,8 @@ import {
   type GraphSpec
 } from './types'
 import { GraphError, type GraphIssue } from './errors'
+import { brokenEdgeRules, type EdgeRuleContext } from './rules/edges'
+import { describe, edgeLabel, isPositiveInt, nodeLabel } from './rules/labels'
 
 export { GraphError, type GraphIssue } from './errors'
 
@@ -46,33 +48,7 @@ export interface ValidateOptions {
   inputWidth?: number
 }
 
-/** `"Hidden 1" (h1)` when the node has a distinct name, else `"h1"`. */
-export function nodeLabel(node: { id: string; name?: string }): string {
-  return node.name && node.name !== node.id ? `"${node.name}" (${node.id})` : `"${node.id}"`
-}
-
-function edgeLabel(edge: GraphEdge): string {
-  return `"${edge.id}" (${edge.from} → ${edge.to})`
-}
-
-const kindWord: Record<string, string> = { input: 'Input', bias: 'Bias unit', dense: 'Layer', loss: 'Loss' }
-const describe = (node: GraphNode): string => `${kindWord[node.kind] ?? 'Node'} ${nodeLabel(node)}`
-
-const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1
-
-/** Width of a node's output when known: dense → units, bias → 1, input → data width or `units`. */
-function nodeWidth(node: GraphNode, inputWidth: number | undefined): number | undefined {
-  switch (node.kind) {
-    case 'dense':
-      return isPositiveInt(node.units) ? node.units : undefined
-    case 'bias':
-      return 1
-    case 'input':
-      return inputWidth ?? (isPositiveInt(node.units) ? node.units : undefined)
-    default:
-      return undefined
-  }
-}
+export { nodeLabel }
 
 /**
  * Every problem of the graph, errors and warnings, each naming its node or edge.
@@ -236,81 +212,18 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       return
     }
     touched.add(from.id).add(to.id)
-    if (from.id === to.id) {
-      error('cycle', `Edge ${edgeLabel(edge)} connects ${describe(from)} to itself.`, {
-        ...at,
-        nodeId: from.id
-      })
-      return
-    }
-    if (to.kind === 'input') {
-      error(
-        'edge-into-input',
-        `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`,
-        at
-      )
-      return
-    }
-    if (to.kind === 'bias') {
-      error(
-        'edge-into-bias',
-        `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`,
-        at
-      )
-      return
-    }
-    if (from.kind === 'loss') {
-      error(
-        'edge-out-of-loss',
-        `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`,
-        at
-      )
-      return
-    }
+    // The edge rules (rules/edges.ts), shared with canConnect.
     const pair = `${from.id}\u0000${to.id}\u0000${kind}`
-    if (pairs.has(pair)) {
-      error(
-        'duplicate-edge',
-        `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`,
-        at
-      )
-      return
+    const ctx: EdgeRuleContext = { inputWidth, duplicate: pairs.has(pair) }
+    const ends = { from, to, kind }
+    let blocked = false
+    for (const rule of brokenEdgeRules(ends, ctx)) {
+      const { message, node } = rule.issue(ends, edge, ctx)
+      error(rule.code, message, node ? { ...at, nodeId: node.id } : at)
+      blocked ||= rule.blocking
     }
+    if (blocked) return
     pairs.add(pair)
-    if (to.kind === 'loss') {
-      if (kind === 'skip') {
-        error(
-          'skip-into-loss',
-          `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`,
-          at
-        )
-      } else if (from.kind !== 'dense') {
-        error(
-          'loss-source-not-dense',
-          `${describe(to)} is fed by ${describe(from)}; a loss must be fed by a dense layer.`,
-          { ...at, nodeId: to.id }
-        )
-      }
-    }
-    if (kind === 'skip' && to.kind === 'dense') {
-      if (from.kind === 'bias') {
-        error(
-          'skip-from-bias',
-          `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`,
-          at
-        )
-      } else {
-        const wf = nodeWidth(from, inputWidth)
-        const wt = nodeWidth(to, inputWidth)
-        if (wf !== undefined && wt !== undefined && wf !== wt) {
-          error(
-            'skip-width-mismatch',
-            `Skip edge ${edgeLabel(edge)} joins ${wf} units to ${wt} units; a skip edge needs equal widths.`,
-            at
-          )
-        }
-      }
-    }
     flow.push(edge)
   })
 
@@ -552,34 +465,38 @@ export function canConnect(
   const dst = byId.get(to)
   if (!src) return `There is no node "${from}".`
   if (!dst) return `There is no node "${to}".`
-  if (from === to) return `${describe(src)} cannot connect to itself.`
-  if (dst.kind === 'input') return `Nothing can flow into ${describe(dst)}.`
-  if (dst.kind === 'bias') return `Nothing can flow into ${describe(dst)}; its output is always 1.`
-  if (src.kind === 'loss') return `${describe(src)} is the end of the graph; it has no outputs.`
-  if (spec.edges.some((e) => e.from === from && e.to === to && (e.kind ?? 'weights') === kind)) {
-    return `${describe(src)} is already connected to ${describe(dst)} by a ${kind} edge.`
+  const e = { from: src, to: dst, kind }
+  const ctx: EdgeRuleContext = {
+    inputWidth: isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined,
+    duplicate: spec.edges.some((x) => x.from === from && x.to === to && (x.kind ?? 'weights') === kind)
   }
+  // The edge rules validateGraph applies to every edge (rules/edges.ts), in their order, with the
+  // rules about the whole graph that a new edge could break checked where they bear on it.
+  const broken = brokenEdgeRules(e, ctx)
+  const refuse = (codes: string[]): string | null => {
+    const rule = broken.find((r) => codes.includes(r.code))
+    return rule ? rule.refusal(e, ctx) : null
+  }
+  const blocking = broken.find((r) => r.blocking)
+  if (blocking) return blocking.refusal(e, ctx)
+  const intoLoss = refuse(['skip-into-loss', 'loss-source-not-dense'])
+  if (intoLoss) return intoLoss
   if (dst.kind === 'loss') {
-    if (kind === 'skip') return `A skip edge cannot feed ${describe(dst)}; use a plain edge.`
-    if (src.kind !== 'dense') return `${describe(dst)} must be fed by a dense layer, not ${describe(src)}.`
-    const existing = spec.edges.find((e) => e.to === to && byId.has(e.from))
+    // validateGraph: a loss has exactly one input.
+    const existing = spec.edges.find((x) => x.to === to && byId.has(x.from))
     if (existing) return `${describe(dst)} is already fed by ${describe(byId.get(existing.from)!)}.`
   }
+  // validateGraph's softmax placement: only the output layer (the one feeding the loss) uses softmax.
   if (src.kind === 'dense' && src.activation === 'softmax' && dst.kind !== 'loss') {
     return `${describe(src)} uses softmax, which is only allowed on the output layer.`
   }
-  if (kind === 'skip') {
-    if (src.kind === 'bias') return `A skip edge cannot start at ${describe(src)}; use a weights edge.`
-    if (dst.kind === 'dense' && dst.activation === 'softmax') {
-      return `${describe(dst)} uses softmax and cannot receive a skip edge.`
-    }
-    const inputWidth = isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined
-    const wf = nodeWidth(src, inputWidth)
-    const wt = nodeWidth(dst, inputWidth)
-    if (wf !== undefined && wt !== undefined && wf !== wt) {
-      return `A skip edge needs equal widths, but ${describe(src)} has ${wf} units and ${describe(dst)} has ${wt}.`
-    }
+  const fromBias = refuse(['skip-from-bias'])
+  if (fromBias) return fromBias
+  if (kind === 'skip' && dst.kind === 'dense' && dst.activation === 'softmax') {
+    return `${describe(dst)} uses softmax and cannot receive a skip edge.`
   }
+  const width = refuse(['skip-width-mismatch'])
+  if (width) return width
   // A new edge from → to closes a cycle exactly when `to` already reaches `from`.
   const outs = new Map<string, string[]>()
   for (const e of spec.edges) {
