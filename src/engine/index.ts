@@ -186,6 +186,7 @@ export {
   type StepResult,
   type DoneInfo,
   type RestorePoint,
+  RESTORE_POINTS,
   DEFAULT_TRAIN_METRIC_ROWS,
   DIVERGENCE_FACTOR
 } from './train/trainer'
@@ -205,7 +206,8 @@ export {
   DEFAULT_PROGRESS_MS,
   type TrainingSession,
   type SessionOptions,
-  type StepUnit
+  type StepUnit,
+  STEP_UNITS
 } from './train/session'
 
 // data and weights: profile and prepare a table, encode rows, the weights file, predictions

@@ -21,7 +21,8 @@ import {
 } from './trainer'
 import type { EpochMetrics, ProgressEvent, SessionEvent, SessionState, TrainData } from './types'
 
-export type StepUnit = 'batch' | 'epoch'
+export const STEP_UNITS = ['batch', 'epoch'] as const
+export type StepUnit = (typeof STEP_UNITS)[number]
 
 export interface SessionOptions extends TrainerOptions {
   net: Network

@@ -35,6 +35,7 @@ import {
   type LoadRequest
 } from '../../model/data'
 import type { Workspace } from '../../model/workspace'
+import { DELIMITERS } from '../../data/sniff'
 import { z } from '../../schema'
 import type { Evaluation } from '../../weights/predict'
 import { ProtocolError } from '../errors'
@@ -98,7 +99,7 @@ const schemas = {
     name: str({ maxLength: 1000 }),
     text: str({ maxLength: MAX_CSV_BYTES }).optional(),
     bytes: bytes().optional(),
-    delimiter: oneOf([',', ';', '\t', 'auto']).optional(),
+    delimiter: oneOf([...DELIMITERS, 'auto']).optional(),
     header: header().optional()
   }) satisfies z.ZodType<LoadRequest>,
   cancel: payload({ loadId: num({ integer: true, min: 0 }) }),
