@@ -1,6 +1,9 @@
 /**
  * The rules of a valid graph (DESIGN §2) — the one implementation, imported by the editor and the
- * engine alike. Pure data in, data out: no DOM, no Node, linear in nodes + edges.
+ * engine alike. Pure data in, data out: no DOM, no Node, linear in nodes + edges. The rules on one
+ * node's fields (rules/nodes.ts), on one edge (rules/edges.ts, which canConnect reads too) and the
+ * cycle finder (rules/cycles.ts) are modules of their own; this file runs them and the whole-graph
+ * rules (counts, fan-in, softmax placement, reachability).
  *
  * Issue codes (severity error unless noted):
  * - file:       bad-format, bad-version, bad-shape
@@ -15,11 +18,8 @@
  *               (warning for a bias unit), multiple-bias (warning)
  */
 import {
-  ACTIVATIONS,
   GRAPH_FORMAT,
   GRAPH_VERSION,
-  INITIALIZERS,
-  LOSSES,
   NODE_KINDS,
   type EdgeKind,
   type GraphEdge,
@@ -27,13 +27,14 @@ import {
   type GraphSpec
 } from './types'
 import { GraphError, type GraphIssue } from './errors'
+import { cycleText, findCycles, MAX_CYCLE_NAMES, MAX_CYCLE_REPORTS } from './rules/cycles'
 import { brokenEdgeRules, type EdgeRuleContext } from './rules/edges'
+import { checkNodeFields, MAX_UNITS } from './rules/nodes'
 import { describe, edgeLabel, isPositiveInt, nodeLabel } from './rules/labels'
 
 export { GraphError, type GraphIssue } from './errors'
 
-/** Largest layer width accepted (guards against a typo allocating gigabytes). */
-export const MAX_UNITS = 100_000
+export { MAX_UNITS }
 /**
  * Most nodes and edges in a graph: far beyond anything drawn on a canvas, small enough that every
  * rule (all linear) and the messages stay cheap. A file over them is refused before any rule runs.
@@ -112,58 +113,9 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       return
     }
     byId.set(node.id, node)
-    const at = { nodeId: node.id }
-    switch (node.kind) {
-      case 'input':
-        inputs.push(node)
-        if (node.units !== undefined && !isPositiveInt(node.units)) {
-          error('bad-units', `${describe(node)} has units ${String(node.units)}; use a whole number ≥ 1.`, at)
-        }
-        break
-      case 'dense':
-        if (!isPositiveInt(node.units) || node.units > MAX_UNITS) {
-          error(
-            'bad-units',
-            `${describe(node)} has units ${String(node.units)}; use a whole number from 1 to ${MAX_UNITS}.`,
-            at
-          )
-        }
-        if (!(ACTIVATIONS as readonly string[]).includes(node.activation)) {
-          error(
-            'bad-activation',
-            `${describe(node)} has unknown activation "${String(node.activation)}" (one of ${ACTIVATIONS.join(', ')}).`,
-            at
-          )
-        }
-        if (node.leak !== undefined && !(Number.isFinite(node.leak) && node.leak >= 0 && node.leak < 1)) {
-          error('bad-leak', `${describe(node)} has leak ${String(node.leak)}; use a number in [0, 1).`, at)
-        }
-        if (node.init !== undefined && !(INITIALIZERS as readonly string[]).includes(node.init)) {
-          error(
-            'bad-init',
-            `${describe(node)} has unknown initialiser "${String(node.init)}" (one of ${INITIALIZERS.join(', ')}).`,
-            at
-          )
-        }
-        break
-      case 'loss':
-        losses.push(node)
-        if (!(LOSSES as readonly string[]).includes(node.loss)) {
-          error(
-            'bad-loss',
-            `${describe(node)} has unknown loss "${String(node.loss)}" (one of ${LOSSES.join(', ')}).`,
-            at
-          )
-        }
-        if (node.huberDelta !== undefined && !(Number.isFinite(node.huberDelta) && node.huberDelta > 0)) {
-          error(
-            'bad-huber-delta',
-            `${describe(node)} has huberDelta ${String(node.huberDelta)}; use a number > 0.`,
-            at
-          )
-        }
-        break
-    }
+    if (node.kind === 'input') inputs.push(node)
+    if (node.kind === 'loss') losses.push(node)
+    checkNodeFields(node, error)
   })
   if (inputs.length === 0) error('no-input', 'The graph has no input node.')
   inputs.slice(1).forEach((n) =>
@@ -373,73 +325,7 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
   return issues
 }
 
-/** Most cycles reported one by one; the rest are counted in one more issue. */
-export const MAX_CYCLE_REPORTS = 10
-/** Most nodes a cycle's message names; a longer cycle shows its first and last few. */
-export const MAX_CYCLE_NAMES = 12
-
-/**
- * Cycles found by one iterative DFS (an explicit stack, so a 100 000-layer chain cannot overflow the
- * call stack): one per back edge, the first MAX_CYCLE_REPORTS with their nodes (each path cut to
- * MAX_CYCLE_NAMES names), and how many more there were. Time and output stay linear in the graph:
- * a back edge past the reported ones costs O(1).
- */
-function findCycles(
-  byId: Map<string, GraphNode>,
-  outs: Map<string, GraphEdge[]>
-): { cycles: string[][]; more: number } {
-  const state = new Map<string, 1 | 2>() // 1 = on the DFS path, 2 = done
-  const depth = new Map<string, number>() // position on the path while on it
-  const path: string[] = []
-  const next: number[] = [] // per path entry: the index of the out-edge to look at next
-  const cycles: string[][] = []
-  let more = 0
-  for (const root of byId.keys()) {
-    if (state.has(root)) continue
-    state.set(root, 1)
-    depth.set(root, 0)
-    path.push(root)
-    next.push(0)
-    while (path.length) {
-      const top = path.length - 1
-      const id = path[top]
-      const edges = outs.get(id)!
-      if (next[top] < edges.length) {
-        const to = edges[next[top]++].to
-        const s = state.get(to)
-        if (s === 1) {
-          if (cycles.length < MAX_CYCLE_REPORTS) cycles.push(path.slice(depth.get(to)!))
-          else more++
-        } else if (s === undefined) {
-          state.set(to, 1)
-          depth.set(to, path.length)
-          path.push(to)
-          next.push(0)
-        }
-        continue
-      }
-      state.set(id, 2)
-      depth.delete(id)
-      path.pop()
-      next.pop()
-    }
-  }
-  return { cycles, more }
-}
-
-/** A cycle's nodes as `"a" → "b" → … → "a"`, at most MAX_CYCLE_NAMES of them named. */
-function cycleText(ids: string[], byId: Map<string, GraphNode>): string {
-  const label = (id: string) => nodeLabel(byId.get(id)!)
-  const shown =
-    ids.length <= MAX_CYCLE_NAMES
-      ? ids.map(label)
-      : [
-          ...ids.slice(0, MAX_CYCLE_NAMES - 3).map(label),
-          `… ${ids.length - MAX_CYCLE_NAMES + 1} more …`,
-          ...ids.slice(-2).map(label)
-        ]
-  return `${shown.join(' → ')} → ${label(ids[0])}`
-}
+export { MAX_CYCLE_REPORTS, MAX_CYCLE_NAMES }
 
 /** Throws a GraphError listing every error-severity issue; returns the warnings. */
 export function assertValidGraph(spec: GraphSpec, opts: ValidateOptions = {}): GraphIssue[] {
