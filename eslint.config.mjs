@@ -45,5 +45,28 @@ export default tseslint.config(
     ],
     rules: { 'no-console': 'off' }
   },
+  {
+    // The renderer sees the engine only through its public entry, src/engine/index.ts
+    // (docs/ARCHITECTURE.md). The one other door is the worker host, a process entry that Vite bundles
+    // as a separate worker, not an API.
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@engine/(?!index$|hosts/worker\\.ts\\?worker$)',
+              message: 'Import the engine through its public entry, @engine/index (docs/ARCHITECTURE.md).'
+            },
+            {
+              regex: '^(\\.\\./){2,}engine(/|$)',
+              message: 'Import the engine through its public entry, @engine/index (docs/ARCHITECTURE.md).'
+            }
+          ]
+        }
+      ]
+    }
+  },
   prettier
 )

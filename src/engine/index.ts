@@ -88,6 +88,9 @@ export { matmulTransB, matmulAccumulate, matmulTransA, columnSums } from './math
 // randomness
 export { createRng, type Rng } from './random'
 
+// bounded downsampling: the stride-doubling bookkeeping of the charts' buffers
+export { StrideBuckets } from './strideBuckets'
+
 // protocol: the engine's messages, server and client (one API over MessagePort, Worker or child process)
 export {
   PROTOCOL_VERSION,
@@ -249,13 +252,7 @@ export {
   type BinaryTargetEncoding
 } from './data/preprocess'
 export { encodeTableTargets, columnNumbers, columnCategories } from './data/encode'
-export {
-  buildWeightsFile,
-  parseWeightsFile,
-  weightsFileName,
-  WeightsError,
-  type WeightsInput
-} from './weights/file'
+export { buildWeightsFile, parseWeightsFile, WeightsError, type WeightsInput } from './weights/file'
 export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
 export { weightsFileSchema, weightsJsonSchema } from './weights/schema'
 export { WEIGHTS_FORMAT, WEIGHTS_VERSION, type WeightsFile, type TrainingSummary } from './weights/types'
@@ -268,6 +265,19 @@ export {
   type Evaluation
 } from './weights/predict'
 
+// file names: what each file the app writes is called
+export {
+  WEIGHTS_EXTENSION,
+  PROJECT_EXTENSION,
+  projectFileName,
+  weightsFileName,
+  predictionsFileName,
+  exportFileName,
+  pytorchWeightsName,
+  pytorchFolderName,
+  type ModelExportFormat
+} from './fileNames'
+
 // export: ONNX and PyTorch (docs/outgrow.md)
 export * from './export'
 
@@ -277,7 +287,6 @@ export {
   projectFileSchema,
   PROJECT_FORMAT,
   PROJECT_VERSION,
-  PROJECT_EXTENSION,
   type ProjectFileData,
   type ProjectLayoutData,
   type ProjectModelData

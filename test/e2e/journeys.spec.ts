@@ -234,8 +234,8 @@ test('a run that diverges keeps the model: the weights from before it come back'
   const good = await download(page, () => pickWith(page, 'Predict a CSV…', irisCsv))
 
   await openTab(page, 'Training')
-  await page.getByRole('combobox', { name: /^Optimiser/ }).selectOption('sgd')
-  const rate = page.getByLabel('Learning rate', { exact: true })
+  await page.getByRole('combobox', { name: /^Optimizer/ }).selectOption('sgd')
+  const rate = page.getByLabel('Learning rate (μ)', { exact: true })
   await rate.fill('1e300')
   await rate.press('Tab')
   await setEpochs(page, 50)

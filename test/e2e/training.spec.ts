@@ -51,8 +51,8 @@ test('train the iris network and watch it learn', async ({ page }) => {
   await page.getByRole('button', { name: 'Resume' }).click()
   await expect(status).toContainText('Training')
 
-  await page.getByLabel('Learning rate', { exact: true }).fill('0.003')
-  await page.getByLabel('Learning rate', { exact: true }).press('Tab')
+  await page.getByLabel('Learning rate (μ)', { exact: true }).fill('0.003')
+  await page.getByLabel('Learning rate (μ)', { exact: true }).press('Tab')
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute(
     'aria-valuetext',
     /lr 0\.003/

@@ -1,3 +1,4 @@
+import { useUiStore } from '@renderer/stores/ui'
 /**
  * The training overlay on the real canvas: GraphCanvas mounted in happy-dom with the iris graph, the
  * training store fed the recorded progress of a real run (test/fixtures/progress) and then a weight
@@ -134,8 +135,8 @@ describe('the training overlay on the canvas', () => {
 
   it("marks the explainer's step on its layers and edges", async () => {
     const w = await mountCanvas()
-    const store = useTrainingStore()
-    store.setHighlight({ nodes: ['out', 'cost'], edges: ['w2', 'b2', 'c', 'r1'] })
+    useTrainingStore()
+    useUiStore().setHighlight({ nodes: ['out', 'cost'], edges: ['w2', 'b2', 'c', 'r1'] })
     await flushPromises()
     const nodes = w.findAll('.graph-node.explainer-highlight')
     expect(nodes.map((n) => n.element.closest('.vue-flow__node')?.getAttribute('data-id')).sort()).toEqual([
@@ -146,12 +147,12 @@ describe('the training overlay on the canvas', () => {
     expect(edges.sort()).toEqual(['b2', 'c', 'r1', 'w2'])
     expect(w.findAll('.edge-highlight-halo')).toHaveLength(4)
 
-    store.setHighlight({ nodes: ['h1'], edges: ['w1'] })
+    useUiStore().setHighlight({ nodes: ['h1'], edges: ['w1'] })
     await flushPromises()
     expect(w.findAll('.graph-node.explainer-highlight')).toHaveLength(1)
     expect(w.find('.vue-flow__node[data-id="h1"] .explainer-highlight').exists()).toBe(true)
 
-    store.setHighlight(null)
+    useUiStore().setHighlight(null)
     await flushPromises()
     expect(w.findAll('.explainer-highlight')).toHaveLength(0)
   })
@@ -165,13 +166,13 @@ describe('the training overlay on the canvas', () => {
     expect(w.findAll('.weight-stroke').length).toBe(32 + 8 + 24 + 3)
     expect(w.findAll('.delta-badge')).toHaveLength(2)
 
-    store.overlayEnabled = false
+    useUiStore().overlayEnabled = false
     await frame()
     expect(w.findAll('.weight-stroke')).toHaveLength(0)
     expect(w.findAll('.delta-badge')).toHaveLength(0)
     expect(w.findAll('.weight-strokes')).toHaveLength(0)
 
-    store.overlayEnabled = true
+    useUiStore().overlayEnabled = true
     await frame()
     expect(w.findAll('.weight-stroke').length).toBe(32 + 8 + 24 + 3)
     expect(w.findAll('.delta-badge')).toHaveLength(2)

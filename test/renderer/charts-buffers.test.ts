@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SeriesBuffer } from '@renderer/charts/seriesBuffer'
 import { SampledHistory } from '@renderer/charts/sampledHistory'
+import { StrideBuckets } from '@engine/index'
 import { emaSmooth, emaSmoothPoints } from '@renderer/charts/smoothing'
 import { checkBins, evenEdges, histogramOutline, rebin } from '@renderer/charts/histogram'
 import { seriesToCsv, toCsv } from '@renderer/charts/csv'
@@ -128,6 +129,46 @@ describe('SampledHistory', () => {
     // evenly spaced apart from the newest
     const gaps = v.slice(1, -1).map((x, i) => x - v[i])
     expect(new Set(gaps).size).toBe(1)
+  })
+})
+
+describe('StrideBuckets (the one stride-doubling rule of the chart buffers)', () => {
+  it('opens a bucket every `stride` items and merges pairs when the buckets run out', () => {
+    const b = new StrideBuckets(4)
+    const opened: number[] = []
+    let merges = 0
+    for (let i = 0; i < 32; i++) if (b.next(() => merges++)) opened.push(i)
+    // stride 1 for items 0–3, then 2 (4, 6), then 4 (8, 12), then 8 (16, 24).
+    expect(opened).toEqual([0, 1, 2, 3, 4, 6, 8, 12, 16, 24])
+    expect(merges).toBe(3)
+    expect([b.stride, b.buckets, b.fill]).toEqual([8, 4, 8])
+    b.clear()
+    expect([b.stride, b.buckets, b.fill]).toEqual([1, 0, 0])
+    expect(() => new StrideBuckets(3)).toThrow(/even integer/)
+  })
+
+  it('SampledHistory keeps exactly the snapshots it kept before it shared the rule', () => {
+    // The previous implementation, as it was.
+    const reference = (capacity: number, n: number): number[] => {
+      let items: number[] = []
+      let stride = 1
+      for (let seen = 0; seen < n; seen++) {
+        if (seen % stride !== 0) continue
+        if (items.length === capacity) {
+          items = items.filter((_, i) => i % 2 === 0)
+          stride *= 2
+        }
+        if (seen % stride === 0) items.push(seen)
+      }
+      if (items[items.length - 1] !== n - 1) items.push(n - 1)
+      return items
+    }
+    for (const capacity of [2, 4, 10, 120])
+      for (const n of [1, 2, 3, 7, 64, 129, 1000, 4097]) {
+        const h = new SampledHistory<number>(capacity)
+        for (let i = 0; i < n; i++) h.push(i)
+        expect(h.values()).toEqual(reference(capacity, n))
+      }
   })
 })
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphSpec } from '@engine/graph/types'
 import type { PreparedSummary } from '@engine/protocol/handlers/data'
-import { findMismatch, lossPatch } from '@renderer/components/data/graphBinding'
+import { findMismatch, lossPatch } from '@renderer/graph/dataBinding'
 import { regressionSummary, rowFromPreview } from '@renderer/components/predict/rows'
-import { predictionsFileName, weightsFileName } from '@renderer/stores/weights'
+import { predictionsFileName, weightsFileName } from '@engine/index'
 
 /** x → h(8 tanh) → out(units, activation) → cost(loss) */
 function mlp(

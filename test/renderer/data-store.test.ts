@@ -6,6 +6,8 @@ import { createEngineClient, engineCommands, serveEngine, type PortLike } from '
 import { useDataStore } from '@renderer/stores/data'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
+import { useProjectStore } from '@renderer/stores/project'
+import { settingsFromProject } from '@renderer/project/training'
 
 const datasets = path.resolve(__dirname, '../fixtures/datasets')
 const fixtures = path.resolve(__dirname, '../fixtures/csv-app')
@@ -61,4 +63,35 @@ describe('data store', () => {
     expect(await data.loadText('iris.csv', readFileSync(path.join(datasets, 'iris.csv'), 'utf8'))).toBe(false)
     expect(data.loadError).toMatch(/engine is not ready/)
   })
+
+  it('owns the validation split, within the engine’s bounds [0, 0.9], and saves it in the project', async () => {
+    const data = useDataStore()
+    const project = useProjectStore()
+    expect(data.validationSplit).toBe(0.2)
+    expect(await data.loadText('iris.csv', readFileSync(path.join(datasets, 'iris.csv'), 'utf8'))).toBe(true)
+    expect(data.prepared!.validationRows).toBe(30)
+
+    // 95 % was accepted by one panel and refused by the engine: now refused here, nothing changes.
+    expect(data.setValidationSplit(0.95)).toBe(false)
+    expect(data.setValidationSplit(-0.1)).toBe(false)
+    expect(data.validationSplit).toBe(0.2)
+    expect(project.training.validationSplit).toBe(0.2)
+
+    expect(data.setValidationSplit(0.5)).toBe(true)
+    expect(project.training.validationSplit).toBe(0.5)
+    await until(() => data.prepared?.validationRows === 75 && !data.preparing)
+    expect(data.prepareError).toBe('')
+
+    // The engine's upper bound itself is accepted.
+    expect(data.setValidationSplit(0.9)).toBe(true)
+    await until(() => data.prepared?.validationRows === 135 && !data.preparing)
+    // A file with a split outside the bounds opens with the default.
+    expect(settingsFromProject({ validationSplit: 0.95 }).validationSplit).toBe(0.2)
+    expect(settingsFromProject({ validationSplit: 0.9 }).validationSplit).toBe(0.9)
+  })
 })
+
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10))
+  expect(ok()).toBe(true)
+}

@@ -23,6 +23,7 @@ import { helloHandshake } from '@engine/hosts/handshake'
 import { createSupervisor, type SupervisedProcess, type Supervisor } from '@engine/hosts/supervisor'
 import { messagePortTransport } from '@renderer/engine/connect'
 import { useDataStore } from '@renderer/stores/data'
+import { bindTrainingEngine } from '@renderer/engine/trainingEngine'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useUiStore } from '@renderer/stores/ui'
 import { createEngineBroker } from '../../src/main/engine-broker'
@@ -181,6 +182,7 @@ function desktop(
 }
 
 let app: ReturnType<typeof desktop> | null = null
+let stopBinding: (() => void) | null = null
 
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
@@ -188,6 +190,8 @@ beforeEach(() => {
   setActivePinia(pinia)
 })
 afterEach(() => {
+  stopBinding?.()
+  stopBinding = null
   app?.supervisor.stop()
   app = null
 })
@@ -199,6 +203,8 @@ async function startApp(d = desktop()) {
   app = d
   d.supervisor.start() // main starts the engine before the window exists
   const engine = useEngineStore()
+  // As App.vue does: the stores follow the engine connection through this one binding.
+  stopBinding = bindTrainingEngine()
   await engine.start(d.transport)
   await until(() => engine.ready, 'the engine store to be ready')
   return { d, engine }

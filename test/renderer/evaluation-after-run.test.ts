@@ -59,7 +59,7 @@ describe('the evaluation after a run', () => {
     // the whole run between two polls, so looking once after the first step would prove nothing).
     let evaluatedWhileRunning = false
     const stopWatch = watch(
-      () => [training.status, training.evaluation] as const,
+      () => [training.status, useWeightsStore().evaluation] as const,
       ([status, evaluation]) => {
         if (status === 'running' && evaluation !== null) evaluatedWhileRunning = true
       },
@@ -67,14 +67,14 @@ describe('the evaluation after a run', () => {
     )
     expect(await training.train()).toBe(true)
     await until(() => training.status === 'done', 'the run to end')
-    await until(() => training.evaluation !== null, 'the evaluation')
+    await until(() => useWeightsStore().evaluation !== null, 'the evaluation')
 
     stopWatch()
     expect(evaluatedWhileRunning).toBe(false)
-    const ev = training.evaluation!
+    const ev = useWeightsStore().evaluation!
     expect(ev.confusion?.classes).toEqual(['0', '1'])
     // The charts say which rows they count.
-    expect(ev.confusion?.split).toBe('train')
+    expect(ev.split).toBe('train')
     // No validation split on four rows: the four training rows are counted.
     expect(ev.confusion!.matrix.flat().reduce((s, v) => s + v, 0)).toBe(4)
     expect(ev.predVsActual).toBeUndefined()
@@ -89,8 +89,11 @@ describe('the evaluation after a run', () => {
     // A new run clears the charts' evaluation and brings a fresh one when it ends.
     training.applySettings({ epochs: 20 })
     expect(await training.train()).toBe(true)
-    expect(training.evaluation).toBeNull()
-    await until(() => training.status === 'done' && training.evaluation !== null, 'the second evaluation')
+    expect(useWeightsStore().evaluation).toBeNull()
+    await until(
+      () => training.status === 'done' && useWeightsStore().evaluation !== null,
+      'the second evaluation'
+    )
     expect(evaluations()).toBe(2)
   })
 
@@ -102,12 +105,14 @@ describe('the evaluation after a run', () => {
     const training = useTrainingStore()
     training.applySettings({ epochs: 10, seed: 3 })
     expect(await training.train()).toBe(true)
-    await until(() => training.evaluation !== null, 'the evaluation')
-    expect(training.evaluation!.confusion?.classes).toEqual(['setosa', 'versicolor', 'virginica'])
-    expect(training.evaluation!.confusion!.matrix.flat().reduce((s, v) => s + v, 0)).toBe(
-      data.prepared!.validationRows
-    )
-    expect(training.evaluation!.boundary).toBeUndefined()
+    await until(() => useWeightsStore().evaluation !== null, 'the evaluation')
+    expect(useWeightsStore().evaluation!.confusion?.classes).toEqual(['setosa', 'versicolor', 'virginica'])
+    expect(
+      useWeightsStore()
+        .evaluation!.confusion!.matrix.flat()
+        .reduce((s, v) => s + v, 0)
+    ).toBe(data.prepared!.validationRows)
+    expect(useWeightsStore().evaluation!.boundary).toBeUndefined()
   })
 
   it('imported weights are evaluated on the prepared data; the Evaluate button still works', async () => {
@@ -118,20 +123,20 @@ describe('the evaluation after a run', () => {
     const training = useTrainingStore()
     training.applySettings({ epochs: 10, seed: 3 })
     await training.train()
-    await until(() => training.evaluation !== null, 'the evaluation after the run')
-    const afterRun = training.evaluation!
+    await until(() => useWeightsStore().evaluation !== null, 'the evaluation after the run')
+    const afterRun = useWeightsStore().evaluation!
     const { text } = await client.request('weights.export', {})
 
-    training.evaluation = null
+    useWeightsStore().evaluation = null
     const weights = useWeightsStore()
     expect(await weights.importText(text, 'iris.weights.json')).toBe(true)
-    await until(() => training.evaluation !== null, 'the evaluation after the import')
+    await until(() => useWeightsStore().evaluation !== null, 'the evaluation after the import')
     // The same weights on the same rows: the same matrix.
-    expect(training.evaluation!.confusion).toEqual(afterRun.confusion)
+    expect(useWeightsStore().evaluation!.confusion).toEqual(afterRun.confusion)
 
-    training.evaluation = null
+    useWeightsStore().evaluation = null
     expect(await weights.evaluate()).toBe(true)
-    expect(training.evaluation!.confusion).toEqual(afterRun.confusion)
+    expect(useWeightsStore().evaluation!.confusion).toEqual(afterRun.confusion)
     expect(weights.error).toBe('')
   })
 

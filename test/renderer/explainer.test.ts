@@ -1,3 +1,4 @@
+import { useUiStore } from '@renderer/stores/ui'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -108,7 +109,7 @@ describe('BackpropExplainer', () => {
     w.findAll('[data-testid="delta"] td').map((td) => Number(td.attributes('data-value')))
 
   it('shows the engine’s δ of the chosen layer with its numbers, and highlights the step', async () => {
-    const { w, store } = await mounted('h1')
+    const { w } = await mounted('h1')
     expect(w.text()).toContain('Sample 7')
     expect(shown(w)).toEqual(inspection.layers[0].delta)
     expect(w.text()).toContain('Backward step 3 of 3: layer Hidden 1')
@@ -118,12 +119,12 @@ describe('BackpropExplainer', () => {
     // ∂C/∂W⁽²⁾ = δ⁽²⁾ · (a⁽¹⁾)ᵀ with x = a⁽¹⁾ shown; the bias edge is b⁽²⁾ (BP-4)
     expect(w.find('[data-edge="w1"]').text()).toContain('∂C/∂W⁽²⁾ = δ⁽²⁾ · (a⁽¹⁾)ᵀ')
     expect(w.find('[data-edge="b1"]').text()).toContain('∂C/∂b⁽²⁾ = δ⁽²⁾')
-    expect(store.highlight?.nodes).toContain('h1')
-    expect(store.highlight?.edges).toContain('r2')
+    expect(useUiStore().highlight?.nodes).toContain('h1')
+    expect(useUiStore().highlight?.edges).toContain('r2')
   })
 
   it('steps from the loss towards the input', async () => {
-    const { w, store } = await mounted()
+    const { w } = await mounted()
     expect(w.text()).toContain('Backward step 1 of 3: layer out')
     expect(w.text()).toContain('δ = a − y')
     expect(w.findAll('[data-testid="target"] td').map((td) => Number(td.attributes('data-value')))).toEqual(y)
@@ -136,7 +137,7 @@ describe('BackpropExplainer', () => {
       .trigger('click')
     expect(w.text()).toContain('Backward step 2 of 3: layer h2')
     expect(shown(w)).toEqual(inspection.layers[1].delta)
-    expect(store.highlight?.edges).toContain('w3')
+    expect(useUiStore().highlight?.edges).toContain('w3')
   })
 
   it('shows the gradient check per edge with a verdict', async () => {
@@ -175,9 +176,9 @@ describe('BackpropExplainer', () => {
   })
 
   it('clears the highlight when closed', async () => {
-    const { w, store } = await mounted()
+    const { w } = await mounted()
     w.unmount()
-    expect(store.highlight).toBeNull()
+    expect(useUiStore().highlight).toBeNull()
   })
 })
 

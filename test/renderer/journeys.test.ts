@@ -307,7 +307,7 @@ describe('a clean slate', () => {
     expect(await training.checkGradients()).toBe(true)
     await predictions()
     await until(
-      () => training.evaluation !== null && training.parameters !== null,
+      () => weights.evaluation !== null && training.parameters !== null,
       'the evaluation and overlay'
     )
     expect(training.buffers.trainLoss.count).toBeGreaterThan(0)
@@ -318,7 +318,7 @@ describe('a clean slate', () => {
     expect(training.parameters).toBeNull()
     expect(training.inspection).toBeNull()
     expect(training.gradientCheck).toBeNull()
-    expect(training.evaluation).toBeNull()
+    expect(weights.evaluation).toBeNull()
     expect(training.lastDone).toBeNull()
     expect([training.epoch, training.step, training.statusText, training.status]).toEqual([0, 0, '', 'idle'])
     expect(training.settings.epochs).not.toBe(300000)

@@ -10,7 +10,6 @@ import { createAppI18n } from '@renderer/i18n'
 import { lesson } from '@renderer/lessons/catalog'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useProjectStore } from '@renderer/stores/project'
-import { useTrainingStore } from '@renderer/stores/training'
 import { useUiStore } from '@renderer/stores/ui'
 
 function mountPanel(locale: 'en' | 'zh-CN' = 'en') {
@@ -36,13 +35,13 @@ describe('Learn panel', () => {
     const graph = useGraphStore()
     expect(graph.graph.nodes.map((n) => n.id)).toEqual(['x', 'h', 'o', 'E'])
     expect(useProjectStore().parameters).toEqual(lesson('hand').network.parameters)
-    expect(useTrainingStore().highlight).toEqual({ nodes: ['x', 'h'], edges: ['w1'] })
+    expect(useUiStore().highlight).toEqual({ nodes: ['x', 'h'], edges: ['w1'] })
     await button(w, 'Next step').trigger('click')
     expect(w.text()).toContain('Step 2 of 9')
     expect(w.find('[role="note"]').text()).toContain('σ(0.755) = 0.6803')
-    expect(useTrainingStore().highlight).toEqual({ nodes: ['h'], edges: [] })
+    expect(useUiStore().highlight).toEqual({ nodes: ['h'], edges: [] })
     w.unmount()
-    expect(useTrainingStore().highlight).toBeNull()
+    expect(useUiStore().highlight).toBeNull()
   })
 
   it('asks before replacing the user’s own unsaved graph, and keeps it when told no', async () => {
@@ -89,10 +88,10 @@ describe('Learn panel exercises', () => {
     const { w } = mountPanel()
     await flushPromises()
     await button(w, 'Exercise').trigger('click')
-    expect(useTrainingStore().highlight).toEqual({ nodes: ['o'], edges: [] }) // δ₅ first
+    expect(useUiStore().highlight).toEqual({ nodes: ['o'], edges: [] }) // δ₅ first
     await w.findAll('select')[1].setValue('loss')
     await flushPromises()
-    expect(useTrainingStore().highlight).toEqual({ nodes: ['E'], edges: [] })
+    expect(useUiStore().highlight).toEqual({ nodes: ['E'], edges: [] })
     w.unmount()
   })
 })

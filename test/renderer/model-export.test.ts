@@ -1,7 +1,8 @@
 // Export → ONNX… / PyTorch project… in the renderer: file names, and the bytes the download carries.
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { exportFileName, exportModel } from '../../src/renderer/src/project/modelExport'
+import { exportFileName } from '@engine/index'
+import { exportModel } from '../../src/renderer/src/project/modelExport'
 import { trainIris } from '../engine/data-fixtures'
 import { weightsOf } from '../engine/export-fixtures'
 

@@ -1,3 +1,4 @@
+import { useUiStore } from '@renderer/stores/ui'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -61,15 +62,15 @@ describe('useTrainingOverlay', () => {
     await frame()
     expect(overlay.edgeOverlay('w1')!.mode).toBe('per-weight')
     expect(overlay.edgeOverlay('w2')!.mode).toBe('summary')
-    store.overlayEnabled = false
+    useUiStore().overlayEnabled = false
     expect(overlay.edgeOverlay('w1')).toBeNull()
     expect(overlay.active.value).toBe(false)
   })
 
   it('reports the explainer highlight', () => {
-    const store = useTrainingStore()
+    useTrainingStore()
     const overlay = useTrainingOverlay()
-    store.setHighlight({ nodes: ['h1'], edges: ['w1'] })
+    useUiStore().setHighlight({ nodes: ['h1'], edges: ['w1'] })
     expect(overlay.isNodeHighlighted('h1')).toBe(true)
     expect(overlay.isEdgeHighlighted('w2')).toBe(false)
   })

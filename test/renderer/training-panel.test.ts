@@ -5,6 +5,8 @@ import type { SessionEvent } from '@engine/train/types'
 import TrainingPanel from '@renderer/components/training/TrainingPanel.vue'
 import { useTrainingStore, type TrainingEngine } from '@renderer/stores/training'
 import { shortcutFor } from '@renderer/components/training/shortcuts'
+import { resolveTrainSettings, TRAIN_SETTING_FIELDS } from '@engine/index'
+import { settingsGroups } from '@renderer/training/settingsForm'
 
 function recordingEngine() {
   const calls: unknown[][] = []
@@ -53,9 +55,9 @@ describe('TrainingPanel', () => {
     store.bind(f.engine)
     const w = mount(TrainingPanel, { attachTo: document.body })
     await labelled(w, 'Epochs').setValue('7')
-    await labelled(w, 'Optimiser').setValue('momentum')
+    await labelled(w, 'Optimizer').setValue('momentum')
     await labelled(w, 'Momentum').setValue('0.5')
-    await labelled(w, 'Early-stop patience').setValue('3')
+    await labelled(w, 'Patience').setValue('3')
     await button(w, 'Train').trigger('click')
     await flushPromises()
     expect(f.calls[0][0]).toBe('start')
@@ -140,5 +142,61 @@ describe('TrainingPanel without a training engine', () => {
     const w = mount(TrainingPanel)
     expect(button(w, 'Train').attributes('disabled')).toBeDefined()
     expect(w.find('[role="status"]').text()).toBe('The engine is not ready to train yet.')
+  })
+
+  it('is generated from the engine’s settings fields: every field once, with its label, bounds and help', async () => {
+    const paths = settingsGroups().flatMap((g) => g.fields.map((f) => f.path))
+    expect([...paths].sort()).toEqual(TRAIN_SETTING_FIELDS.map((f) => f.path).sort())
+
+    const store = useTrainingStore()
+    const w = mount(TrainingPanel, { attachTo: document.body })
+    for (const optimizer of ['momentum', 'adam', 'rmsprop', 'rprop'] as const) {
+      store.applySettings({ optimizer, schedule: { ...store.settings.schedule, kind: 'step' } })
+      await flushPromises()
+      for (const f of TRAIN_SETTING_FIELDS) {
+        if (f.optimizers && !f.optimizers.includes(optimizer)) continue
+        if (f.schedules && !f.schedules.includes('step')) continue
+        const label = w.findAll('label').find((x) => x.text().startsWith(f.label))
+        expect(label, f.path).toBeDefined()
+        expect(label!.attributes('title')).toBe(f.help)
+        const input = label!.find('input, select')
+        if (f.type === 'number' || f.type === 'integer') {
+          expect(input.attributes('min'), f.path).toBe(f.min === undefined ? undefined : String(f.min))
+          expect(input.attributes('max'), f.path).toBe(f.max === undefined ? undefined : String(f.max))
+        }
+      }
+    }
+    w.unmount()
+  })
+
+  it('refuses what the engine refuses, in its words, and keeps the setting (momentum 1, η⁻ 0)', async () => {
+    const store = useTrainingStore()
+    store.applySettings({ optimizer: 'momentum' })
+    const w = mount(TrainingPanel, { attachTo: document.body })
+    const momentum = labelled(w, 'Momentum')
+    await momentum.setValue('1')
+    expect(store.settings.momentum).toBe(0.9)
+    expect((momentum.element as HTMLInputElement).value).toBe('0.9')
+    const alert = () => w.find('.settings-problem[role="alert"]')
+    expect(alert().text()).toContain('momentum')
+    // The very sentence the engine says for these settings.
+    expect(() => resolveTrainSettings({ ...store.settings, momentum: 1 })).toThrow(alert().text())
+    await momentum.setValue('0.999')
+    expect(store.settings.momentum).toBe(0.999)
+    expect(alert().exists()).toBe(false)
+
+    store.applySettings({ optimizer: 'rprop' })
+    await flushPromises()
+    await labelled(w, 'η⁻').setValue('0')
+    expect(store.settings.rprop.etaMinus).toBe(0.5)
+    expect(alert().text()).toContain('etaMinus')
+    // Empty switches a stop rule off; an empty required field keeps its value.
+    await labelled(w, 'Patience').setValue('4')
+    expect(store.settings.patience).toBe(4)
+    await labelled(w, 'Patience').setValue('')
+    expect(store.settings.patience).toBeNull()
+    await labelled(w, 'Epochs').setValue('')
+    expect(store.settings.epochs).toBe(resolveTrainSettings().epochs)
+    w.unmount()
   })
 })

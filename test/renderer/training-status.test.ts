@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DoneEvent } from '@engine/train/types'
-import { stopReasonText } from '@renderer/components/training/stopReason'
-import { formatDuration, RateMeter } from '@renderer/components/training/eta'
-import { suggestSettings } from '@renderer/components/training/defaults'
+import { stopReasonText } from '@renderer/training/stopReason'
+import { formatDuration, RateMeter } from '@renderer/training/eta'
 
 const done = (d: Partial<DoneEvent>): DoneEvent => ({
   type: 'done',
@@ -53,25 +52,5 @@ describe('RateMeter', () => {
     expect(formatDuration(75)).toBe('1:15')
     expect(formatDuration(3725)).toBe('1:02:05')
     expect(formatDuration(NaN)).toBe('–')
-  })
-})
-
-describe('suggestSettings', () => {
-  it('trains small data full batch and picks He for ReLU networks', () => {
-    const s = suggestSettings({
-      trainRows: 120,
-      task: 'multiclass',
-      activations: ['relu', 'relu', 'softmax']
-    })
-    expect(s.batchSize).toBe(0)
-    expect(s.init).toBe('he-uniform')
-    expect(s.epochs).toBe(500)
-  })
-
-  it('uses mini-batches and Glorot for larger tanh networks', () => {
-    const s = suggestSettings({ trainRows: 10_000, activations: ['tanh', 'sigmoid'] })
-    expect(s.batchSize).toBe(32)
-    expect(s.init).toBe('glorot-uniform')
-    expect(s.epochs).toBe(20)
   })
 })

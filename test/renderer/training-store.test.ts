@@ -1,3 +1,4 @@
+import { useUiStore } from '@renderer/stores/ui'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { isProxy, nextTick } from 'vue'
@@ -260,7 +261,7 @@ describe('training store weight snapshots', () => {
     store.handleEvent({ type: 'done', reason: 'epochs', message: '', epoch: 1, step: 8, final: null }, 1300)
     await flushMicrotasks()
     expect(f.fetches()).toBe(3)
-    store.overlayEnabled = false
+    useUiStore().overlayEnabled = false
     store.handleEvent(progress(9, 10), 5000)
     await flushMicrotasks()
     expect(f.fetches()).toBe(3)

@@ -19,7 +19,7 @@ export const NUMERIC_FRACTION = 0.9
 /** A numeric target with at most this many whole-number values (e.g. digits 0–9) is a class label. */
 export const MAX_CLASS_CODES = 20
 /** Bars in a numeric column's histogram, and categories shown in a categorical one's. */
-export const HISTOGRAM_BINS = 10
+export const COLUMN_HISTOGRAM_BINS = 10
 const TOP_VALUES = 5
 
 /** How a column is read: its type, and the facts behind the choice. */
@@ -146,7 +146,7 @@ function summarizeColumn(column: Column, kind: ColumnKind): ColumnSummary {
   // Most frequent first; ties in order of first appearance, so the order is the same every time.
   const order = counts.map((_, k) => k).sort((a, b) => counts[b] - counts[a] || a - b)
   summary.top = order.slice(0, TOP_VALUES).map((k) => ({ value: column.dictionary[k], count: counts[k] }))
-  summary.histogram = order.slice(0, HISTOGRAM_BINS).map((k) => counts[k])
+  summary.histogram = order.slice(0, COLUMN_HISTOGRAM_BINS).map((k) => counts[k])
   if (kind.type === 'text')
     summary.note = 'many distinct values (names, IDs or free text): ignored by default'
   return summary
@@ -187,9 +187,9 @@ function codeCounts(codes: Int32Array, size: number): number[] {
   return counts
 }
 
-/** Counts over HISTOGRAM_BINS equal-width bins of [min, max] (the last bin closed); one bar when min = max. */
+/** Counts over COLUMN_HISTOGRAM_BINS equal-width bins of [min, max] (the last bin closed); one bar when min = max. */
 function histogram(values: Float64Array, min: number, max: number): number[] {
-  const bins = max > min ? HISTOGRAM_BINS : 1
+  const bins = max > min ? COLUMN_HISTOGRAM_BINS : 1
   const counts = new Array<number>(bins).fill(0)
   const width = (max - min) / bins
   for (let r = 0; r < values.length; r++) {

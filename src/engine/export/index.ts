@@ -5,7 +5,8 @@
  */
 import { strToU8, zipSync } from 'fflate'
 import type { WeightsFile } from '../weights/types'
-import { buildPytorchProject, projectWeightsName } from './pytorch'
+import { pytorchFolderName } from '../fileNames'
+import { buildPytorchProject } from './pytorch'
 
 export {
   buildOnnxModel,
@@ -21,7 +22,7 @@ export { buildPytorchProject, modelPy, projectWeightsName, type ProjectFile } fr
 
 /** The folder name of a PyTorch project: the weights file's name without ".weights.json", plus "-pytorch". */
 export function projectFolderName(file: WeightsFile): string {
-  return projectWeightsName(file).replace(/\.weights\.json$/, '') + '-pytorch'
+  return pytorchFolderName(file.graph.name)
 }
 
 /**

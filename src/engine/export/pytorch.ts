@@ -16,6 +16,7 @@ import { compileGraph, INPUT, type PlanLayer } from '../graph/compile'
 import { resolveTrainSettings } from '../train/settings'
 import type { WeightsFile } from '../weights/types'
 import { PYTHON_SOURCES } from './pytorch/sources.generated'
+import { pytorchWeightsName } from '../fileNames'
 
 export interface ProjectFile {
   /** Path inside the project folder, '/'-separated. */
@@ -65,10 +66,9 @@ function activation(layer: PlanLayer, z: string): string {
   }
 }
 
-/** The file name the project keeps the weights under: "<graph name>.weights.json". */
+/** The file name the project keeps the weights under: "<graph name>.weights.json" (fileNames.ts). */
 export function projectWeightsName(file: WeightsFile): string {
-  const base = (file.graph.name ?? 'network').trim().replace(/[^A-Za-z0-9._-]+/g, '_') || 'network'
-  return `${base}.weights.json`
+  return pytorchWeightsName(file.graph.name)
 }
 
 /** model.py for the network of a weights file. */

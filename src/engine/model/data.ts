@@ -21,7 +21,8 @@ import { createNetwork } from '../nn/network'
 import type { Network } from '../nn/types'
 import type { Dataset } from '../train/types'
 import type { BoundaryInput } from '../weights/boundary'
-import { buildWeightsFile, parseWeightsFile, weightsFileName } from '../weights/file'
+import { buildWeightsFile, parseWeightsFile } from '../weights/file'
+import { predictionsFileName, weightsFileName } from '../fileNames'
 import {
   boundaryFeatures,
   boundaryOnTable,
@@ -170,7 +171,7 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
       preprocessing: model.preprocessing,
       training: model.training
     })
-    return { name: name ?? weightsFileName(graph.name), text }
+    return { name: name ?? weightsFileName(undefined, graph.name), text }
   }
 
   function importWeights(text: string): ImportedWeights {
@@ -252,7 +253,7 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
     predictCsv: (name, source) => {
       const model = requireModel(ws)
       const result = predictCsv(model.net, requirePreprocessing(model), source)
-      return { name: name.replace(/\.(csv|tsv|txt)$/i, '') + '.predictions.csv', ...result }
+      return { name: predictionsFileName(name), ...result }
     },
     evaluate
   }

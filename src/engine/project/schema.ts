@@ -14,7 +14,6 @@ import { parseWith, SchemaError, z } from '../schema'
 
 export const PROJECT_FORMAT = 'backprop-studio/project'
 export const PROJECT_VERSION = 1
-export const PROJECT_EXTENSION = '.bps.json'
 
 const must = (what: string) => () => `must be ${what}`
 const finite = z.number({ error: must('a finite number') })

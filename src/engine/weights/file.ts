@@ -51,11 +51,6 @@ export interface WeightsInput {
 
 // ————— writing —————
 
-/** The file name a network's weights are saved under: its graph's name, made safe for any file system. */
-export function weightsFileName(graphName: string | undefined): string {
-  return `${(graphName ?? 'network').replace(/[\\/:*?"<>|]+/g, '_')}.weights.json`
-}
-
 const NODE_KEYS = [
   'id',
   'kind',

@@ -6,11 +6,11 @@
 import type { EChartsOption, HeatmapSeriesOption, ScatterSeriesOption } from 'echarts'
 import { formatValue } from './format'
 import { categorical, mix, TRAIN } from './palette'
-import type { BoundaryInput, EvaluatedSplit } from '@engine/weights/boundary'
+import type { BoundaryInput, EvaluatedSplit } from '@engine/index'
 
 // The boundary's shape is defined once, beside the engine code that computes it.
-export type { BoundaryInput, EvaluatedSplit } from '@engine/weights/boundary'
-export { gridCentres } from '@engine/weights/boundary'
+export type { BoundaryInput, EvaluatedSplit } from '@engine/index'
+export { gridCentres } from '@engine/index'
 
 export interface ConfusionInput {
   classes: readonly string[]

@@ -1,8 +1,9 @@
 /**
- * Histograms as the engine sends them (bin edges and counts) and the two things the charts need:
- * the step outline of one histogram, and re-binning onto a common grid so histograms whose ranges
- * differ over time can share the rows of one heatmap.
+ * The renderer's one histogram module: histograms as the engine sends them (min, max, counts) turned
+ * into bin edges, the step outline of one histogram, re-binning onto a common grid so histograms whose
+ * ranges differ over time can share the rows of one heatmap, and merging several onto one grid.
  */
+import type { Histogram } from '@engine/index'
 import type { Point } from './seriesBuffer'
 
 /** bins = counts.length; edges has bins + 1 increasing values. */
@@ -74,6 +75,26 @@ export function rebin(h: Bins, edges: ArrayLike<number>): number[] {
     }
   }
   return out
+}
+
+/** Equal-width bins over [min, max], as the engine computes them. */
+export function histogramBins(h: Histogram): Bins {
+  return { edges: evenEdges(h.min, h.max, h.counts.length), counts: h.counts }
+}
+
+/**
+ * Sums several histograms (e.g. two weighted in-edges of one layer) onto one grid spanning them all;
+ * a single histogram is returned as it is.
+ */
+export function mergeBins(list: readonly Bins[]): Bins | null {
+  if (list.length === 0) return null
+  if (list.length === 1) return list[0]
+  const lo = Math.min(...list.map((b) => b.edges[0]))
+  const hi = Math.max(...list.map((b) => b.edges[b.edges.length - 1]))
+  const edges = evenEdges(lo, hi, Math.max(...list.map((b) => b.counts.length)))
+  const counts = new Array<number>(edges.length - 1).fill(0)
+  for (const b of list) rebin(b, edges).forEach((c, i) => (counts[i] += c))
+  return { edges, counts }
 }
 
 function binOf(edges: ArrayLike<number>, v: number): number {

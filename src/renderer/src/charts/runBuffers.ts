@@ -3,9 +3,8 @@
  * reactivity (the training store holds it with markRaw and bumps a version ref once per frame), so
  * appending a point never walks a proxy and memory stays fixed however long the run is.
  */
-import type { LayerStats } from '@engine/nn/types'
-import type { Histogram, ProgressEvent } from '@engine/train/types'
-import { evenEdges, rebin, type Bins } from './histogram'
+import type { LayerStats, Histogram, ProgressEvent } from '@engine/index'
+import { histogramBins, mergeBins, type Bins } from './histogram'
 import type { HistogramSnapshot } from './histogramOptions'
 import { SampledHistory } from './sampledHistory'
 import { SeriesBuffer } from './seriesBuffer'
@@ -125,26 +124,6 @@ export class RunBuffers {
     this.histograms.clear()
     this.edgeHistograms.clear()
   }
-}
-
-/** Equal-width bins over [min, max], as the engine computes them. */
-export function histogramBins(h: Histogram): Bins {
-  return { edges: evenEdges(h.min, h.max, h.counts.length), counts: h.counts }
-}
-
-/**
- * Sums several histograms (e.g. two weighted in-edges of one layer) onto one grid spanning them all;
- * a single histogram is returned as it is.
- */
-export function mergeBins(list: readonly Bins[]): Bins | null {
-  if (list.length === 0) return null
-  if (list.length === 1) return list[0]
-  const lo = Math.min(...list.map((b) => b.edges[0]))
-  const hi = Math.max(...list.map((b) => b.edges[b.edges.length - 1]))
-  const edges = evenEdges(lo, hi, Math.max(...list.map((b) => b.counts.length)))
-  const counts = new Array<number>(edges.length - 1).fill(0)
-  for (const b of list) rebin(b, edges).forEach((c, i) => (counts[i] += c))
-  return { edges, counts }
 }
 
 /** Groups an event's per-edge histograms by target layer: weights and biases each merged into one. */

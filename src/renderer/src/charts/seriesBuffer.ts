@@ -5,19 +5,17 @@
  * (and, for the bucket still filling, its latest point). When all buckets are used, neighbouring
  * buckets are merged pairwise and the stride doubles. So memory is fixed at construction
  * (a 1,000,000-step run keeps at most 2·capacity + 2 points) and the series' extremes always survive:
- * the min of two buckets is the min of their mins, and likewise for the max.
+ * the min of two buckets is the min of their mins, and likewise for the max. When to open and merge
+ * buckets is the engine's StrideBuckets, shared with the histogram history.
  */
+import { StrideBuckets } from '@engine/index'
 
 /** A point as ECharts takes it on a value axis: [x, y]. */
 export type Point = [number, number]
 
 export class SeriesBuffer {
-  /** Raw points per bucket; doubles whenever the buckets run out. */
-  private stride = 1
-  /** Buckets completely filled or being filled (the last one may be partial). */
-  private buckets = 0
-  /** Raw points in the last bucket. */
-  private fill = 0
+  /** Buckets in use, raw points per bucket (doubling whenever the buckets run out). */
+  private readonly slots: StrideBuckets
   private readonly minX: Float64Array
   private readonly minY: Float64Array
   private readonly maxX: Float64Array
@@ -33,6 +31,7 @@ export class SeriesBuffer {
     if (!Number.isInteger(capacity) || capacity < 2 || capacity % 2 !== 0) {
       throw new Error(`SeriesBuffer capacity must be an even integer ≥ 2, got ${capacity}`)
     }
+    this.slots = new StrideBuckets(capacity)
     this.minX = new Float64Array(capacity)
     this.minY = new Float64Array(capacity)
     this.maxX = new Float64Array(capacity)
@@ -46,7 +45,7 @@ export class SeriesBuffer {
 
   /** Raw points each stored bucket stands for now. */
   get currentStride(): number {
-    return this.stride
+    return this.slots.stride
   }
 
   /** The latest raw point, or null when empty. */
@@ -55,9 +54,7 @@ export class SeriesBuffer {
   }
 
   clear(): void {
-    this.stride = 1
-    this.buckets = 0
-    this.fill = 0
+    this.slots.clear()
     this.total = 0
     this.firstX = NaN
     this.firstY = NaN
@@ -70,12 +67,8 @@ export class SeriesBuffer {
    * NaN loss stays visible as a gap rather than disappearing.
    */
   push(x: number, y: number): void {
-    if (this.buckets === 0 || this.fill === this.stride) {
-      if (this.buckets === this.capacity) this.halve()
-      this.open(x, y)
-    } else {
-      this.addToLast(x, y)
-    }
+    if (this.slots.next(() => this.mergePairs())) this.open(x, y)
+    else this.addToLast(x, y)
     if (this.total === 0) {
       this.firstX = x
       this.firstY = y
@@ -92,7 +85,7 @@ export class SeriesBuffer {
   points(): Point[] {
     const out: Point[] = []
     if (this.total > 0) out.push([this.firstX, this.firstY])
-    for (let b = 0; b < this.buckets; b++) {
+    for (let b = 0; b < this.slots.buckets; b++) {
       const lo: Point = [this.minX[b], this.minY[b]]
       const hi: Point = [this.maxX[b], this.maxY[b]]
       const ordered = lo[0] === hi[0] ? [lo] : lo[0] < hi[0] ? [lo, hi] : [hi, lo]
@@ -104,15 +97,15 @@ export class SeriesBuffer {
     return out
   }
 
+  /** Fills the bucket just opened (the last one). */
   private open(x: number, y: number): void {
-    const b = this.buckets++
+    const b = this.slots.buckets - 1
     this.minX[b] = this.maxX[b] = x
     this.minY[b] = this.maxY[b] = y
-    this.fill = 1
   }
 
   private addToLast(x: number, y: number): void {
-    const b = this.buckets - 1
+    const b = this.slots.buckets - 1
     // A NaN never wins a comparison, so keep it in the bucket explicitly: a diverged run must show.
     if (y < this.minY[b] || (Number.isNaN(y) && !Number.isNaN(this.minY[b]))) {
       this.minY[b] = y
@@ -122,12 +115,11 @@ export class SeriesBuffer {
       this.maxY[b] = y
       this.maxX[b] = x
     }
-    this.fill++
   }
 
-  /** Merges bucket pairs (2k, 2k+1) into k; the stride doubles. Only called with all buckets full. */
-  private halve(): void {
-    const n = this.buckets / 2
+  /** Merges bucket pairs (2k, 2k+1) into k (StrideBuckets doubles the stride). All buckets are full. */
+  private mergePairs(): void {
+    const n = this.capacity / 2
     for (let k = 0; k < n; k++) {
       const a = 2 * k
       const b = a + 1
@@ -138,8 +130,6 @@ export class SeriesBuffer {
       this.maxX[k] = maxFromB ? this.maxX[b] : this.maxX[a]
       this.maxY[k] = maxFromB ? this.maxY[b] : this.maxY[a]
     }
-    this.buckets = n
-    this.stride *= 2
   }
 }
 

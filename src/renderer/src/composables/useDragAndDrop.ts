@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { useVueFlow } from '@vue-flow/core'
-import type { NodeKind } from '@engine/graph/types'
+import type { NodeKind } from '@engine/index'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useUiStore } from '@renderer/stores/ui'
 import { snapPosition } from '@renderer/graph/layout'
@@ -40,13 +40,8 @@ export function useDragAndDrop(flowId: string) {
     isDragOver.value = false
     const transfer = event.dataTransfer
     if (!transfer) return
-    if (transfer.types.includes('Files')) {
-      // Files belong to the data panel; without preventDefault the browser would navigate to the file.
-      event.preventDefault()
-      ui.fileDrop = [...transfer.files]
-      ui.bottomTab = 'data'
-      return
-    }
+    // Files go on to the window's one drop handler (platform/drop.ts), which loads the CSV.
+    if (transfer.types.includes('Files')) return
     const kind = transfer.getData(NODE_MIME) as NodeKind
     if (!KINDS.includes(kind)) return
     event.preventDefault()

@@ -1,7 +1,7 @@
-import { createEngineClient, type EngineClient } from '@engine/protocol/client'
-import { portFromMessagePort, portFromWorker } from '@engine/protocol/port'
+import { createEngineClient, type EngineClient, portFromMessagePort, portFromWorker } from '@engine/index'
 import type { DesktopApi, EnginePortEnvelope, EngineStatus } from '../../../preload/desktop-api'
 import EngineWorker from '@engine/hosts/worker.ts?worker'
+import { desktopBridge } from '@renderer/platform/desktop'
 
 /**
  * Picks the engine transport: in the desktop app a MessagePort to the utility process (brokered by main,
@@ -99,6 +99,6 @@ function workerTransport(): EngineTransport {
   }
 }
 
-export function pickTransport(bridge: DesktopApi | undefined = window.desktop): EngineTransport {
+export function pickTransport(bridge: DesktopApi | undefined = desktopBridge()): EngineTransport {
   return bridge ? messagePortTransport(bridge) : workerTransport()
 }

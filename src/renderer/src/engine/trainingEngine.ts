@@ -4,9 +4,7 @@
  * with Train (and with Step / Reset, which open a session when the engine has none) is the editor's.
  */
 import { toRaw, watch, type WatchStopHandle } from 'vue'
-import type { EngineClient } from '@engine/protocol/client'
-import type { GraphSpec } from '@engine/graph/types'
-import type { SessionEvent, TrainSettings } from '@engine/train/types'
+import type { EngineClient, GraphSpec, SessionEvent, TrainSettings } from '@engine/index'
 import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useDataStore } from '@renderer/stores/data'
@@ -101,24 +99,31 @@ export function servesTraining(capabilities: readonly string[] | undefined): boo
 }
 
 /**
- * Binds the training store to the engine whenever a client is ready whose engine serves training,
- * and unbinds it while the engine restarts or is gone. Returns the stop function.
+ * The one place the stores follow the engine connection (no store watches another). Whenever the
+ * client changes: the training store is bound to it when its engine serves training (unbound while
+ * the engine restarts or is gone); the data store loads its file into a restarted engine; the weights
+ * store gives it the project's model, and the graph's overlay then shows those weights. Returns the
+ * stop function.
  */
 export function bindTrainingEngine(): WatchStopHandle {
   const engine = useEngineStore()
   const graph = useGraphStore()
   const training = useTrainingStore()
   // Created now, not when a panel first shows them: each follows New / Open from the first one on.
-  useDataStore()
-  useWeightsStore()
+  const data = useDataStore()
+  const weights = useWeightsStore()
   return watch(
     () => [engine.client, engine.info?.capabilities] as const,
-    ([client, capabilities]) => {
+    ([client, capabilities], previous) => {
       const next =
         client && !client.closed && servesTraining(capabilities)
           ? createTrainingEngine(client, { graph: () => graph.graph, settings: () => training.settings })
           : null
       training.bind(next)
+      // The first run (immediate) is the connection the stores were created with, not a new one.
+      if (previous === undefined || previous[0] === client) return
+      void data.engineChanged(client)
+      void weights.engineChanged(client).then((ok) => (ok ? training.refreshParameters() : undefined))
     },
     { immediate: true }
   )

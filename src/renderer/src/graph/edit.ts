@@ -7,7 +7,7 @@ import {
   type GraphSpec,
   type NodeKind,
   type Position
-} from '@engine/graph/types'
+} from '@engine/index'
 
 /**
  * Pure edits of the domain graph. Each takes a graph and returns a new one; the graph store wraps them

@@ -1,4 +1,4 @@
-import type { GraphSpec, Position } from '@engine/graph/types'
+import type { GraphSpec, Position } from '@engine/index'
 
 /**
  * Auto-arrange into layers left to right, the way the seeds draw networks: input at the left, the loss at

@@ -1,4 +1,4 @@
-import { edgeKind, type GraphEdge, type GraphNode, type GraphSpec } from '@engine/graph/types'
+import { edgeKind, type GraphEdge, type GraphNode, type GraphSpec } from '@engine/index'
 
 /**
  * Widths and parameter shapes for display (node badges, inspector totals).

@@ -7,7 +7,7 @@ import {
   type GraphSpec,
   type LossKind,
   type ParameterMap
-} from '@engine/graph/types'
+} from '@engine/index'
 import { withAutoLayout } from './layout'
 
 /** A starting point for "New from template": a graph, and optionally preloaded parameters. */

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@vue-flow/core'
-import { edgeKind, type EdgeKind, type GraphEdge, type GraphNode, type GraphSpec } from '@engine/graph/types'
+import { edgeKind, type EdgeKind, type GraphEdge, type GraphNode, type GraphSpec } from '@engine/index'
 import { formatShape, parameterCounts, unitsOf, weightShape, type ShapeOptions } from './shapes'
 
 /**

@@ -1,6 +1,4 @@
-import type { EdgeKind, GraphSpec } from '@engine/graph/types'
-import type { GraphIssue } from '@engine/graph/errors'
-import { canConnect, validateGraph } from '@engine/graph/validate'
+import { type EdgeKind, type GraphSpec, type GraphIssue, canConnect, validateGraph } from '@engine/index'
 
 /**
  * The editor's view of the engine's validation (one implementation, imported: DESIGN §7). This file only

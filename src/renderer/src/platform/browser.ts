@@ -7,6 +7,7 @@ import {
   rememberRecent,
   writeAutosave
 } from './storage'
+import { downloadFile } from './download'
 import { RecentProjectGone, type OpenedFile, type Platform, type RecentProject } from './types'
 
 /** Opens the browser's file picker; resolves null when the user cancels. */
@@ -19,20 +20,6 @@ export function pickFile(accept: string): Promise<File | null> {
     input.addEventListener('cancel', () => resolve(null), { once: true })
     input.click()
   })
-}
-
-/** Offers `text` (or a ready Blob) as a download named `name`. */
-export function downloadText(text: string | Blob, name: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.style.display = 'none'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // Revoke later: Chromium reads the blob after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 async function openProject(): Promise<OpenedFile | null> {
@@ -57,9 +44,19 @@ export function createBrowserPlatform(storage: Storage = window.localStorage): P
     kind: 'browser',
     openProject,
     async saveProject(text, suggestedName) {
-      downloadText(text, suggestedName)
+      downloadFile(suggestedName, text)
       return { name: suggestedName }
     },
+    // The data and predict panels' file inputs open CSVs and weights files in the browser.
+    openCsv: async () => null,
+    importWeights: async () => null,
+    async saveWeights(text, name) {
+      downloadFile(name, text)
+      return { name, downloaded: true }
+    },
+    download: downloadFile,
+    onMenu: () => () => {},
+    onOpenWeights: () => () => {},
     forgetFile: () => {},
     recent: {
       list: async () => listRecent(storage),

@@ -1,4 +1,5 @@
 import type { DesktopApi } from '../../../preload/desktop-api'
+import { downloadFile } from './download'
 import { clearAutosave, readAutosave, writeAutosave } from './storage'
 import { RecentProjectGone, type Platform } from './types'
 
@@ -16,6 +17,13 @@ export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = win
     openProject: () => bridge.openProject(),
     saveProject: (text, suggestedName, { saveAs }) => bridge.saveProject(suggestedName, text, saveAs),
     forgetFile: () => bridge.newProject(),
+    openCsv: () => bridge.openCsv(),
+    importWeights: () => bridge.importWeights(),
+    saveWeights: (text, name) => bridge.saveWeights(name, text),
+    // Electron turns a download into its save dialog.
+    download: downloadFile,
+    onMenu: (listener) => bridge.onMenu(listener),
+    onOpenWeights: (listener) => bridge.onOpenWeights(listener),
     // Main keeps the list and records files only from its own dialogs; the renderer holds opaque ids.
     recent: {
       list: () => bridge.recentProjects(),

@@ -4,6 +4,8 @@
  * downloads, localStorage).
  */
 
+import type { MenuAction } from '../../../preload/desktop-api'
+
 export interface OpenedFile {
   /** File name for titles, e.g. "iris.bps.json". */
   name: string
@@ -15,6 +17,8 @@ export interface OpenedFile {
 export interface SavedFile {
   name: string
   path?: string
+  /** Offered as a download (the browser says so itself), not written through a dialog of ours. */
+  downloaded?: boolean
 }
 
 /**
@@ -66,6 +70,18 @@ export interface Platform {
   saveProject(text: string, suggestedName: string, options: { saveAs: boolean }): Promise<SavedFile | null>
   /** The project is no longer tied to a file (New, templates). */
   forgetFile(): void
+  /** Desktop: the native Open CSV dialog. Browser: null (the data panel's file input opens CSVs). */
+  openCsv(): Promise<OpenedFile | null>
+  /** Desktop: the native Import weights dialog. Browser: null (the predict panel's file input). */
+  importWeights(): Promise<OpenedFile | null>
+  /** Writes an exported weights file: a save dialog (desktop), a download (browser). Null when cancelled. */
+  saveWeights(text: string, name: string): Promise<SavedFile | null>
+  /** Offers a file as a download (charts, predictions, ONNX, PyTorch; Electron shows a save dialog). */
+  download(name: string, content: string | Blob, type?: string): void
+  /** The desktop app's menu; the browser has none. Returns the unsubscribe function. */
+  onMenu(listener: (action: MenuAction) => void): () => void
+  /** A weights file the OS opened with the desktop app. Returns the unsubscribe function. */
+  onOpenWeights(listener: (file: OpenedFile) => void): () => void
   recent: {
     /** Newest first. */
     list(): Promise<RecentProject[]>

@@ -1,7 +1,16 @@
-import type { GraphSpec, ParameterMap, Position } from '@engine/graph/types'
-import { parseGraph } from '@engine/graph/parse'
-import { parseWeightsFile } from '@engine/weights/file'
-import { WEIGHTS_FORMAT, WEIGHTS_VERSION } from '@engine/weights/types'
+import {
+  type GraphSpec,
+  type ParameterMap,
+  type Position,
+  type ProjectFileData,
+  parseProjectFileJson,
+  parseWeightsFile,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  SchemaError,
+  WEIGHTS_FORMAT,
+  WEIGHTS_VERSION
+} from '@engine/index'
 
 /**
  * The project file users keep (`*.bps.json`, DESIGN §4): graph + editor layout + data column settings +
@@ -9,9 +18,10 @@ import { WEIGHTS_FORMAT, WEIGHTS_VERSION } from '@engine/weights/types'
  * stays exactly what the engine compiles.
  */
 
-export const PROJECT_FORMAT = 'backprop-studio/project'
-export const PROJECT_VERSION = 1
-export const PROJECT_EXTENSION = '.bps.json'
+// The format's name and version are the engine's (project/schema.ts).
+export { PROJECT_FORMAT, PROJECT_VERSION }
+// File names live with the others in the engine's fileNames.ts.
+export { PROJECT_EXTENSION, projectFileName } from '@engine/index'
 
 /** Which CSV and what each column is for. Owned by the data panel; kept as written. */
 export interface ProjectData {
@@ -23,7 +33,8 @@ export interface ProjectData {
 
 /**
  * Training settings: `settings` (optimiser, learning rate, epochs, seed… as the engine's TrainSettings)
- * and `validationSplit`. Owned by the training store; kept as written.
+ * and `validationSplit`. The training store writes the settings and the data store the split, both through
+ * the project store's setTraining.
  */
 export type ProjectTraining = Record<string, unknown>
 
@@ -104,74 +115,6 @@ export function serializeProject(project: Project): string {
   return JSON.stringify(file, null, 2) + '\n'
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
-
-function readPosition(value: unknown, field: string): Position {
-  if (!isRecord(value)) throw new ProjectFileError(field, 'must be an object { x, y }')
-  for (const axis of ['x', 'y'] as const)
-    if (!isFiniteNumber(value[axis]))
-      throw new ProjectFileError(`${field}.${axis}`, 'must be a finite number')
-  return { x: value.x as number, y: value.y as number }
-}
-
-function readLayout(value: unknown): ProjectLayout {
-  if (value === undefined) return { nodes: {} }
-  if (!isRecord(value)) throw new ProjectFileError('layout', 'must be an object')
-  const nodes: Record<string, Position> = {}
-  if (value.nodes !== undefined) {
-    if (!isRecord(value.nodes))
-      throw new ProjectFileError('layout.nodes', 'must be an object of positions by node id')
-    for (const [id, position] of Object.entries(value.nodes))
-      nodes[id] = readPosition(position, `layout.nodes.${id}`)
-  }
-  if (value.viewport === undefined) return { nodes }
-  const viewport = value.viewport
-  if (!isRecord(viewport)) throw new ProjectFileError('layout.viewport', 'must be an object { x, y, zoom }')
-  for (const key of ['x', 'y', 'zoom'] as const)
-    if (!isFiniteNumber(viewport[key]))
-      throw new ProjectFileError(`layout.viewport.${key}`, 'must be a finite number')
-  return {
-    nodes,
-    viewport: { x: viewport.x as number, y: viewport.y as number, zoom: viewport.zoom as number }
-  }
-}
-
-function readParameters(value: unknown): ParameterMap | undefined {
-  if (value === undefined) return undefined
-  if (!isRecord(value)) throw new ProjectFileError('parameters', 'must be an object of matrices by edge id')
-  const parameters: ParameterMap = {}
-  for (const [edgeId, matrix] of Object.entries(value)) {
-    const field = `parameters.${edgeId}`
-    if (!Array.isArray(matrix) || matrix.length === 0)
-      throw new ProjectFileError(field, 'must be a non-empty matrix [[…], …] (rows = target units)')
-    const cols = Array.isArray(matrix[0]) ? matrix[0].length : -1
-    matrix.forEach((row, i) => {
-      if (!Array.isArray(row)) throw new ProjectFileError(`${field}[${i}]`, 'must be an array of numbers')
-      if (row.length !== cols)
-        throw new ProjectFileError(`${field}[${i}]`, `has ${row.length} columns, row 0 has ${cols}`)
-      row.forEach((x, j) => {
-        if (!isFiniteNumber(x)) throw new ProjectFileError(`${field}[${i}][${j}]`, 'must be a finite number')
-      })
-    })
-    parameters[edgeId] = matrix as number[][]
-  }
-  return parameters
-}
-
-function readModel(value: unknown): ProjectModel | undefined {
-  if (value === undefined) return undefined
-  if (!isRecord(value)) throw new ProjectFileError('model', 'must be an object { preprocessing, training }')
-  const part = (key: 'preprocessing' | 'training'): Record<string, unknown> | null => {
-    const v = value[key]
-    if (v === undefined || v === null) return null
-    if (!isRecord(v)) throw new ProjectFileError(`model.${key}`, 'must be an object or null')
-    return v
-  }
-  return { preprocessing: part('preprocessing'), training: part('training') }
-}
-
 /**
  * The weights file (its text) that gives the engine this project's model: the graph without editor
  * positions, with the input's width written in from the preprocessing, the weights and the model parts.
@@ -191,6 +134,9 @@ export function modelWeightsText(graph: GraphSpec, parameters: ParameterMap, mod
   })
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
 /** The encoded feature count of a preprocessing in its JSON form (one column per category). */
 function inputWidthOf(preprocessing: Record<string, unknown> | null): number | undefined {
   const features = preprocessing?.features
@@ -201,12 +147,6 @@ function inputWidthOf(preprocessing: Record<string, unknown> | null): number | u
     width += categories > 0 ? categories : 1
   }
   return width
-}
-
-function readSection(value: unknown, field: string): Record<string, unknown> {
-  if (value === undefined) return {}
-  if (!isRecord(value)) throw new ProjectFileError(field, 'must be an object')
-  return value
 }
 
 /**
@@ -223,60 +163,35 @@ export function parseProject(text: string): Project {
       `not a project file: the text is not valid JSON (${(err as Error).message})`
     )
   }
-  if (!isRecord(json))
-    throw new ProjectFileError('', 'not a project file: expected a JSON object at the top level')
-  if (json.format !== PROJECT_FORMAT)
-    throw new ProjectFileError(
-      'format',
-      `expected "${PROJECT_FORMAT}", found ${JSON.stringify(json.format) ?? 'nothing'}`
-    )
-  if (!Number.isInteger(json.version) || (json.version as number) < 1)
-    throw new ProjectFileError(
-      'version',
-      `expected a positive whole number, found ${JSON.stringify(json.version)}`
-    )
-  if ((json.version as number) > PROJECT_VERSION)
-    throw new ProjectFileError(
-      'version',
-      `this project was saved by a newer Backprop Studio (file version ${json.version}); this app reads up to version ${PROJECT_VERSION}`
-    )
-  if (json.graph === undefined) throw new ProjectFileError('graph', 'is missing')
-  let graph: GraphSpec
+  // The format is the engine's (project/schema.ts, one schema library for every file); its error names the field.
+  let file: ProjectFileData
   try {
-    graph = parseGraph(json.graph)
+    file = parseProjectFileJson(json)
   } catch (err) {
-    throw new ProjectFileError('graph', (err as Error).message)
+    if (err instanceof SchemaError) throw new ProjectFileError(err.path, err.reason)
+    throw err
   }
-  const layout = readLayout(json.layout)
   const project: Project = {
     graph: {
-      ...graph,
-      nodes: graph.nodes.map((node) => {
-        const position = layout.nodes[node.id] ?? node.position
+      ...file.graph,
+      nodes: file.graph.nodes.map((node) => {
+        const position = file.layout.nodes[node.id] ?? node.position
         return position ? { ...node, position } : node
       })
     },
-    data: readSection(json.data, 'data') as ProjectData,
-    training: readSection(json.training, 'training')
+    data: file.data as ProjectData,
+    training: file.training
   }
-  const parameters = readParameters(json.parameters)
-  if (parameters) project.parameters = parameters
-  const model = readModel(json.model)
-  if (model && parameters) {
-    project.model = model
+  if (file.parameters) project.parameters = file.parameters
+  if (file.model && file.parameters) {
+    project.model = file.model
     // The engine's own reader checks the preprocessing against the graph and the weights, naming the field.
     try {
-      parseWeightsFile(modelWeightsText(project.graph, parameters, model))
+      parseWeightsFile(modelWeightsText(project.graph, file.parameters, file.model))
     } catch (err) {
       throw new ProjectFileError('model', (err as Error).message)
     }
   }
-  if (layout.viewport) project.viewport = layout.viewport
+  if (file.layout.viewport) project.viewport = file.layout.viewport
   return project
-}
-
-/** "iris" → "iris.bps.json"; keeps a name that already ends in the extension. */
-export function projectFileName(name: string): string {
-  const base = name.trim() || 'untitled'
-  return base.endsWith(PROJECT_EXTENSION) ? base : `${base.replace(/\.json$/, '')}${PROJECT_EXTENSION}`
 }

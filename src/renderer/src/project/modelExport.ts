@@ -5,19 +5,13 @@
  * bundle. One .zip rather than several files: a single download (browsers ask once, or block a burst
  * of downloads; Electron shows one save dialog) that keeps the project's folder together.
  */
-import { parseWeightsFile } from '@engine/weights/file'
+import { exportFileName, parseWeightsFile, type ModelExportFormat } from '@engine/index'
 
-export type ModelExportFormat = 'onnx' | 'pytorch'
+export type { ModelExportFormat }
 
 export interface ExportedModel {
   name: string
   blob: Blob
-}
-
-/** "iris.weights.json" → "iris.onnx" or "iris-pytorch.zip". */
-export function exportFileName(weightsName: string, format: ModelExportFormat): string {
-  const base = weightsName.replace(/\.weights\.json$|\.json$/i, '') || 'network'
-  return format === 'onnx' ? `${base}.onnx` : `${base}-pytorch.zip`
 }
 
 export async function exportModel(

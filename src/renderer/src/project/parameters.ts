@@ -1,4 +1,4 @@
-import type { GraphSpec, ParameterMap } from '@engine/graph/types'
+import type { GraphSpec, ParameterMap } from '@engine/index'
 import { weightShape, type ShapeOptions } from '@renderer/graph/shapes'
 
 /** A matrix of `rows` rows of equal length (any length when `cols` is undefined). */

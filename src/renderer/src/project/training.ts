@@ -1,5 +1,9 @@
-import { resolveTrainSettings } from '@engine/train/settings'
-import type { TrainSettings } from '@engine/train/types'
+import {
+  DEFAULT_VALIDATION_SPLIT,
+  MAX_VALIDATION_SPLIT,
+  resolveTrainSettings,
+  type TrainSettings
+} from '@engine/index'
 import type { ProjectTraining } from './file'
 
 /**
@@ -7,8 +11,8 @@ import type { ProjectTraining } from './file'
  * so a file says exactly how it trains) and the validation fraction.
  */
 
-/** The default validation fraction. */
-export const VALIDATION_SPLIT = 0.2
+/** The validation fraction a project has when it says none (the engine's default). */
+export const VALIDATION_SPLIT = DEFAULT_VALIDATION_SPLIT
 
 /** A project's training settings as the engine resolves them; defaults for anything missing or invalid. */
 export function settingsFromProject(training: ProjectTraining): {
@@ -22,7 +26,8 @@ export function settingsFromProject(training: ProjectTraining): {
     settings = resolveTrainSettings()
   }
   const split = training.validationSplit
-  const validationSplit = typeof split === 'number' && split >= 0 && split < 1 ? split : VALIDATION_SPLIT
+  const validationSplit =
+    typeof split === 'number' && split >= 0 && split <= MAX_VALIDATION_SPLIT ? split : VALIDATION_SPLIT
   return { settings, validationSplit }
 }
 

@@ -6,22 +6,24 @@
  * A file that fails to load changes nothing but `error`: the dataset, roles and graph stay as they were.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import type { EngineClient } from '@engine/protocol/client'
-import type {
-  BinaryTargetEncoding,
-  ColumnRole,
-  DataProfile,
-  DataSummary,
-  MissingPolicy,
-  Normalization,
-  PreparedSummary
-} from '@engine/protocol/handlers/data'
-import { findMismatch, lossPatch } from '@renderer/components/data/graphBinding'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import {
+  MAX_VALIDATION_SPLIT,
+  type EngineClient,
+  type BinaryTargetEncoding,
+  type ColumnRole,
+  type DataProfile,
+  type DataSummary,
+  type MissingPolicy,
+  type Normalization,
+  type PreparedSummary
+} from '@engine/index'
+import { findMismatch, lossPatch } from '@renderer/graph/dataBinding'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
-import { useTrainingStore } from './training'
+import { settingsFromProject } from '@renderer/project/training'
+import { usePlatform } from '@renderer/platform'
 import { useUiStore } from './ui'
 
 export interface DataOptions {
@@ -64,7 +66,6 @@ function message(err: unknown): string {
 export const useDataStore = defineStore('data', () => {
   const engine = useEngineStore()
   const graph = useGraphStore()
-  const training = useTrainingStore()
   const project = useProjectStore()
 
   /** The loaded file: name, counts, preview rows. Null until a file loads. */
@@ -73,6 +74,8 @@ export const useDataStore = defineStore('data', () => {
   /** Role per column name. */
   const roles = ref<Record<string, ColumnRole>>({})
   const options = ref<DataOptions>(defaultDataOptions())
+  /** Fraction of rows held out for validation, in [0, MAX_VALIDATION_SPLIT] (saved in the project's training section). */
+  const validationSplit = ref(settingsFromProject(project.training).validationSplit)
   /** The engine's answer to the last successful prepare; what the graph follows. */
   const prepared = shallowRef<PreparedSummary | null>(null)
   /** The load in progress (for the progress bar), or null. */
@@ -107,6 +110,12 @@ export const useDataStore = defineStore('data', () => {
 
   /** Loads CSV text (the desktop app's native dialog returns text). */
   const loadText = (name: string, text: string): Promise<boolean> => load({ name, text })
+
+  /** File → Open CSV… and the panel's button in the desktop app: the native dialog. */
+  async function openFromDialog(): Promise<boolean> {
+    const picked = await usePlatform().openCsv()
+    return picked ? loadText(picked.name, picked.text) : false
+  }
 
   async function load(next: Source): Promise<boolean> {
     let client: EngineClient
@@ -176,7 +185,7 @@ export const useDataStore = defineStore('data', () => {
           normalization: options.value.normalization,
           missing: options.value.missing,
           binaryTarget: options.value.binaryTarget,
-          validationSplit: training.validationSplit,
+          validationSplit: validationSplit.value,
           seed: options.value.seed
         },
         { timeoutMs: 0 }
@@ -255,11 +264,14 @@ export const useDataStore = defineStore('data', () => {
     return true
   }
 
-  // The training panel owns the validation fraction; a new fraction means a new split.
-  watch(
-    () => training.validationSplit,
-    () => void prepare()
-  )
+  /** A new validation fraction: a new split. Refused (false) outside [0, MAX_VALIDATION_SPLIT], the engine's bounds. */
+  function setValidationSplit(fraction: number): boolean {
+    if (!(fraction >= 0 && fraction <= MAX_VALIDATION_SPLIT)) return false
+    validationSplit.value = fraction
+    project.setTraining({ validationSplit: fraction })
+    void prepare()
+    return true
+  }
 
   /** Data options saved in a project, when they are all valid. */
   function savedOptions(saved: unknown): DataOptions | undefined {
@@ -293,6 +305,11 @@ export const useDataStore = defineStore('data', () => {
    */
   project.onReplace((next, kind) => {
     if (kind === 'import') return
+    // The project's validation split (the default for a new one), normalised into the file.
+    const splitBefore = validationSplit.value
+    validationSplit.value = settingsFromProject(next.training).validationSplit
+    project.setTraining({ validationSplit: validationSplit.value })
+    const splitChanged = validationSplit.value !== splitBefore
     if (kind === 'open' || kind === 'recover') {
       const before = JSON.stringify(options.value)
       const options_ = savedOptions(next.data.options)
@@ -304,6 +321,7 @@ export const useDataStore = defineStore('data', () => {
       }
       const saved = profile.value ? initialRoles(profile.value) : roles.value
       const same =
+        !splitChanged &&
         prepared.value !== null &&
         JSON.stringify(saved) === JSON.stringify(roles.value) &&
         JSON.stringify(options.value) === before
@@ -318,28 +336,29 @@ export const useDataStore = defineStore('data', () => {
       roles: { ...roles.value },
       options: { ...options.value }
     }
-    if (prepared.value) bindGraph(prepared.value)
+    if (splitChanged) void prepare()
+    else if (prepared.value) bindGraph(prepared.value)
   })
 
-  // A restarted engine has lost the data: load the same file again, quietly — unless the engine had
-  // given up (crashed again and again, maybe on this very file): then ask first.
-  watch(
-    () => engine.client,
-    async (client) => {
-      const from = source
-      if (!client || !from || loading.value) return
-      if (
-        engine.replay === 'ask' &&
-        !(await useUiStore().confirm(
-          'Load the data again?',
-          `The engine was restarted after it kept crashing. Load ${from.name} into it again? If this file made it crash, it may crash again.`,
-          'Load again'
-        ))
-      )
-        return
-      if (engine.client === client) void reload(from)
-    }
-  )
+  /**
+   * A new engine connection (engine/trainingEngine.ts calls this). A restarted engine has lost the
+   * data: load the same file again, quietly — unless the engine had given up (crashed again and again,
+   * maybe on this very file): then ask first.
+   */
+  async function engineChanged(client: EngineClient | null): Promise<void> {
+    const from = source
+    if (!client || !from || loading.value) return
+    if (
+      engine.replay === 'ask' &&
+      !(await useUiStore().confirm(
+        'Load the data again?',
+        `The engine was restarted after it kept crashing. Load ${from.name} into it again? If this file made it crash, it may crash again.`,
+        'Load again'
+      ))
+    )
+      return
+    if (engine.client === client) void reload(from)
+  }
 
   async function reload(from: Source): Promise<void> {
     const keepRoles = { ...roles.value }
@@ -354,6 +373,7 @@ export const useDataStore = defineStore('data', () => {
     profile,
     roles,
     options,
+    validationSplit,
     prepared,
     loading,
     loadError,
@@ -364,12 +384,15 @@ export const useDataStore = defineStore('data', () => {
     mismatch,
     loadFile,
     loadText,
+    openFromDialog,
     cancel,
     prepare,
     adoptPrepared,
     setRole,
     setOptions,
-    fixGraph
+    setValidationSplit,
+    fixGraph,
+    engineChanged
   }
 })
 

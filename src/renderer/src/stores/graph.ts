@@ -1,7 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { EdgeKind, GraphSpec, NodeKind, Position } from '@engine/graph/types'
-import type { GraphIssue } from '@engine/graph/errors'
+import type { EdgeKind, GraphSpec, NodeKind, Position, GraphIssue } from '@engine/index'
 import {
   addEdge,
   addNode as addNodeTo,

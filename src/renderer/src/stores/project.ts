@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { ParameterMap } from '@engine/graph/types'
+import type { ParameterMap, TrainSettings } from '@engine/index'
 import { emptyGraph } from '@renderer/graph/edit'
 import { templateById } from '@renderer/graph/templates'
 import {
@@ -13,7 +13,7 @@ import {
   type ProjectTraining
 } from '@renderer/project/file'
 import { pruneParameters } from '@renderer/project/parameters'
-import { defaultProjectTraining } from '@renderer/project/training'
+import { defaultProjectTraining, projectTraining, settingsFromProject } from '@renderer/project/training'
 import {
   RecentProjectGone,
   usePlatform,
@@ -51,7 +51,7 @@ export const useProjectStore = defineStore('project', () => {
   const filePath = ref<string | undefined>(undefined)
   /** Data column settings; written by the data panel. */
   const data = ref<ProjectData>({})
-  /** Training settings; written by the training panel. */
+  /** Training settings and the validation split; written by the training and data stores (setTraining). */
   const training = ref<ProjectTraining>(defaultProjectTraining())
   /** Trained or preloaded weights by edge id (kept out of deep reactivity: they can be large). */
   const parameters = shallowRef<ParameterMap | undefined>(undefined)
@@ -277,6 +277,18 @@ export const useProjectStore = defineStore('project', () => {
   const save = (): Promise<boolean> => write(false)
   const saveAs = (): Promise<boolean> => write(true)
 
+  /**
+   * The file's `training` section: the training store writes the settings, the data store the
+   * validation split; the part not given stays as it is (normalised).
+   */
+  function setTraining(next: { settings?: TrainSettings; validationSplit?: number }): void {
+    const current = settingsFromProject(training.value)
+    training.value = projectTraining(
+      next.settings ?? current.settings,
+      next.validationSplit ?? current.validationSplit
+    )
+  }
+
   /** Replaces the weights (after training, a reset or a weights import) and what they were trained with. */
   function setParameters(next: ParameterMap | undefined, nextModel?: ProjectModel): void {
     parameters.value = next
@@ -376,6 +388,7 @@ export const useProjectStore = defineStore('project', () => {
     save,
     saveAs,
     setParameters,
+    setTraining,
     adoptImported,
     onReplace,
     checkRecovery,

@@ -6,7 +6,7 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
-import { resolveTrainSettings } from '@engine/train/settings'
+import { resolveTrainSettings } from '@engine/index'
 import { useDataStore } from './data'
 import { useGraphStore } from './graph'
 import { useTrainingStore } from './training'

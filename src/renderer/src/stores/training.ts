@@ -5,22 +5,29 @@
  * is the only thing the charts watch (DESIGN §7: the UI never waits on training).
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import type { Initializer, ParameterMap } from '@engine/graph/types'
-import type { LayerStats } from '@engine/nn/types'
-import type { Inspection } from '@engine/nn/inspect'
-import { resolveTrainSettings } from '@engine/train/settings'
-import type { DoneEvent, EpochMetrics, SessionEvent, SessionState, TrainSettings } from '@engine/train/types'
-import type { StepUnit } from '@engine/train/session'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import {
+  type Initializer,
+  type ParameterMap,
+  type LayerStats,
+  type Inspection,
+  resolveTrainSettings,
+  type DoneEvent,
+  type EpochMetrics,
+  type SessionEvent,
+  type SessionState,
+  type TrainSettings,
+  type StepUnit
+} from '@engine/index'
 import { RunBuffers } from '@renderer/charts/runBuffers'
-import type { BoundaryInput, ConfusionInput, PredVsActualInput } from '@renderer/charts/evaluationOptions'
-import { RateMeter } from '@renderer/components/training/eta'
-import { stopReasonText } from '@renderer/components/training/stopReason'
-// weights.ts imports this store too; each only calls the other inside actions, so the cycle is harmless.
+import { RateMeter } from '@renderer/training/eta'
+import { stopReasonText } from '@renderer/training/stopReason'
+// The training store is the top of the stores: it calls the weights store's actions, never the reverse.
 import { useWeightsStore } from './weights'
 import { useProjectStore } from './project'
+import { useUiStore } from './ui'
 import type { Project } from '@renderer/project/file'
-import { projectTraining, settingsFromProject, VALIDATION_SPLIT } from '@renderer/project/training'
+import { settingsFromProject } from '@renderer/project/training'
 
 /**
  * What the store needs from the engine: the session commands and its event stream. The app binds the
@@ -88,24 +95,7 @@ export interface GradientCheckView {
   tolerance: number
 }
 
-/** Nodes and edges the explainer asks the graph to highlight. */
-export interface GraphHighlight {
-  nodes: string[]
-  edges: string[]
-}
-
 export type { StepUnit }
-
-/**
- * How the trained network does on the validation split: filled by the weights store's evaluation,
- * which runs by itself when a run ends or weights are imported, and on the Data tab's Evaluate.
- */
-export interface Evaluation {
-  confusion?: ConfusionInput
-  predVsActual?: PredVsActualInput
-  /** Only for classification with exactly two numeric features. */
-  boundary?: BoundaryInput
-}
 
 /** `SessionState` plus the moments the engine has not answered yet, and a failed request. */
 export type TrainingStatus = SessionState | 'starting' | 'error'
@@ -126,10 +116,8 @@ function frameScheduler(fn: () => void): () => void {
 }
 
 export const useTrainingStore = defineStore('training', () => {
-  /** The settings the next Train uses; edited by the panel. */
+  /** The settings the next Train uses; edited by the panel (through applySettings). */
   const settings = ref<TrainSettings>(resolveTrainSettings())
-  /** Fraction of rows held out for validation (the data split uses it). */
-  const validationSplit = ref(VALIDATION_SPLIT)
   const status = ref<TrainingStatus>('idle')
   const epoch = ref(0)
   const step = ref(0)
@@ -146,20 +134,14 @@ export const useTrainingStore = defineStore('training', () => {
   /** Layer display names by id, for status text and charts (set from the graph). */
   const layerNames = shallowRef<Record<string, string>>({})
 
-  /** Validation-split charts of the weights training ended with. */
-  const evaluation = shallowRef<Evaluation | null>(null)
-
-  /** Draw weights on the graph's edges and δ badges on its layers while training. */
-  const overlayEnabled = ref(true)
   /** The latest snapshot of the weights (null until fetched); never updated per step. */
   const parameters = shallowRef<ParameterMap | null>(null)
   let parametersInFlight = false
   let parametersFetchedAt = -Infinity
 
-  /** The explainer's current inspection, gradient check and highlight. */
+  /** The explainer's current inspection and gradient check (its highlight is the ui store's). */
   const inspection = shallowRef<SampleInspection | null>(null)
   const gradientCheck = shallowRef<GradientCheckView | null>(null)
-  const highlight = shallowRef<GraphHighlight | null>(null)
   const explainerBusy = ref(false)
 
   /** Live chart data: outside deep reactivity on purpose. */
@@ -314,7 +296,7 @@ export const useTrainingStore = defineStore('training', () => {
     latestLayers.value = []
     lastDone.value = null
     lastEpoch.value = null
-    evaluation.value = null
+    useWeightsStore().clearEvaluation()
     stepsPerEpoch.value = NaN
     meter.reset()
     bumpVersion()
@@ -414,7 +396,7 @@ export const useTrainingStore = defineStore('training', () => {
       statusText.value = `The learning rate must be a positive number, got ${lr}.`
       return false
     }
-    settings.value = { ...settings.value, learningRate: lr }
+    writeSettings({ ...settings.value, learningRate: lr })
     if (status.value !== 'running' && status.value !== 'paused') return true
     const ok = await run('Set learning rate', (e) => e.setLearningRate(lr))
     if (ok) currentLearningRate.value = lr
@@ -426,7 +408,7 @@ export const useTrainingStore = defineStore('training', () => {
    * A failure leaves the last snapshot (the overlay falls back to histogram summaries).
    */
   async function refreshParameters(nowMs = performance.now()): Promise<void> {
-    if (!engine || !overlayEnabled.value || parametersInFlight) return
+    if (!engine || !useUiStore().overlayEnabled || parametersInFlight) return
     parametersInFlight = true
     parametersFetchedAt = nowMs
     try {
@@ -461,10 +443,6 @@ export const useTrainingStore = defineStore('training', () => {
     }
   }
 
-  function setHighlight(h: GraphHighlight | null): void {
-    highlight.value = h
-  }
-
   /**
    * A replaced project (New, template, Open, recovery, weights import) starts every piece of run
    * state over: charts, δ badges, the weight overlay, the explainer and its gradient check, progress
@@ -481,36 +459,40 @@ export const useTrainingStore = defineStore('training', () => {
     parameters.value = null
     inspection.value = null
     gradientCheck.value = null
-    highlight.value = null
-    if (kind !== 'import') {
-      const restored = settingsFromProject(project.training)
-      settings.value = restored.settings
-      validationSplit.value = restored.validationSplit
-    }
+    useUiStore().setHighlight(null)
+    // The settings become the project's, as the engine resolves them (so the file is "saved" right after Open).
+    if (kind !== 'import') writeSettings(settingsFromProject(project.training).settings)
+    // The graph's overlay draws the new project's weights: an import's are in the engine already; an
+    // opened project's go in first (its model, so predictions are exactly those it was saved with).
+    if (kind === 'import') void refreshParameters()
+    else void loadModel()
     const epochsRun = (project.model?.training as { epochsRun?: unknown } | null | undefined)?.epochsRun
     if (project.parameters && typeof epochsRun === 'number' && epochsRun > 0)
       statusText.value = `Weights trained for ${epochsRun} epoch${epochsRun === 1 ? '' : 's'}: Train continues from them.`
   }
 
+  /** The project's model into the engine (after Open); the overlay follows. */
+  async function loadModel(): Promise<void> {
+    if (await useWeightsStore().loadProjectModel()) await refreshParameters()
+  }
+
   const project = useProjectStore()
   project.onReplace(startOver)
-  // The project file keeps the settings; synchronously, so a project is "saved" with them right after Open.
-  watch(
-    [settings, validationSplit],
-    () => {
-      project.training = projectTraining(settings.value, validationSplit.value)
-    },
-    { deep: true, flush: 'sync', immediate: true }
-  )
 
-  /** Merges suggested values into the settings (the panel decides which fields it may overwrite). */
+  /** The settings, and the project file's copy of them: every change of the settings goes through here. */
+  function writeSettings(next: TrainSettings): void {
+    settings.value = next
+    project.setTraining({ settings: next })
+  }
+  writeSettings(settings.value)
+
+  /** Merges values into the settings (the panel's edits). */
   function applySettings(patch: Partial<TrainSettings>): void {
-    settings.value = { ...settings.value, ...patch }
+    writeSettings({ ...settings.value, ...patch })
   }
 
   return {
     settings,
-    validationSplit,
     status,
     epoch,
     step,
@@ -522,12 +504,9 @@ export const useTrainingStore = defineStore('training', () => {
     lastEpoch,
     latestLayers,
     layerNames,
-    evaluation,
-    overlayEnabled,
     parameters,
     inspection,
     gradientCheck,
-    highlight,
     explainerBusy,
     buffers,
     version,
@@ -550,7 +529,6 @@ export const useTrainingStore = defineStore('training', () => {
     refreshParameters,
     inspectSample,
     checkGradients,
-    setHighlight,
     applySettings
   }
 })

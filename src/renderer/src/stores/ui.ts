@@ -18,10 +18,19 @@ export interface ConfirmRequest {
   resolve(ok: boolean): void
 }
 
+/** Nodes and edges the explainer or a lesson asks the graph to highlight. */
+export interface GraphHighlight {
+  nodes: string[]
+  edges: string[]
+}
+
 /** How long a toast stays; errors stay twice as long because they are read more carefully. */
 const TOAST_MS = 5000
 
-/** Cross-cutting UI state: notifications, the active bottom tab, the confirm dialog. */
+/**
+ * UI-only state: notifications, the active bottom tab, the confirm dialog, how the canvas draws
+ * (snap to grid, the training overlay, the explainer's highlight). Nothing here is saved or sent.
+ */
 export const useUiStore = defineStore('ui', () => {
   /** Non-blocking messages, newest last. */
   const toasts = ref<Toast[]>([])
@@ -29,10 +38,16 @@ export const useUiStore = defineStore('ui', () => {
   const bottomTab = ref<BottomTab>('problems')
   /** The question the confirm dialog is asking, if any. */
   const confirmRequest = ref<ConfirmRequest | null>(null)
-  /** Files dropped on the canvas, for the data panel to pick up (it sets this back to null). */
-  const fileDrop = shallowRef<File[] | null>(null)
   /** Nodes dropped or dragged on the canvas land on the 20 px grid (the background's dots). */
   const snapToGrid = ref(true)
+  /** Draw weights on the graph's edges and δ badges on its layers while training. */
+  const overlayEnabled = ref(true)
+  /** What the graph highlights for the explainer's step or a lesson's focus; null for nothing. */
+  const highlight = shallowRef<GraphHighlight | null>(null)
+
+  function setHighlight(h: GraphHighlight | null): void {
+    highlight.value = h
+  }
   let nextToastId = 1
 
   function dismiss(id: number): void {
@@ -64,7 +79,18 @@ export const useUiStore = defineStore('ui', () => {
     })
   }
 
-  return { toasts, bottomTab, confirmRequest, fileDrop, snapToGrid, notify, dismiss, confirm }
+  return {
+    toasts,
+    bottomTab,
+    confirmRequest,
+    snapToGrid,
+    overlayEnabled,
+    highlight,
+    setHighlight,
+    notify,
+    dismiss,
+    confirm
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))

@@ -6,11 +6,17 @@
  * A weights file that cannot be read changes nothing: the engine refuses it whole, naming the field.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef, watch } from 'vue'
-import type { ParameterMap } from '@engine/graph/types'
-import type { EngineClient } from '@engine/protocol/client'
-import type { Evaluation, ImportedWeights, Prediction } from '@engine/protocol/handlers/data'
-import { downloadText } from '@renderer/platform/browser'
+import { ref, shallowRef } from 'vue'
+import {
+  predictionsFileName,
+  weightsFileName,
+  type ParameterMap,
+  type EngineClient,
+  type Evaluation,
+  type ImportedWeights,
+  type Prediction
+} from '@engine/index'
+import { usePlatform } from '@renderer/platform'
 import { modelWeightsText, type Project, type ProjectModel } from '@renderer/project/file'
 import { parametersMismatch } from '@renderer/project/parameters'
 import { exportModel, type ModelExportFormat } from '@renderer/project/modelExport'
@@ -18,35 +24,10 @@ import { useDataStore } from './data'
 import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
-import { useTrainingStore, type Evaluation as ChartEvaluation } from './training'
 import { useUiStore } from './ui'
-
-export const WEIGHTS_EXTENSION = '.weights.json'
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
-}
-
-/** "iris.bps.json" → "iris.weights.json"; a graph name or "network" when there is no file. */
-export function weightsFileName(projectName: string | undefined, graphName: string | undefined): string {
-  const base =
-    (projectName ?? graphName ?? 'network').replace(/\.bps\.json$|\.json$/i, '').trim() || 'network'
-  return base.replace(/[\\/:*?"<>|]+/g, '_') + WEIGHTS_EXTENSION
-}
-
-/** What the Charts tab draws from an engine evaluation. */
-export function toChartEvaluation(result: Evaluation): ChartEvaluation {
-  const out: ChartEvaluation = {}
-  // The split travels with each chart so its summary can say which rows it counts.
-  if (result.confusion) out.confusion = { ...result.confusion, split: result.split }
-  if (result.predVsActual) out.predVsActual = { ...result.predVsActual, split: result.split }
-  if (result.boundary) out.boundary = result.boundary
-  return out
-}
-
-/** "iris.csv" → "iris.predictions.csv". */
-export function predictionsFileName(csvName: string): string {
-  return csvName.replace(/\.(csv|tsv|txt)$/i, '') + '.predictions.csv'
 }
 
 export const useWeightsStore = defineStore('weights', () => {
@@ -57,6 +38,10 @@ export const useWeightsStore = defineStore('weights', () => {
   const imported = shallowRef<ImportedWeights | null>(null)
   /** Predictions of the last "Predict" (one per row asked). */
   const predictions = shallowRef<Prediction[]>([])
+  /**
+   * How the model does on the validation split (the Charts tab's confusion matrix, predicted vs actual
+   * and decision boundary): evaluated by itself when a run ends or weights are imported, and on Evaluate.
+   */
   const evaluation = shallowRef<Evaluation | null>(null)
   /** The last failure of an export, import or prediction, as a sentence. */
   const error = ref('')
@@ -106,13 +91,9 @@ export const useWeightsStore = defineStore('weights', () => {
     const name = weightsFileName(project.fileName, graph.graph.name)
     const file = await run('Export weights', (c) => c.request('weights.export', { name }))
     if (!file) return false
-    if (window.desktop) {
-      const saved = await window.desktop.saveWeights(file.name, file.text)
-      if (!saved) return false
-      ui.notify(`Saved ${saved.name}`, 'success')
-    } else {
-      downloadText(file.text, file.name)
-    }
+    const saved = await usePlatform().saveWeights(file.text, file.name)
+    if (!saved) return false
+    if (!saved.downloaded) ui.notify(`Saved ${saved.name}`, 'success')
     return true
   }
 
@@ -125,7 +106,7 @@ export const useWeightsStore = defineStore('weights', () => {
     const what = format === 'onnx' ? 'Export ONNX' : 'Export PyTorch project'
     const out = await run(what, async (c) => exportModel(format, await c.request('weights.export', { name })))
     if (!out) return false
-    downloadText(out.blob, out.name)
+    usePlatform().download(out.name, out.blob)
     ui.notify(`Exported ${out.name}`, 'success')
     return true
   }
@@ -153,8 +134,8 @@ export const useWeightsStore = defineStore('weights', () => {
     imported.value = result
     hasModel.value = true
     ui.notify(`Imported ${name}: ${result.prepared.inputWidth} inputs, ${result.prepared.task}.`, 'success')
-    // The graph draws the imported weights; the charts show how they do on the data already prepared.
-    void useTrainingStore().refreshParameters()
+    // The charts show how the imported weights do on the data already prepared (the training store's
+    // start-over after the import refreshes the graph's weight overlay).
     void evaluateQuietly()
     return true
   }
@@ -163,7 +144,7 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** The desktop app's native open dialog. */
   async function importFromDialog(): Promise<boolean> {
-    const picked = await window.desktop?.importWeights()
+    const picked = await usePlatform().importWeights()
     return picked ? importText(picked.text, picked.name) : false
   }
 
@@ -192,7 +173,7 @@ export const useWeightsStore = defineStore('weights', () => {
     )
     if (!result) return false
     // The desktop bridge has no CSV save dialog yet; Electron turns the download into one.
-    downloadText(result.text, predictionsFileName(file.name), 'text/csv')
+    usePlatform().download(predictionsFileName(file.name), result.text, 'text/csv')
     ui.notify(`Predicted ${result.rows} rows of ${file.name}.`, 'success')
     return true
   }
@@ -203,19 +184,22 @@ export const useWeightsStore = defineStore('weights', () => {
   /**
    * One `evaluate` request whose answer goes to the charts (confusion matrix or predicted vs actual,
    * and the decision boundary when the engine sends one) — unless it is stale by the time it comes
-   * back: a newer evaluation was asked for, or a run started or ended meanwhile (its charts must not
-   * show the previous weights' numbers).
+   * back: a newer evaluation was asked for, or the evaluation was cleared meanwhile (the training store
+   * clears it when a run starts, so its charts never show the previous weights' numbers; a run's end
+   * asks for a newer one).
    */
   async function requestEvaluation(client: EngineClient): Promise<Evaluation | null> {
-    const training = useTrainingStore()
     const seq = ++evaluationSeq
-    const run = training.lastDone
-    const wasRunning = training.isRunning
     const result = await client.request('evaluate', {}, { timeoutMs: 0 })
-    if (seq !== evaluationSeq || training.lastDone !== run || (training.isRunning && !wasRunning)) return null
+    if (seq !== evaluationSeq) return null
     evaluation.value = result
-    training.evaluation = toChartEvaluation(result)
     return result
+  }
+
+  /** The charts start over (a new run, new weights): any evaluation still in flight is dropped too. */
+  function clearEvaluation(): void {
+    evaluationSeq++
+    evaluation.value = null
   }
 
   /** Evaluates on the validation split and hands the numbers to the charts (the Evaluate button). */
@@ -325,8 +309,7 @@ export const useWeightsStore = defineStore('weights', () => {
         data.adoptPrepared(result.prepared)
       }
       imported.value = result
-      // The graph draws the opened weights, and the charts evaluate them on the data, if any.
-      void useTrainingStore().refreshParameters()
+      // The charts evaluate the opened weights on the data, if any (the caller refreshes the overlay).
       void evaluateQuietly()
       return true
     } catch (err) {
@@ -336,24 +319,27 @@ export const useWeightsStore = defineStore('weights', () => {
     }
   }
 
+  /**
+   * A replaced project: what was shown of the old model goes. Its own model goes into the engine from
+   * the training store's start-over (loadProjectModel), which also refreshes the overlay.
+   */
   project.onReplace((_project: Project, kind) => {
     predictions.value = []
-    evaluation.value = null
+    clearEvaluation()
     error.value = ''
     if (kind === 'import') return
     imported.value = null
     hasModel.value = false
-    void loadProjectModel()
   })
 
-  // A restarted engine has lost the model: give it the project's again (or send the weights with Train).
-  watch(
-    () => engine.client,
-    (client) => {
-      hasModel.value = false
-      if (client) void loadProjectModel()
-    }
-  )
+  /**
+   * A new engine connection (engine/trainingEngine.ts calls this): a restarted engine has lost the
+   * model, so it gets the project's again (or Train sends the weights). True when it took them.
+   */
+  function engineChanged(client: EngineClient | null): Promise<boolean> {
+    hasModel.value = false
+    return client ? loadProjectModel() : Promise.resolve(false)
+  }
 
   return {
     hasModel,
@@ -375,7 +361,9 @@ export const useWeightsStore = defineStore('weights', () => {
     predict,
     predictCsv,
     evaluate,
-    evaluateQuietly
+    evaluateQuietly,
+    clearEvaluation,
+    engineChanged
   }
 })
 

@@ -4,8 +4,7 @@
  * edges each step involves (for highlighting on the graph). Pure: an Inspection and the graph in,
  * plain data out.
  */
-import type { GraphSpec } from '@engine/graph/types'
-import type { Inspection, LayerInspection } from '@engine/nn/inspect'
+import type { GraphSpec, Inspection, LayerInspection } from '@engine/index'
 
 export interface ExplainerStep {
   layer: LayerInspection

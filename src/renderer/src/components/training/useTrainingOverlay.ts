@@ -16,6 +16,7 @@ import {
 } from '@renderer/charts/weightOverlay'
 import { formatValue } from '@renderer/charts/format'
 import { useTrainingStore } from '@renderer/stores/training'
+import { useUiStore } from '@renderer/stores/ui'
 
 /** Draw per weight up to this many weights in one matrix (Playground's largest layers are 8×8). */
 export const MAX_PER_WEIGHT = 64
@@ -51,17 +52,18 @@ type TrainingStore = ReturnType<typeof useTrainingStore>
 const shared = new WeakMap<TrainingStore, TrainingOverlay>()
 
 function createOverlay(store: TrainingStore): TrainingOverlay {
+  const ui = useUiStore()
   /** True once there is something to draw (weights fetched or statistics streamed) and the overlay is on. */
   const active = computed(() => {
     void store.version
-    return store.overlayEnabled && (store.parameters !== null || store.latestLayers.length > 0)
+    return ui.overlayEnabled && (store.parameters !== null || store.latestLayers.length > 0)
   })
 
   // Two sources with two rates: the weight snapshot changes about once a second, the histograms with
   // every frame's `version`. Kept apart so an edge with real weights is not re-drawn per frame.
   const fromParameters = computed(() => {
     const out = new Map<string, EdgeWeightOverlay>()
-    if (!store.overlayEnabled) return out
+    if (!ui.overlayEnabled) return out
     for (const [id, W] of Object.entries(store.parameters ?? {}))
       out.set(id, edgeWeightOverlay(W, MAX_PER_WEIGHT))
     return out
@@ -70,7 +72,7 @@ function createOverlay(store: TrainingStore): TrainingOverlay {
   const fromHistograms = computed(() => {
     void store.version
     const out = new Map<string, EdgeWeightOverlay>()
-    if (!store.overlayEnabled) return out
+    if (!ui.overlayEnabled) return out
     for (const [id, h] of store.buffers.edgeHistograms) {
       out.set(id, histogramOverlay(h, `(${h.counts.reduce((a, b) => a + b, 0)} weights)`))
     }
@@ -79,14 +81,14 @@ function createOverlay(store: TrainingStore): TrainingOverlay {
 
   const deltas = computed(() => {
     const out = new Map<string, number>()
-    if (!store.overlayEnabled) return out
+    if (!ui.overlayEnabled) return out
     for (const l of store.latestLayers) out.set(l.id, l.meanAbsDelta)
     return out
   })
 
   const highlighted = computed(() => ({
-    nodes: new Set(store.highlight?.nodes ?? []),
-    edges: new Set(store.highlight?.edges ?? [])
+    nodes: new Set(ui.highlight?.nodes ?? []),
+    edges: new Set(ui.highlight?.edges ?? [])
   }))
 
   const explainRequest = shallowRef<ExplainRequest | null>(null)

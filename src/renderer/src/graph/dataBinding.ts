@@ -3,8 +3,7 @@
  * node knows its targets, task and classes, and the output layer must have as many units as the
  * targets need, with an activation and loss that fit the task. Pure functions over the graph JSON.
  */
-import type { Activation, DenseNode, GraphSpec, LossKind, LossNode } from '@engine/graph/types'
-import type { PreparedSummary } from '@engine/protocol/handlers/data'
+import type { Activation, DenseNode, GraphSpec, LossKind, LossNode, PreparedSummary } from '@engine/index'
 
 /** Losses that make sense for each way of encoding the target. */
 function fittingLosses(prepared: PreparedSummary): readonly LossKind[] {

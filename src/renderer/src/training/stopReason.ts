@@ -1,5 +1,5 @@
 /** The status line's sentence for why training ended (issue 5: "a status line that says why"). */
-import type { DoneEvent } from '@engine/train/types'
+import type { DoneEvent } from '@engine/index'
 import { formatValue } from '@renderer/charts/format'
 
 const QUANTITY: Record<string, string> = {
