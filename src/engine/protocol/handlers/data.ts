@@ -38,7 +38,6 @@ import type { Workspace } from '../../model/workspace'
 import { DELIMITERS } from '../../data/sniff'
 import { z } from '../../schema'
 import type { Evaluation } from '../../weights/predict'
-import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import { arrayOf, bytes, header, num, oneOf, payload, recordOf, str, validator } from '../schema'
 
@@ -147,15 +146,7 @@ export function dataCommands(connection: Connection, ws: Workspace): CommandTabl
       model.importWeights(p.text)
     ),
     predict: defineCommand('predict', validator(schemas.predict), (p) => model.predict(p.rows)),
-    'predict.csv': defineCommand('predict.csv', validator(schemas.predictCsv), ({ name, text, bytes }) => {
-      const source = bytes ?? text
-      if (source === undefined || (bytes !== undefined && text !== undefined))
-        throw new ProtocolError(
-          'bad-payload',
-          'predict.csv: give the file as "text" or "bytes" (one of them)'
-        )
-      return model.predictCsv(name, source)
-    }),
+    'predict.csv': defineCommand('predict.csv', validator(schemas.predictCsv), (p) => model.predictCsv(p)),
     evaluate: defineCommand('evaluate', empty, () => model.evaluate())
   }
 }
