@@ -86,6 +86,16 @@ async function enginePid(): Promise<number | undefined> {
   )
 }
 
+/** Stubs Electron's save dialog in the main process so that it answers `path` (a real dialog would block). */
+async function answerSaveDialogWith(path: string): Promise<void> {
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = (async () => ({
+      canceled: false,
+      filePath: path
+    })) as typeof dialog.showSaveDialog
+  }, path)
+}
+
 async function train(epochs: number): Promise<void> {
   await page.getByRole('tab', { name: 'Training', exact: true }).click()
   await page.getByLabel('Epochs', { exact: true }).fill(String(epochs))
@@ -192,12 +202,7 @@ test('train → the engine is killed → it restarts, the page reconnects once �
   await train(10)
 
   const target = join(scratch, 'iris.weights.json')
-  await app.evaluate(({ dialog }, path) => {
-    dialog.showSaveDialog = (async () => ({
-      canceled: false,
-      filePath: path
-    })) as typeof dialog.showSaveDialog
-  }, target)
+  await answerSaveDialogWith(target)
   await page.getByRole('tab', { name: 'Data', exact: true }).click()
   await page.getByRole('button', { name: 'Export weights' }).click()
   await expect.poll(() => readFileSync(target, 'utf8').length, { timeout: 10_000 }).toBeGreaterThan(100)
@@ -212,12 +217,7 @@ test('train → the engine is killed → it restarts, the page reconnects once �
 test('a second launch with a project file hands it to this window and quits', async () => {
   const project = join(scratch, 'handed-over.bps.json')
   // A project the app itself wrote: save the current one through the (stubbed) save dialog.
-  await app.evaluate(({ dialog }, path) => {
-    dialog.showSaveDialog = (async () => ({
-      canceled: false,
-      filePath: path
-    })) as typeof dialog.showSaveDialog
-  }, project)
+  await answerSaveDialogWith(project)
   await page.evaluate(() => window.desktop!.saveProject('handed-over', '{}', true))
   expect(readFileSync(project, 'utf8')).toBe('{}')
   await page.evaluate(() => window.desktop!.newProject())

@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main, nodeIO } from '../../src/engine/cli/main'
-import type { CliIO } from '../../src/engine/cli/commands'
 import { parseCsvRecords } from '../../src/engine/data/csv'
 import { parseWeightsFile } from '../../src/engine/weights/file'
+import { cli } from './cli-run'
 
 const DATA = path.resolve(__dirname, '../fixtures/datasets')
 const GRAPHS = path.join(__dirname, 'fixtures/graphs/cli')
@@ -23,21 +22,6 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const tmp = (name: string): string => path.join(dir, name)
-
-function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = { ...nodeIO, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const code = main(argv, io)
-  const last = stdout.trimEnd().split('\n').at(-1) ?? ''
-  let json: Record<string, unknown> = {}
-  try {
-    json = JSON.parse(last) as Record<string, unknown>
-  } catch {
-    // not every run ends with JSON
-  }
-  return { code, stdout, stderr, json }
-}
 
 function trainIris(out: string): void {
   const r = cli(

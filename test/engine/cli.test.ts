@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main, nodeIO } from '../../src/engine/cli/main'
-import type { CliIO } from '../../src/engine/cli/commands'
 import { GRADIENTS_FORMAT } from '../../src/engine/cli/commands'
 import { parseCsv } from '../../src/engine/data/csv'
 import { encodeTableFeatures, encodeTableTargets, inputWidthOf } from '../../src/engine/data/encode'
 import { createNetwork } from '../../src/engine/nn/network'
 import { parseWeightsFile } from '../../src/engine/weights/file'
+import { cli, type Run } from './cli-run'
 
 const ROOT = path.resolve(__dirname, '../..')
 const DATA = path.resolve(__dirname, '../fixtures/datasets')
@@ -29,30 +28,6 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const tmp = (name: string): string => path.join(dir, name)
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-  /** The last stdout line parsed as JSON (every command ends with one). */
-  json: Record<string, unknown>
-}
-
-/** `main` with the real file system and captured streams. */
-function cli(...argv: string[]): Run {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = { ...nodeIO, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const code = main(argv, io)
-  const last = stdout.trimEnd().split('\n').at(-1) ?? ''
-  let json: Record<string, unknown> = {}
-  try {
-    json = JSON.parse(last) as Record<string, unknown>
-  } catch {
-    // not every run ends with JSON (errors, help)
-  }
-  return { code, stdout, stderr, json }
-}
 
 const train = (g: string, data: string, target: string, out: string, ...more: string[]): Run =>
   cli(

@@ -7,21 +7,12 @@ import { describe, expect, it } from 'vitest'
 import { createCsvParser, parseCsv } from '../../src/engine/data/csv'
 import { MAX_COLUMNS, MAX_FIELD_CHARS } from '../../src/engine/data/csvScanner'
 import { DataError } from '../../src/engine/data/errors'
-
-function failure(fn: () => unknown): DataError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError)
-    return e as DataError
-  }
-  throw new Error('expected a DataError')
-}
+import { errorOf } from './thrown'
 
 describe('CSV caps', () => {
   it('a 1 MB one-line file of 500 000 fields is refused at field 10 001 of line 1', () => {
     const line = Array.from({ length: 500_000 }, () => '1').join(',')
-    const err = failure(() => parseCsv(line))
+    const err = errorOf(DataError, () => parseCsv(line))
     expect(err.code).toBe('too-many-columns')
     expect(err.line).toBe(1)
     expect(err.column).toBe(MAX_COLUMNS + 1)
@@ -38,13 +29,13 @@ describe('CSV caps', () => {
 
   it('a field longer than the cap is refused with its line, also when it arrives in chunks', () => {
     const big = 'x'.repeat(MAX_FIELD_CHARS + 1)
-    const whole = failure(() => parseCsv(`a,b\n1,2\n3,${big}\n`))
+    const whole = errorOf(DataError, () => parseCsv(`a,b\n1,2\n3,${big}\n`))
     expect(whole.code).toBe('field-too-long')
     expect(whole.line).toBe(3)
     expect(whole.column).toBe(2)
     // An unclosed quote on line 2 swallows everything after it: refused once the field is too long.
     const parser = createCsvParser({ delimiter: ',' })
-    const err = failure(() => {
+    const err = errorOf(DataError, () => {
       parser.push('a,b\n1,"never closed\n')
       for (let i = 0; i < 50; i++) parser.push('y,'.repeat(5000) + '\n')
     })

@@ -10,17 +10,8 @@ import {
   type PrepareRequest
 } from '../../src/engine/data/preprocess'
 import { cellText, type CsvTable } from '../../src/engine/data/table'
+import { errorOf } from './thrown'
 import { DATASET_NAMES, loadTable, type DatasetName } from './data-fixtures'
-
-function thrown(fn: () => unknown): DataError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(DataError)
-    return err as DataError
-  }
-  throw new Error('expected a DataError')
-}
 
 /** Every row of a table as cells by column name, as the prediction panel would send them. */
 function rowCells(table: CsvTable, rows: ArrayLike<number>): Record<string, string>[] {
@@ -288,7 +279,7 @@ describe('prepareData refuses what cannot be trained, naming the column', () => 
   const csv = (lines: string[]): CsvTable => parseCsv(lines.join('\n') + '\n')
 
   it('a target with one class', () => {
-    const err = thrown(() => prepareData(csv(['x,label', '1,a', '2,a', '3,a']), { roles: {} }))
+    const err = errorOf(DataError, () => prepareData(csv(['x,label', '1,a', '2,a', '3,a']), { roles: {} }))
     expect(err.code).toBe('one-class-target')
     expect(err.message).toMatch(/"label" has only one class \("a"\)/)
     expect(err.columnName).toBe('label')
@@ -296,9 +287,13 @@ describe('prepareData refuses what cannot be trained, naming the column', () => 
 
   it('no feature, no target, an unknown column', () => {
     const table = csv(['x,y', '1,a', '2,b'])
-    expect(thrown(() => prepareData(table, { roles: { x: 'ignored' } })).message).toMatch(/No feature column/)
-    expect(thrown(() => prepareData(table, { roles: { y: 'feature' } })).message).toMatch(/No target column/)
-    const unknown = thrown(() => prepareData(table, { roles: { z: 'feature' } }))
+    expect(errorOf(DataError, () => prepareData(table, { roles: { x: 'ignored' } })).message).toMatch(
+      /No feature column/
+    )
+    expect(errorOf(DataError, () => prepareData(table, { roles: { y: 'feature' } })).message).toMatch(
+      /No target column/
+    )
+    const unknown = errorOf(DataError, () => prepareData(table, { roles: { z: 'feature' } }))
     expect(unknown.code).toBe('unknown-column')
     expect(unknown.message).toMatch(/no column "z"/)
   })
@@ -306,21 +301,21 @@ describe('prepareData refuses what cannot be trained, naming the column', () => 
   it('a word in a numeric column, with its line and column', () => {
     const lines = ['a,b,label']
     for (let i = 0; i < 20; i++) lines.push(`${i},${i === 13 ? 'twelve' : i * 2},${i % 2}`)
-    const err = thrown(() => prepareData(csv(lines), { roles: {} }))
+    const err = errorOf(DataError, () => prepareData(csv(lines), { roles: {} }))
     expect(err.code).toBe('non-numeric')
     expect(err.message).toMatch(/^line 15, column 2 \("b"\): "twelve" is not a number/)
     expect([err.line, err.column, err.columnName]).toEqual([15, 2, 'b'])
   })
 
   it('a column forced numeric that holds words', () => {
-    const err = thrown(() =>
+    const err = errorOf(DataError, () =>
       prepareData(csv(['x,y', '1,a', '2,b', '3,a']), { roles: {}, types: { y: 'numeric' } })
     )
     expect(err.message).toMatch(/^line 2, column 2 \("y"\): "a" is not a number/)
   })
 
   it('several targets where one holds classes', () => {
-    const err = thrown(() =>
+    const err = errorOf(DataError, () =>
       prepareData(csv(['x,y,z', '1,a,1', '2,b,2']), { roles: { y: 'target', z: 'target' } })
     )
     expect(err.code).toBe('bad-spec')
@@ -354,14 +349,14 @@ describe('encodeRows and decodeOutputs', () => {
   })
 
   it('names the row and column of a bad cell or an absent column', () => {
-    const word = thrown(() =>
+    const word = errorOf(DataError, () =>
       encodeRows(p, [
         { sex: 'male', age: '30', passengerClass: '1st' },
         { sex: 'male', age: 'old', passengerClass: '1st' }
       ])
     )
     expect(word.message).toMatch(/^row 2, column "age": "old" is not a number/)
-    const absent = thrown(() => encodeRows(p, [{ sex: 'male', passengerClass: '1st' }]))
+    const absent = errorOf(DataError, () => encodeRows(p, [{ sex: 'male', passengerClass: '1st' }]))
     expect(absent.code).toBe('unknown-column')
     expect(absent.message).toMatch(/row 1 has no value for "age"/)
   })

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as ort from 'onnxruntime-web'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CliIO } from '../../src/engine/cli/commands'
-import { main, nodeIO } from '../../src/engine/cli/main'
 import { decodeRows, encodeTableFeatures } from '../../src/engine/data/encode'
 import { onnxInputs } from '../../src/engine/export/onnx'
 import { createNetwork } from '../../src/engine/nn/network'
 import { forwardAll } from '../../src/engine/weights/predict'
+import { cli } from './cli-run'
 import { loadTable, trainTitanic } from './data-fixtures'
 import { weightsOf } from './export-fixtures'
 
@@ -25,14 +24,6 @@ beforeAll(() => {
   writeFileSync(weightsPath, weightsText)
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = { ...nodeIO, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const code = main(argv, io)
-  return { code, stdout, stderr }
-}
 
 describe('cli export', () => {
   it('--format onnx writes a model that ONNX Runtime runs to our predictions', async () => {

@@ -5,9 +5,10 @@
 // tests are skipped, and say so.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/engine/data/csv'
 import { prepareData, splitRows } from '../../src/engine/data/preprocess'
 import { strFromU8, unzipSync } from 'fflate'
@@ -66,6 +67,19 @@ function py(dir: string, args: string[]): string {
   return r.stdout
 }
 
+let rendezvousPort = 29400
+beforeAll(async () => {
+  rendezvousPort = await new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 29400
+      server.close(() => resolve(port))
+    })
+  })
+})
+
 /**
  * torchrun, two processes on this machine. `--redirects 2 --tee 2`: Debian bookworm's torch 1.13 on
  * Python 3.11 fails to parse the default "0" of these options (3.11 stopped iterating zero-valued
@@ -75,7 +89,11 @@ const torchrun = (dir: string, args: string[]): string =>
   py(dir, [
     '-m',
     'torch.distributed.run',
-    '--standalone',
+    // One node, rendezvous on a port free right now — not --standalone's fixed 29400, which another
+    // checkout's run on this machine may hold.
+    '--nnodes=1',
+    '--rdzv_backend=c10d',
+    `--rdzv_endpoint=127.0.0.1:${rendezvousPort}`,
     '--nproc_per_node=2',
     '--redirects',
     '2',
@@ -335,31 +353,20 @@ describe('PyTorch project', () => {
     () => {
       const { text, file } = weightsOf(EXPORT_CASES[0].model()) // iris, with its settings (adam, batch 16)
       const dir = writeProject(text, file)
-      const data = datasetPath('iris')
-      torchrun(dir, [
+      const train = (out: string): string[] => [
         'train.py',
         '--data',
-        data,
+        datasetPath('iris'),
         '--epochs',
         '2',
         '--batch',
         '25',
         '--out',
-        'ddp.json',
+        out,
         '--quiet'
-      ])
-      py(dir, [
-        'train.py',
-        '--data',
-        data,
-        '--epochs',
-        '2',
-        '--batch',
-        '25',
-        '--out',
-        'single.json',
-        '--quiet'
-      ])
+      ]
+      torchrun(dir, train('ddp.json'))
+      py(dir, train('single.json'))
       const ddp = parseWeightsFile(readFileSync(path.join(dir, 'ddp.json'), 'utf8'))
       const single = parseWeightsFile(readFileSync(path.join(dir, 'single.json'), 'utf8'))
       expect(ddp.training!.steps - file.training!.steps).toBe(12) // 150 rows / 25 × 2 epochs

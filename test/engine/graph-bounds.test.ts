@@ -9,6 +9,7 @@ import { GraphError } from '../../src/engine/graph/errors'
 import type { GraphEdge, GraphNode, GraphSpec } from '../../src/engine/graph/types'
 import { MAX_CYCLE_REPORTS, MAX_GRAPH_NODES, validateGraph } from '../../src/engine/graph/validate'
 import { createNetwork } from '../../src/engine/nn/network'
+import { errorOf } from './thrown'
 
 function chain(layers: number, units = 2): GraphSpec {
   const nodes: GraphNode[] = [{ id: 'x', kind: 'input', units: 2 }]
@@ -64,14 +65,7 @@ describe('graph size', () => {
 describe('parameter cap', () => {
   it('a 20000×20000 layer is refused before any allocation, naming the edge and the memory', () => {
     const spec = chain(2, 20000)
-    let err: unknown
-    try {
-      compileGraph(spec)
-    } catch (e) {
-      err = e
-    }
-    expect(err).toBeInstanceOf(GraphError)
-    const issue = (err as GraphError).issues[0]
+    const issue = errorOf(GraphError, () => compileGraph(spec)).issues[0]
     expect(issue.code).toBe('too-many-parameters')
     expect(issue.edgeId).toBe('w1')
     expect(issue.message).toContain('400,040,000 parameters')

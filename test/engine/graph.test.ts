@@ -8,6 +8,7 @@ import { parseGraph } from '../../src/engine/graph/parse'
 import { compileGraph, INPUT } from '../../src/engine/graph/compile'
 import { GraphError } from '../../src/engine/graph/errors'
 import type { EdgeKind, GraphEdge, GraphNode, GraphSpec } from '../../src/engine/graph/types'
+import { errorOf } from './thrown'
 
 /** DESIGN §2's example with the input width fixed at 4. */
 function example(): GraphSpec {
@@ -474,14 +475,7 @@ describe('parseGraph', () => {
       readFileSync(path.resolve(__dirname, 'fixtures/graphs/design-example.json'), 'utf8')
     )
     mutate(json)
-    let error: unknown
-    try {
-      parseGraph(json)
-    } catch (e) {
-      error = e
-    }
-    expect(error).toBeInstanceOf(GraphError)
-    const ge = error as GraphError
+    const ge = errorOf(GraphError, () => parseGraph(json))
     expect(ge.code).toBe('bad-shape')
     expect(ge.message).toContain(field)
     if (id) expect(ge.nodeId ?? ge.edgeId).toBe(id)

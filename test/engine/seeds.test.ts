@@ -7,6 +7,7 @@ import { parseGraph } from '../../src/engine/graph/parse'
 import { createNetwork } from '../../src/engine/nn/network'
 import { inspect } from '../../src/engine/nn/inspect'
 import type { GraphSpec } from '../../src/engine/graph/types'
+import { SEED000_GRAPH, seed000Parameters } from './seed000-fixtures'
 
 const fixture = (name: string): GraphSpec =>
   parseGraph(JSON.parse(readFileSync(path.resolve(__dirname, 'fixtures/graphs', name), 'utf8')))
@@ -149,35 +150,8 @@ describe('seed 000: the batch recipe (m = 100, a 2-2-3 network)', () => {
       Y[r * 3 + species.indexOf(cells[4])] = 1
     })
 
-    const net = createNetwork(
-      {
-        format: 'backprop-studio/graph',
-        version: 1,
-        nodes: [
-          { id: 'a1', kind: 'input', units: 2 },
-          { id: 'a2', kind: 'dense', units: 2, activation: 'sigmoid' },
-          { id: 'a3', kind: 'dense', units: 3, activation: 'sigmoid' },
-          { id: 'cost', kind: 'loss', loss: 'squared-error' }
-        ],
-        edges: [
-          { id: 'theta1', from: 'a1', to: 'a2' },
-          { id: 'theta2', from: 'a2', to: 'a3' },
-          { id: 'c', from: 'a3', to: 'cost' }
-        ]
-      },
-      { init: 'small-uniform', seed: 7 }
-    )
-    net.setParameters({
-      theta1: [
-        [0.3, -0.2],
-        [-0.1, 0.25]
-      ],
-      theta2: [
-        [0.5, -0.4],
-        [-0.3, 0.2],
-        [0.1, 0.6]
-      ]
-    })
+    const net = createNetwork(SEED000_GRAPH, { init: 'small-uniform', seed: 7 })
+    net.setParameters(seed000Parameters())
     const { theta1: θ1, theta2: θ2 } = net.getParameters()
     const cost = net.lossAndGradients(X, Y, m)
     const g = gradsByEdge(net)

@@ -244,19 +244,13 @@ describe('evaluation in slices', () => {
 
   it('no slice evaluates more than a few chunks, and the epoch metrics are those of the whole sets', async () => {
     const { net, evaluated } = counted()
-    let now = 0
-    const events: SessionEvent[] = []
-    const parked: (() => void)[] = []
     const train = blobs(700, 7) // 2100 rows: a 1024-row metrics sample
     const validation = blobs(700, 3) // 2100 rows
-    const session = createSession({
+    const { session, events, parked } = harness({
       net,
       data: { train, validation, task: 'multiclass' },
       settings: { optimizer: 'sgd', learningRate: 0.05, batchSize: 32, epochs: 3, shuffle: false },
-      emit: (e) => events.push(e),
-      clock: () => (now += 1),
-      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12,
+      progressMs: undefined, // the session's default
       // The chunk size a 784-256-256-10 network gets (this small one would get 256 rows).
       evalChunkRows: 32
     })
@@ -285,17 +279,11 @@ describe('evaluation in slices', () => {
 
   it('stop answers at once on a large set; the final metrics follow in slices', async () => {
     const { net, evaluated } = counted()
-    let now = 0
-    const events: SessionEvent[] = []
-    const parked: (() => void)[] = []
-    const session = createSession({
+    const { session, events, parked } = harness({
       net,
       data: { train: blobs(3000, 7), validation: blobs(1000, 3), task: 'multiclass' },
       settings: { optimizer: 'sgd', batchSize: 32, epochs: 100 },
-      emit: (e) => events.push(e),
-      clock: () => (now += 1),
-      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12,
+      progressMs: undefined, // the session's default
       evalChunkRows: 32
     })
     session.start()
@@ -322,18 +310,11 @@ describe('evaluation in slices', () => {
 
 describe('pause during an epoch-end evaluation', () => {
   it('resume or a batch step finishes it, and the epoch’s metrics are reported once', async () => {
-    const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 })
-    let now = 0
-    const events: SessionEvent[] = []
-    const parked: (() => void)[] = []
-    const session = createSession({
-      net,
+    // harness's network: 2-8-3, tanh and softmax, seed 1.
+    const { session, events, parked } = harness({
       data: { train: blobs(100, 7), validation: blobs(700, 3), task: 'multiclass' },
       settings: { optimizer: 'sgd', batchSize: 32, epochs: 3, shuffle: false },
-      emit: (e) => events.push(e),
-      clock: () => (now += 1),
-      yieldControl: () => new Promise<void>((resolve) => parked.push(resolve)),
-      sliceMs: 12
+      progressMs: undefined // the session's default
     })
     session.start()
     // Run slices until the loop yields in the middle of the first epoch's evaluation.

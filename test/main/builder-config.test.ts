@@ -7,20 +7,10 @@
  * fuse wire; the installers themselves (`npm run dist`) are not built.
  */
 import { spawnSync } from 'node:child_process'
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
-} from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join, posix, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join, posix } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { extractFile, listPackage } from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { Arch, build as buildApp, Platform } from 'electron-builder'
@@ -29,17 +19,14 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util'
 import { DESKTOP_DEV_PORT } from '../../electron.vite.config'
 import { ICON_SIZES, renderIcons, writeIcons } from '../../scripts/make-icons.mjs'
+import { copyFromCheckout, electronPackage, repo, scratchDir } from './checkout'
 
-const repo = resolve(__dirname, '../..')
-const electronVersion = (
-  JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
-).version
+const electronVersion = electronPackage.version
 /** @electron/fuses' marker in the Electron binary, followed by the fuse wire. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 type Config = Awaited<ReturnType<typeof getConfig>>
 let config: Config
-const scratch = mkdtempSync(join(tmpdir(), 'bps-builder-'))
-afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+const scratch = scratchDir('bps-builder-')
 
 beforeAll(async () => {
   config = await getConfig(repo, null, null)
@@ -151,9 +138,8 @@ describe('the packaged app (electron-builder on the real build, with a stand-in 
     // build, node_modules (electron-builder looks at it), and the icons `npm run dist` renders.
     const project = join(scratch, 'project')
     mkdirSync(project, { recursive: true })
-    for (const file of ['package.json', 'electron-builder.yml']) cpSync(join(repo, file), join(project, file))
+    copyFromCheckout(project, ['package.json', 'electron-builder.yml', 'resources'])
     symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'))
-    cpSync(join(repo, 'resources'), join(project, 'resources'), { recursive: true })
     const build = spawnSync(
       join(repo, 'node_modules/.bin/electron-vite'),
       ['build', '--outDir', join(project, 'out')],

@@ -10,35 +10,27 @@ import { spawn } from 'node:child_process'
 import {
   chmodSync,
   copyFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
-  rmSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { copyFromCheckout, electronPackage, repo, scratchDir } from './checkout'
 
-const repo = resolve(__dirname, '../..')
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>
-  engines: { node: string }
-}
-const electronPkg = JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8')) as {
-  version: string
   engines: { node: string }
 }
 
 let server: Server
 let mirror = ''
 const requests: string[] = []
-const scratch = mkdtempSync(join(tmpdir(), 'bps-start-chain-'))
+const scratch = scratchDir('bps-start-chain-')
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -50,7 +42,6 @@ beforeAll(async () => {
 })
 afterAll(() => {
   server.close()
-  rmSync(scratch, { recursive: true, force: true })
 })
 
 /**
@@ -63,15 +54,14 @@ function freshInstall(name: string, nodeRange?: string): string {
   const dir = join(scratch, name)
   const modules = join(dir, 'node_modules')
   mkdirSync(join(modules, '.bin'), { recursive: true })
-  copyFileSync(join(repo, 'package.json'), join(dir, 'package.json'))
-  cpSync(join(repo, 'scripts'), join(dir, 'scripts'), { recursive: true })
+  copyFromCheckout(dir, ['package.json', 'scripts'])
   const electron = join(modules, 'electron')
   mkdirSync(electron)
   for (const file of ['package.json', 'install.js', 'cli.js', 'index.js', 'checksums.json'])
     copyFileSync(join(repo, 'node_modules/electron', file), join(electron, file))
   expect(existsSync(join(electron, 'path.txt'))).toBe(false)
   if (nodeRange) {
-    const copy = { ...electronPkg, engines: { node: nodeRange } }
+    const copy = { ...electronPackage, engines: { node: nodeRange } }
     writeFileSync(join(electron, 'package.json'), JSON.stringify(copy))
   }
   for (const dep of ['@electron', '@electron-internal', 'electron-vite'])
@@ -111,7 +101,7 @@ describe('the start chain', () => {
     expect(pkg.scripts.dev).toBe('electron-vite dev')
     // `engines` names the Node the desktop app needs, the same as Electron's own.
     expect(pkg.engines.node.replace(/\s/g, '')).toBe(
-      electronPkg.engines.node.replace(/\s/g, '').replace(/\.0$/, '')
+      electronPackage.engines.node.replace(/\s/g, '').replace(/\.0$/, '')
     )
   })
 
@@ -119,7 +109,7 @@ describe('the start chain', () => {
     const dir = freshInstall('fresh', `>= ${process.versions.node}`)
     requests.length = 0
     const { code, output } = await npm(dir, ['start'])
-    const zip = `electron-v${electronPkg.version}-${process.platform}-${process.arch}.zip`
+    const zip = `electron-v${electronPackage.version}-${process.platform}-${process.arch}.zip`
     expect(
       requests.some((r) => r.endsWith(zip)),
       `asked the mirror for ${zip}; got ${requests.join(', ')}`
@@ -136,7 +126,7 @@ describe('the start chain', () => {
     requests.length = 0
     const { code } = await npm(dir, ['run', 'dev'])
     expect(code).not.toBe(0)
-    expect(requests.some((r) => r.includes(`electron-v${electronPkg.version}-`))).toBe(true)
+    expect(requests.some((r) => r.includes(`electron-v${electronPackage.version}-`))).toBe(true)
   }, 120_000)
 
   it('on a Node older than Electron needs, says so in one sentence and downloads nothing', async () => {

@@ -1,7 +1,7 @@
 // Exercise mode: grading within the stated tolerance, and the slip detector tried on the tutorials'
 // own slips (each test quotes the seed's arithmetic).
 import { describe, expect, it } from 'vitest'
-import { createNetwork, inspect, type GraphSpec } from '@engine/index'
+import { createNetwork, inspect } from '@engine/index'
 import {
   exerciseContext,
   grade,
@@ -13,6 +13,7 @@ import {
   type Question
 } from '@renderer/exercise'
 import { lesson } from '@renderer/lessons/catalog'
+import { SEED000_GRAPH, seed000Parameters } from '../engine/seed000-fixtures'
 
 const hand = exerciseContext(lesson('hand').exercise)
 const find = (ctx: typeof hand, kind: Question['kind'], tex: string): Question => {
@@ -116,33 +117,8 @@ describe('the slip detector on the tutorials’ slips', () => {
 
   it('seed 000’s pseudo-code carries the error back with θ′ (the gradient) instead of θ', () => {
     // Seed 000's 2-2-3 network with its own sample loop: Delta3 = (theta2')^T * delta3.
-    const graph: GraphSpec = {
-      format: 'backprop-studio/graph',
-      version: 1,
-      nodes: [
-        { id: 'a1', kind: 'input', units: 2 },
-        { id: 'a2', kind: 'dense', units: 2, activation: 'sigmoid' },
-        { id: 'a3', kind: 'dense', units: 3, activation: 'sigmoid' },
-        { id: 'cost', kind: 'loss', loss: 'squared-error' }
-      ],
-      edges: [
-        { id: 'theta1', from: 'a1', to: 'a2' },
-        { id: 'theta2', from: 'a2', to: 'a3' },
-        { id: 'c', from: 'a3', to: 'cost' }
-      ]
-    }
-    const net = createNetwork(graph)
-    const parameters = {
-      theta1: [
-        [0.3, -0.2],
-        [-0.1, 0.25]
-      ],
-      theta2: [
-        [0.5, -0.4],
-        [-0.3, 0.2],
-        [0.1, 0.6]
-      ]
-    }
+    const net = createNetwork(SEED000_GRAPH)
+    const parameters = seed000Parameters()
     net.setParameters(parameters)
     const x = [5.1, 3.5]
     const y = [1, 0, 0]

@@ -34,6 +34,15 @@ export class CliError extends Error {
   }
 }
 
+/** --weights W.json: every command but train reads a weights file. */
+const WEIGHTS_OPTION: OptionSpec = {
+  name: 'weights',
+  type: 'string',
+  required: true,
+  value: 'W.json',
+  help: 'a weights file'
+}
+
 const TRAINING_OPTIONS: OptionSpec[] = [
   { name: 'epochs', type: 'int', value: 'N', help: 'maximum epochs (default 100)' },
   {
@@ -116,7 +125,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'predict',
     summary: 'predict every row of a CSV with a weights file',
     options: [
-      { name: 'weights', type: 'string', required: true, value: 'W.json', help: 'a weights file' },
+      WEIGHTS_OPTION,
       { name: 'data', type: 'string', required: true, value: 'D.csv', help: 'rows to predict' },
       {
         name: 'out',
@@ -130,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'grad',
     summary: 'gradient of the mean loss over the first N rows, for every parameter',
     options: [
-      { name: 'weights', type: 'string', required: true, value: 'W.json', help: 'a weights file' },
+      WEIGHTS_OPTION,
       { name: 'data', type: 'string', required: true, value: 'D.csv', help: 'rows with their targets' },
       { name: 'rows', type: 'int', value: 'N', help: 'use the first N rows (default: all)' },
       { name: 'out', type: 'string', required: true, value: 'G.json', help: 'where to write the gradients' }
@@ -140,7 +149,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'gradcheck',
     summary: 'compare backpropagation with finite differences on the data',
     options: [
-      { name: 'weights', type: 'string', required: true, value: 'W.json', help: 'a weights file' },
+      WEIGHTS_OPTION,
       { name: 'data', type: 'string', required: true, value: 'D.csv', help: 'rows with their targets' },
       { name: 'rows', type: 'int', value: 'N', help: 'use the first N rows (default 32)' },
       { name: 'per-edge', type: 'int', value: 'N', help: 'parameters checked per edge (default 64)' }
@@ -151,7 +160,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'write a weights file as an ONNX model or a PyTorch project (docs/outgrow.md)',
     options: [
       { name: 'format', type: 'string', required: true, value: 'onnx|pytorch', help: 'what to write' },
-      { name: 'weights', type: 'string', required: true, value: 'W.json', help: 'a weights file' },
+      WEIGHTS_OPTION,
       {
         name: 'out',
         type: 'string',

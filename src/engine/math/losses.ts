@@ -96,6 +96,16 @@ function lseExcluding(
 }
 
 /**
+ * The log-sums of softmax row o that both softmax + BCE functions start from: fills tmp[0 … n) with
+ * L₋ⱼ = ln Σ_{k≠j} e^(z_k) (using tmp from tmpAt as lseExcluding's work space) and returns
+ * L = ln Σ e^z = ln(e^(L₋₀) + e^(z₀)).
+ */
+function rowLogSums(z: Float64Array, o: number, n: number, tmp: Float64Array, tmpAt: number): number {
+  lseExcluding(z, o, n, tmp, 0, tmp, tmpAt)
+  return lse2(tmp[0], z[o])
+}
+
+/**
  * Softmax + binary cross-entropy from the logits: with L = ln Σ e^z and L₋ⱼ = ln Σ_{k≠j} e^(z_k),
  *   ln a_j = z_j − L,   ln(1 − a_j) = L₋ⱼ − L,
  * so ℓ = −Σ_j [y_j (z_j − L) + (1 − y_j)(L₋ⱼ − L)] with no clipping (issue 10: 1→2 softmax, z = ±20,
@@ -106,8 +116,7 @@ export function softmaxBceLossSum(z: Float64Array, y: Float64Array, m: number, n
   let sum = 0
   for (let r = 0; r < m; r++) {
     const o = r * n
-    lseExcluding(z, o, n, tmp, 0, tmp, n + 1)
-    const L = lse2(tmp[0], z[o]) // L = ln(e^(L₋₀) + e^(z₀))
+    const L = rowLogSums(z, o, n, tmp, n + 1)
     for (let j = 0; j < n; j++) {
       const yj = y[o + j]
       if (yj !== 0) sum -= yj * (z[o + j] - L)
@@ -138,8 +147,7 @@ export function softmaxBceDelta(
   const work = 3 * n // prefix/suffix space of lseExcluding: 2(n + 1)
   for (let r = 0; r < m; r++) {
     const o = r * n
-    lseExcluding(z, o, n, tmp, 0, tmp, work) // tmp[0 … n): L₋ⱼ
-    const L = lse2(tmp[0], z[o])
+    const L = rowLogSums(z, o, n, tmp, work) // tmp[0 … n): L₋ⱼ
     let ySum = 0
     for (let j = 0; j < n; j++) {
       const yj = y[o + j]

@@ -123,6 +123,13 @@ def _column(names, name, path):
     return names.index(name)
 
 
+def _impute(f, where):
+    """The feature's fill-in value for a missing cell; without one the model cannot read the row."""
+    if f["impute"] is None:
+        raise DataError(f"{where}: the value is missing and the model has no value to fill in")
+    return f["impute"]
+
+
 def encode_features(p, names, records, lines, path="data"):
     """x, a list of rows of input_width(p) floats, for every record."""
     width = input_width(p)
@@ -135,9 +142,7 @@ def encode_features(p, names, records, lines, path="data"):
             for r, rec in enumerate(records):
                 cell = rec[j]
                 if is_missing(cell):
-                    if f["impute"] is None:
-                        raise DataError(f"{where(r)}: the value is missing and the model has no value to fill in")
-                    v = f["impute"]
+                    v = _impute(f, where(r))
                 else:
                     v = parse_number(cell)
                     if v is None:
@@ -147,12 +152,7 @@ def encode_features(p, names, records, lines, path="data"):
             position = {c: k for k, c in enumerate(f["categories"])}
             for r, rec in enumerate(records):
                 cell = rec[j]
-                if is_missing(cell):
-                    if f["impute"] is None:
-                        raise DataError(f"{where(r)}: the value is missing and the model has no value to fill in")
-                    key = f["impute"]
-                else:
-                    key = category_key(cell)
+                key = _impute(f, where(r)) if is_missing(cell) else category_key(cell)
                 k = position.get(key)
                 if k is not None:
                     x[r][offset + k] = 1.0

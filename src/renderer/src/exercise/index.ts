@@ -131,11 +131,15 @@ export function questions(ctx: ExerciseContext, kind: QuantityKind): Question[] 
   switch (kind) {
     case 'z':
     case 'a':
-      return layers.flatMap((l) =>
+    case 'delta':
+    case 'dCda':
+      // One question per unit, named like the inspection's field. δ and ∂C/∂a output layer first:
+      // the order in which backpropagation computes them.
+      return (kind === 'z' || kind === 'a' ? layers : [...layers].reverse()).flatMap((l) =>
         units(l).map((u) => ({
           kind,
-          tex: kind === 'z' ? S.z(l.id, u) : S.a(l.id, u),
-          exact: kind === 'z' ? l.z[u] : l.a[u],
+          tex: S[kind](l.id, u),
+          exact: l[kind][u],
           highlight: { nodes: [l.id], edges: [] },
           layer: l.id,
           unit: u
@@ -143,19 +147,6 @@ export function questions(ctx: ExerciseContext, kind: QuantityKind): Question[] 
       )
     case 'loss':
       return [{ kind, tex: S.loss, exact: ctx.loss, highlight: { nodes: lossNode(), edges: [] } }]
-    case 'delta':
-    case 'dCda':
-      // Output layer first: the order in which backpropagation computes them.
-      return [...layers].reverse().flatMap((l) =>
-        units(l).map((u) => ({
-          kind,
-          tex: kind === 'delta' ? S.delta(l.id, u) : S.dCda(l.id, u),
-          exact: kind === 'delta' ? l.delta[u] : l.dCda[u],
-          highlight: { nodes: [l.id], edges: [] },
-          layer: l.id,
-          unit: u
-        }))
-      )
     case 'dCdW':
     case 'updated':
       return [...layers].reverse().flatMap((l) =>

@@ -19,11 +19,74 @@ import {
   ROW,
   train
 } from './networks'
-import type { Lesson, LessonNetwork, LessonStep, Shown } from './types'
+import type { ExerciseSource, Lesson, LessonNetwork, LessonStep, Shown } from './types'
 
 const at = (col: number, row = 0): { x: number; y: number } => ({ x: col * COLUMN, y: row * ROW })
 const node = (id: string, tex: string, value: number): Shown => ({ place: { node: id }, tex, value })
 const edge = (id: string, tex: string, value: number): Shown => ({ place: { edge: id }, tex, value })
+
+/**
+ * The two-layer chain most lessons draw: input x → hidden h → output o → loss, with edges w1, w2 and
+ * c, and optionally a constant-1 unit 'one' whose edges b1 (into h) and b2 (into o) carry the biases.
+ * Only the names (the lesson's notation) and which biases exist differ from lesson to lesson.
+ */
+function chainGraph(spec: {
+  names: { x: string; h: string; o: string; loss: string }
+  loss?: { id?: string; kind?: 'squared-error' | 'binary-cross-entropy' }
+  bias?: { name: string; into: 'h' | 'both' }
+}): LessonNetwork['graph'] {
+  const { names, bias } = spec
+  const lossId = spec.loss?.id ?? 'C'
+  return graphOf(
+    [
+      { id: 'x', kind: 'input', units: 2, name: names.x, position: at(0) },
+      ...(bias ? [{ id: 'one', kind: 'bias' as const, name: bias.name, position: at(0, 1) }] : []),
+      { id: 'h', kind: 'dense', units: 2, activation: 'sigmoid', name: names.h, position: at(1) },
+      { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid', name: names.o, position: at(2) },
+      {
+        id: lossId,
+        kind: 'loss',
+        loss: spec.loss?.kind ?? 'squared-error',
+        name: names.loss,
+        position: at(3)
+      }
+    ],
+    [
+      { id: 'w1', from: 'x', to: 'h' },
+      ...(bias ? [{ id: 'b1', from: 'one', to: 'h' }] : []),
+      { id: 'w2', from: 'h', to: 'o' },
+      ...(bias?.into === 'both' ? [{ id: 'b2', from: 'one', to: 'o' }] : []),
+      { id: 'c', from: 'o', to: lossId }
+    ]
+  )
+}
+
+/**
+ * A lesson's record: its i18n keys follow from its id, its exercise asks about the lesson's own
+ * network (its parameters, input 'x') in the seeds' layer notation unless it says otherwise.
+ */
+function lessonOf(
+  meta: Pick<Lesson, 'id' | 'number' | 'seeds' | 'network' | 'steps'>,
+  exercise: Pick<ExerciseSource, 'samples' | 'learningRate'> & Partial<Pick<ExerciseSource, 'notation'>>
+): Lesson {
+  const { id, number, seeds, network, steps } = meta
+  return {
+    id,
+    number,
+    seeds,
+    title: `lessons.${id}.title`,
+    summary: `lessons.${id}.summary`,
+    network,
+    steps,
+    exercise: {
+      samples: exercise.samples,
+      parameters: network.parameters,
+      learningRate: exercise.learningRate,
+      notation: exercise.notation ?? 'layer',
+      inputId: 'x'
+    }
+  }
+}
 
 /** The four rows of the logic-gate tables and the XNOR column the composed network must give. */
 const GATE_ROWS = [
@@ -45,30 +108,26 @@ export const SEED001 = {
   printed: { O3: 0.69, dEdx5: 0.027 }
 }
 
-function seed001Network(): LessonNetwork {
+/** Seed 001's weights as the engine's matrices (fresh arrays), for the lessons that start from them. */
+function seed001Weights(): { w1: number[][]; w2: number[][] } {
   const { w13, w14, w23, w24, w35, w45 } = SEED001.w
   return {
-    graph: graphOf(
-      [
-        { id: 'x', kind: 'input', units: 2, name: 'x₁ x₂', position: at(0) },
-        { id: 'h', kind: 'dense', units: 2, activation: 'sigmoid', name: 'x₃ x₄ → O₃ O₄', position: at(1) },
-        { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid', name: 'x₅ → O₅', position: at(2) },
-        { id: 'E', kind: 'loss', loss: 'squared-error', name: 'E = ½(O₅ − t₅)²', position: at(3) }
-      ],
-      [
-        { id: 'w1', from: 'x', to: 'h' },
-        { id: 'w2', from: 'h', to: 'o' },
-        { id: 'c', from: 'o', to: 'E' }
-      ]
-    ),
     // W is [target][source]: row 1 holds the weights into x₃ (w₁₃, w₂₃), row 2 into x₄ (w₁₄, w₂₄).
-    parameters: {
-      w1: [
-        [w13, w23],
-        [w14, w24]
-      ],
-      w2: [[w35, w45]]
-    }
+    w1: [
+      [w13, w23],
+      [w14, w24]
+    ],
+    w2: [[w35, w45]]
+  }
+}
+
+function seed001Network(): LessonNetwork {
+  return {
+    graph: chainGraph({
+      names: { x: 'x₁ x₂', h: 'x₃ x₄ → O₃ O₄', o: 'x₅ → O₅', loss: 'E = ½(O₅ − t₅)²' },
+      loss: { id: 'E' }
+    }),
+    parameters: seed001Weights()
   }
 }
 
@@ -229,44 +288,21 @@ function handLesson(): Lesson {
       highlight: { nodes: [], edges: ['w1', 'w2'] }
     }
   ]
-  return {
-    id: 'hand',
-    number: 1,
-    seeds: ['001'],
-    title: 'lessons.hand.title',
-    summary: 'lessons.hand.summary',
-    network,
-    steps,
-    exercise: {
-      samples: [{ inspection: ins, x, y: t }],
-      parameters: network.parameters,
-      learningRate: α,
-      notation: 'seed001',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'hand', number: 1, seeds: ['001'], network, steps },
+    { samples: [{ inspection: ins, x, y: t }], learningRate: α, notation: 'seed001' }
+  )
 }
 
 // ---------------------------------------------------------------- 2. XNOR from AND, NOR and OR
 
 function gatesNetwork(norBias: number): LessonNetwork {
   return {
-    graph: graphOf(
-      [
-        { id: 'x', kind: 'input', units: 2, name: 'x₁ x₂', position: at(0) },
-        { id: 'one', kind: 'bias', name: 'x₀ = 1', position: at(0, 1) },
-        { id: 'h', kind: 'dense', units: 2, activation: 'sigmoid', name: 'AND · NOR', position: at(1) },
-        { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid', name: 'OR → h_θ(x)', position: at(2) },
-        { id: 'C', kind: 'loss', loss: 'binary-cross-entropy', name: 'C', position: at(3) }
-      ],
-      [
-        { id: 'w1', from: 'x', to: 'h' },
-        { id: 'b1', from: 'one', to: 'h' },
-        { id: 'w2', from: 'h', to: 'o' },
-        { id: 'b2', from: 'one', to: 'o' },
-        { id: 'c', from: 'o', to: 'C' }
-      ]
-    ),
+    graph: chainGraph({
+      names: { x: 'x₁ x₂', h: 'AND · NOR', o: 'OR → h_θ(x)', loss: 'C' },
+      loss: { kind: 'binary-cross-entropy' },
+      bias: { name: 'x₀ = 1', into: 'both' }
+    }),
     parameters: {
       w1: [
         [20, 20],
@@ -348,22 +384,10 @@ function xnorLesson(): Lesson {
       highlight: { nodes: ['h', 'o'], edges: ['w1', 'w2'] }
     }
   ]
-  return {
-    id: 'xnor',
-    number: 2,
-    seeds: ['001'],
-    title: 'lessons.xnor.title',
-    summary: 'lessons.xnor.summary',
-    network,
-    steps,
-    exercise: {
-      samples: [{ inspection: passes[3], x: GATE_ROWS[3], y: XNOR[3] }],
-      parameters: network.parameters,
-      learningRate: 0.5,
-      notation: 'layer',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'xnor', number: 2, seeds: ['001'], network, steps },
+    { samples: [{ inspection: passes[3], x: GATE_ROWS[3], y: XNOR[3] }], learningRate: 0.5 }
+  )
 }
 
 // ---------------------------------------------------------------- 3. bias as a constant-1 unit
@@ -371,31 +395,13 @@ function xnorLesson(): Lesson {
 const BIAS = { x: [0.35, 0.9], y: [0.5], b: [0.25, -0.15] }
 
 function biasUnitNetwork(): LessonNetwork {
-  const { w13, w14, w23, w24, w35, w45 } = SEED001.w
+  const { w1, w2 } = seed001Weights()
   return {
-    graph: graphOf(
-      [
-        { id: 'x', kind: 'input', units: 2, name: 'a⁽¹⁾ = x', position: at(0) },
-        { id: 'one', kind: 'bias', name: 'x₀ = 1', position: at(0, 1) },
-        { id: 'h', kind: 'dense', units: 2, activation: 'sigmoid', name: 'a⁽²⁾', position: at(1) },
-        { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid', name: 'a⁽³⁾', position: at(2) },
-        { id: 'C', kind: 'loss', loss: 'squared-error', name: 'C = ½(y − a⁽³⁾)²', position: at(3) }
-      ],
-      [
-        { id: 'w1', from: 'x', to: 'h' },
-        { id: 'b1', from: 'one', to: 'h' },
-        { id: 'w2', from: 'h', to: 'o' },
-        { id: 'c', from: 'o', to: 'C' }
-      ]
-    ),
-    parameters: {
-      w1: [
-        [w13, w23],
-        [w14, w24]
-      ],
-      b1: [[BIAS.b[0]], [BIAS.b[1]]],
-      w2: [[w35, w45]]
-    }
+    graph: chainGraph({
+      names: { x: 'a⁽¹⁾ = x', h: 'a⁽²⁾', o: 'a⁽³⁾', loss: 'C = ½(y − a⁽³⁾)²' },
+      bias: { name: 'x₀ = 1', into: 'h' }
+    }),
+    parameters: { w1, b1: [[BIAS.b[0]], [BIAS.b[1]]], w2 }
   }
 }
 
@@ -517,22 +523,10 @@ function biasLesson(): Lesson {
       highlight: { nodes: ['one', 'h'], edges: ['b1'] }
     }
   ]
-  return {
-    id: 'bias',
-    number: 3,
-    seeds: ['000', '001'],
-    title: 'lessons.bias.title',
-    summary: 'lessons.bias.summary',
-    network,
-    steps,
-    exercise: {
-      samples: [{ inspection: withB, x: BIAS.x, y: BIAS.y }],
-      parameters: network.parameters,
-      learningRate: 0.5,
-      notation: 'layer',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'bias', number: 3, seeds: ['000', '001'], network, steps },
+    { samples: [{ inspection: withB, x: BIAS.x, y: BIAS.y }], learningRate: 0.5 }
+  )
 }
 
 // ---------------------------------------------------------------- 4. the residual unit Y = X + σ(z)
@@ -540,7 +534,6 @@ function biasLesson(): Lesson {
 const RESIDUAL = { x: [0.35, 0.9], y: [0.5, 1] }
 
 function residualNetwork(): LessonNetwork {
-  const { w13, w14, w23, w24 } = SEED001.w
   return {
     graph: graphOf(
       [
@@ -557,10 +550,7 @@ function residualNetwork(): LessonNetwork {
       ]
     ),
     parameters: {
-      w1: [
-        [w13, w23],
-        [w14, w24]
-      ],
+      w1: seed001Weights().w1,
       w2: [
         [0.3, 0.9],
         [-0.5, 0.2]
@@ -635,22 +625,10 @@ function residualLesson(): Lesson {
       highlight: { nodes: ['x', 'X'], edges: ['w1'] }
     }
   ]
-  return {
-    id: 'residual',
-    number: 4,
-    seeds: ['000'],
-    title: 'lessons.residual.title',
-    summary: 'lessons.residual.summary',
-    network,
-    steps,
-    exercise: {
-      samples: [{ inspection: ins, x: RESIDUAL.x, y: RESIDUAL.y }],
-      parameters: network.parameters,
-      learningRate: 0.5,
-      notation: 'layer',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'residual', number: 4, seeds: ['000'], network, steps },
+    { samples: [{ inspection: ins, x: RESIDUAL.x, y: RESIDUAL.y }], learningRate: 0.5 }
+  )
 }
 
 // ---------------------------------------------------------------- 5. batch averaging 1/m
@@ -715,22 +693,14 @@ function batchLesson(): Lesson {
       highlight: { nodes: [], edges: ['w2'] }
     }
   ]
-  return {
-    id: 'batch',
-    number: 5,
-    seeds: ['000', '003', '004'],
-    title: 'lessons.batch.title',
-    summary: 'lessons.batch.summary',
-    network,
-    steps,
-    exercise: {
+  return lessonOf(
+    { id: 'batch', number: 5, seeds: ['000', '003', '004'], network, steps },
+    {
       samples: passes.map((inspection, i) => ({ inspection, x: BATCH.x[i], y: BATCH.y[i] })),
-      parameters: network.parameters,
       learningRate: α,
-      notation: 'seed001',
-      inputId: 'x'
+      notation: 'seed001'
     }
-  }
+  )
 }
 
 // ---------------------------------------------------------------- 6. vanishing gradients
@@ -855,22 +825,10 @@ function vanishingLesson(): Lesson {
     }
   ]
   const sample = pass(variants.sigmoid, GATE_ROWS[3], XNOR[3])
-  return {
-    id: 'vanishing',
-    number: 6,
-    seeds: ['003'],
-    title: 'lessons.vanishing.title',
-    summary: 'lessons.vanishing.summary',
-    network: variants.sigmoid,
-    steps,
-    exercise: {
-      samples: [{ inspection: sample, x: GATE_ROWS[3], y: XNOR[3] }],
-      parameters: variants.sigmoid.parameters,
-      learningRate: 0.5,
-      notation: 'layer',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'vanishing', number: 6, seeds: ['003'], network: variants.sigmoid, steps },
+    { samples: [{ inspection: sample, x: GATE_ROWS[3], y: XNOR[3] }], learningRate: 0.5 }
+  )
 }
 
 // ---------------------------------------------------------------- 7. Rprop against gradient descent
@@ -878,22 +836,10 @@ function vanishingLesson(): Lesson {
 export const RPROP = { seed: 1, gdRate: 2, rpropStep: 0.1, steps: 300 }
 
 function xnorLearner(): LessonNetwork {
-  const graph = graphOf(
-    [
-      { id: 'x', kind: 'input', units: 2, name: 'a⁽¹⁾ = x', position: at(0) },
-      { id: 'one', kind: 'bias', name: '1', position: at(0, 1) },
-      { id: 'h', kind: 'dense', units: 2, activation: 'sigmoid', name: 'a⁽²⁾', position: at(1) },
-      { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid', name: 'a⁽³⁾', position: at(2) },
-      { id: 'C', kind: 'loss', loss: 'squared-error', name: 'C = ½(y − a⁽³⁾)²', position: at(3) }
-    ],
-    [
-      { id: 'w1', from: 'x', to: 'h' },
-      { id: 'b1', from: 'one', to: 'h' },
-      { id: 'w2', from: 'h', to: 'o' },
-      { id: 'b2', from: 'one', to: 'o' },
-      { id: 'c', from: 'o', to: 'C' }
-    ]
-  )
+  const graph = chainGraph({
+    names: { x: 'a⁽¹⁾ = x', h: 'a⁽²⁾', o: 'a⁽³⁾', loss: 'C = ½(y − a⁽³⁾)²' },
+    bias: { name: '1', into: 'both' }
+  })
   return initialised(graph, 'glorot-uniform', RPROP.seed)
 }
 
@@ -952,22 +898,10 @@ function rpropLesson(): Lesson {
     }
   ]
   const passes = GATE_ROWS.map((r, i) => ({ inspection: pass(network, r, XNOR[i]), x: r, y: XNOR[i] }))
-  return {
-    id: 'rprop',
-    number: 7,
-    seeds: ['003'],
-    title: 'lessons.rprop.title',
-    summary: 'lessons.rprop.summary',
-    network,
-    steps,
-    exercise: {
-      samples: passes,
-      parameters: network.parameters,
-      learningRate: RPROP.gdRate,
-      notation: 'layer',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'rprop', number: 7, seeds: ['003'], network, steps },
+    { samples: passes, learningRate: RPROP.gdRate }
+  )
 }
 
 // ---------------------------------------------------------------- 8. binary cross-entropy: δ = a − y
@@ -1043,22 +977,10 @@ function bceLesson(): Lesson {
       highlight: { nodes: ['h', 'o'], edges: ['w2', 'b1'] }
     }
   ]
-  return {
-    id: 'bce',
-    number: 8,
-    seeds: ['000', '004'],
-    title: 'lessons.bce.title',
-    summary: 'lessons.bce.summary',
-    network,
-    steps,
-    exercise: {
-      samples: [{ inspection: ins, x: BCE.x, y: BCE.y }],
-      parameters: network.parameters,
-      learningRate: 0.5,
-      notation: 'layer',
-      inputId: 'x'
-    }
-  }
+  return lessonOf(
+    { id: 'bce', number: 8, seeds: ['000', '004'], network, steps },
+    { samples: [{ inspection: ins, x: BCE.x, y: BCE.y }], learningRate: 0.5 }
+  )
 }
 
 const BUILDERS: Record<string, () => Lesson> = {
