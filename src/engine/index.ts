@@ -20,6 +20,14 @@ export {
   type ValidateOptions
 } from './graph/validate'
 export { parseGraph } from './graph/parse'
+export { graphShapeSchema, graphFileSchema } from './graph/schema'
+export {
+  EDGE_RULES,
+  brokenEdgeRules,
+  type EdgeRule,
+  type EdgeRuleContext,
+  type EdgeEnds
+} from './graph/rules/edges'
 export {
   compileGraph,
   INPUT,
@@ -181,6 +189,7 @@ export {
   type StepResult,
   type DoneInfo,
   type RestorePoint,
+  RESTORE_POINTS,
   DEFAULT_TRAIN_METRIC_ROWS,
   DIVERGENCE_FACTOR
 } from './train/trainer'
@@ -200,7 +209,8 @@ export {
   DEFAULT_PROGRESS_MS,
   type TrainingSession,
   type SessionOptions,
-  type StepUnit
+  type StepUnit,
+  STEP_UNITS
 } from './train/session'
 
 // data and weights: profile and prepare a table, encode rows, the weights file, predictions
@@ -244,6 +254,7 @@ export {
 export { encodeTableTargets, columnNumbers, columnCategories } from './data/encode'
 export { buildWeightsFile, parseWeightsFile, WeightsError, type WeightsInput } from './weights/file'
 export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
+export { weightsFileSchema, weightsJsonSchema } from './weights/schema'
 export { WEIGHTS_FORMAT, WEIGHTS_VERSION, type WeightsFile, type TrainingSummary } from './weights/types'
 export {
   forwardAll,

@@ -45,6 +45,25 @@ async function rejection(promise: Promise<unknown>): Promise<EngineRequestError>
 }
 
 describe('data.load over a MessageChannel', () => {
+  it('says once which command wanted the file as text or bytes', async () => {
+    const client = connect()
+    const none = await rejection(client.requestUnchecked('data.load', { loadId: 1, name: 'a.csv' }))
+    expect(none.code).toBe('bad-payload')
+    expect(none.message).toBe('data.load: give the file as "text" or "bytes"')
+    const both = await rejection(
+      client.requestUnchecked('data.load', {
+        loadId: 2,
+        name: 'a.csv',
+        text: 'x\n1',
+        bytes: new Uint8Array(1)
+      })
+    )
+    expect(both.message).toBe('data.load: give the file as "text" or "bytes", not both')
+    const csv = await rejection(client.requestUnchecked('predict.csv', { name: 'a.csv' }))
+    expect(csv.code).toBe('bad-payload')
+    expect(csv.message).toBe('predict.csv: give the file as "text" or "bytes" (one of them)')
+  })
+
   it('loads iris.csv from bytes with the right shape, header and preview', async () => {
     const client = connect()
     const summary = await client.request('data.load', {

@@ -4,8 +4,9 @@
  */
 import { parseNumber } from './numbers'
 
-export type Delimiter = ',' | ';' | '\t'
-export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';']
+/** The delimiters a CSV may use, in the order sniffing tries them. */
+export const DELIMITERS = [',', '\t', ';'] as const
+export type Delimiter = (typeof DELIMITERS)[number]
 
 /** How many lines of the sample the delimiter guess looks at. */
 const SNIFF_LINES = 50

@@ -1,6 +1,9 @@
 /**
  * The rules of a valid graph (DESIGN §2) — the one implementation, imported by the editor and the
- * engine alike. Pure data in, data out: no DOM, no Node, linear in nodes + edges.
+ * engine alike. Pure data in, data out: no DOM, no Node, linear in nodes + edges. The rules on one
+ * node's fields (rules/nodes.ts), on one edge (rules/edges.ts, which canConnect reads too) and the
+ * cycle finder (rules/cycles.ts) are modules of their own; this file runs them and the whole-graph
+ * rules (counts, fan-in, softmax placement, reachability).
  *
  * Issue codes (severity error unless noted):
  * - file:       bad-format, bad-version, bad-shape
@@ -15,11 +18,8 @@
  *               (warning for a bias unit), multiple-bias (warning)
  */
 import {
-  ACTIVATIONS,
   GRAPH_FORMAT,
   GRAPH_VERSION,
-  INITIALIZERS,
-  LOSSES,
   NODE_KINDS,
   type EdgeKind,
   type GraphEdge,
@@ -27,11 +27,14 @@ import {
   type GraphSpec
 } from './types'
 import { GraphError, type GraphIssue } from './errors'
+import { cycleText, findCycles, MAX_CYCLE_NAMES, MAX_CYCLE_REPORTS } from './rules/cycles'
+import { brokenEdgeRules, type EdgeRuleContext } from './rules/edges'
+import { checkNodeFields, MAX_UNITS } from './rules/nodes'
+import { describe, edgeLabel, isPositiveInt, nodeLabel } from './rules/labels'
 
 export { GraphError, type GraphIssue } from './errors'
 
-/** Largest layer width accepted (guards against a typo allocating gigabytes). */
-export const MAX_UNITS = 100_000
+export { MAX_UNITS }
 /**
  * Most nodes and edges in a graph: far beyond anything drawn on a canvas, small enough that every
  * rule (all linear) and the messages stay cheap. A file over them is refused before any rule runs.
@@ -46,33 +49,7 @@ export interface ValidateOptions {
   inputWidth?: number
 }
 
-/** `"Hidden 1" (h1)` when the node has a distinct name, else `"h1"`. */
-export function nodeLabel(node: { id: string; name?: string }): string {
-  return node.name && node.name !== node.id ? `"${node.name}" (${node.id})` : `"${node.id}"`
-}
-
-function edgeLabel(edge: GraphEdge): string {
-  return `"${edge.id}" (${edge.from} → ${edge.to})`
-}
-
-const kindWord: Record<string, string> = { input: 'Input', bias: 'Bias unit', dense: 'Layer', loss: 'Loss' }
-const describe = (node: GraphNode): string => `${kindWord[node.kind] ?? 'Node'} ${nodeLabel(node)}`
-
-const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1
-
-/** Width of a node's output when known: dense → units, bias → 1, input → data width or `units`. */
-function nodeWidth(node: GraphNode, inputWidth: number | undefined): number | undefined {
-  switch (node.kind) {
-    case 'dense':
-      return isPositiveInt(node.units) ? node.units : undefined
-    case 'bias':
-      return 1
-    case 'input':
-      return inputWidth ?? (isPositiveInt(node.units) ? node.units : undefined)
-    default:
-      return undefined
-  }
-}
+export { nodeLabel }
 
 /**
  * Every problem of the graph, errors and warnings, each naming its node or edge.
@@ -136,58 +113,9 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       return
     }
     byId.set(node.id, node)
-    const at = { nodeId: node.id }
-    switch (node.kind) {
-      case 'input':
-        inputs.push(node)
-        if (node.units !== undefined && !isPositiveInt(node.units)) {
-          error('bad-units', `${describe(node)} has units ${String(node.units)}; use a whole number ≥ 1.`, at)
-        }
-        break
-      case 'dense':
-        if (!isPositiveInt(node.units) || node.units > MAX_UNITS) {
-          error(
-            'bad-units',
-            `${describe(node)} has units ${String(node.units)}; use a whole number from 1 to ${MAX_UNITS}.`,
-            at
-          )
-        }
-        if (!(ACTIVATIONS as readonly string[]).includes(node.activation)) {
-          error(
-            'bad-activation',
-            `${describe(node)} has unknown activation "${String(node.activation)}" (one of ${ACTIVATIONS.join(', ')}).`,
-            at
-          )
-        }
-        if (node.leak !== undefined && !(Number.isFinite(node.leak) && node.leak >= 0 && node.leak < 1)) {
-          error('bad-leak', `${describe(node)} has leak ${String(node.leak)}; use a number in [0, 1).`, at)
-        }
-        if (node.init !== undefined && !(INITIALIZERS as readonly string[]).includes(node.init)) {
-          error(
-            'bad-init',
-            `${describe(node)} has unknown initialiser "${String(node.init)}" (one of ${INITIALIZERS.join(', ')}).`,
-            at
-          )
-        }
-        break
-      case 'loss':
-        losses.push(node)
-        if (!(LOSSES as readonly string[]).includes(node.loss)) {
-          error(
-            'bad-loss',
-            `${describe(node)} has unknown loss "${String(node.loss)}" (one of ${LOSSES.join(', ')}).`,
-            at
-          )
-        }
-        if (node.huberDelta !== undefined && !(Number.isFinite(node.huberDelta) && node.huberDelta > 0)) {
-          error(
-            'bad-huber-delta',
-            `${describe(node)} has huberDelta ${String(node.huberDelta)}; use a number > 0.`,
-            at
-          )
-        }
-        break
-    }
+    if (node.kind === 'input') inputs.push(node)
+    if (node.kind === 'loss') losses.push(node)
+    checkNodeFields(node, error)
   })
   if (inputs.length === 0) error('no-input', 'The graph has no input node.')
   inputs.slice(1).forEach((n) =>
@@ -236,81 +164,18 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
       return
     }
     touched.add(from.id).add(to.id)
-    if (from.id === to.id) {
-      error('cycle', `Edge ${edgeLabel(edge)} connects ${describe(from)} to itself.`, {
-        ...at,
-        nodeId: from.id
-      })
-      return
-    }
-    if (to.kind === 'input') {
-      error(
-        'edge-into-input',
-        `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`,
-        at
-      )
-      return
-    }
-    if (to.kind === 'bias') {
-      error(
-        'edge-into-bias',
-        `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`,
-        at
-      )
-      return
-    }
-    if (from.kind === 'loss') {
-      error(
-        'edge-out-of-loss',
-        `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`,
-        at
-      )
-      return
-    }
+    // The edge rules (rules/edges.ts), shared with canConnect.
     const pair = `${from.id}\u0000${to.id}\u0000${kind}`
-    if (pairs.has(pair)) {
-      error(
-        'duplicate-edge',
-        `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`,
-        at
-      )
-      return
+    const ctx: EdgeRuleContext = { inputWidth, duplicate: pairs.has(pair) }
+    const ends = { from, to, kind }
+    let blocked = false
+    for (const rule of brokenEdgeRules(ends, ctx)) {
+      const { message, node } = rule.issue(ends, edge, ctx)
+      error(rule.code, message, node ? { ...at, nodeId: node.id } : at)
+      blocked ||= rule.blocking
     }
+    if (blocked) return
     pairs.add(pair)
-    if (to.kind === 'loss') {
-      if (kind === 'skip') {
-        error(
-          'skip-into-loss',
-          `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`,
-          at
-        )
-      } else if (from.kind !== 'dense') {
-        error(
-          'loss-source-not-dense',
-          `${describe(to)} is fed by ${describe(from)}; a loss must be fed by a dense layer.`,
-          { ...at, nodeId: to.id }
-        )
-      }
-    }
-    if (kind === 'skip' && to.kind === 'dense') {
-      if (from.kind === 'bias') {
-        error(
-          'skip-from-bias',
-          `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`,
-          at
-        )
-      } else {
-        const wf = nodeWidth(from, inputWidth)
-        const wt = nodeWidth(to, inputWidth)
-        if (wf !== undefined && wt !== undefined && wf !== wt) {
-          error(
-            'skip-width-mismatch',
-            `Skip edge ${edgeLabel(edge)} joins ${wf} units to ${wt} units; a skip edge needs equal widths.`,
-            at
-          )
-        }
-      }
-    }
     flow.push(edge)
   })
 
@@ -460,73 +325,7 @@ export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): Grap
   return issues
 }
 
-/** Most cycles reported one by one; the rest are counted in one more issue. */
-export const MAX_CYCLE_REPORTS = 10
-/** Most nodes a cycle's message names; a longer cycle shows its first and last few. */
-export const MAX_CYCLE_NAMES = 12
-
-/**
- * Cycles found by one iterative DFS (an explicit stack, so a 100 000-layer chain cannot overflow the
- * call stack): one per back edge, the first MAX_CYCLE_REPORTS with their nodes (each path cut to
- * MAX_CYCLE_NAMES names), and how many more there were. Time and output stay linear in the graph:
- * a back edge past the reported ones costs O(1).
- */
-function findCycles(
-  byId: Map<string, GraphNode>,
-  outs: Map<string, GraphEdge[]>
-): { cycles: string[][]; more: number } {
-  const state = new Map<string, 1 | 2>() // 1 = on the DFS path, 2 = done
-  const depth = new Map<string, number>() // position on the path while on it
-  const path: string[] = []
-  const next: number[] = [] // per path entry: the index of the out-edge to look at next
-  const cycles: string[][] = []
-  let more = 0
-  for (const root of byId.keys()) {
-    if (state.has(root)) continue
-    state.set(root, 1)
-    depth.set(root, 0)
-    path.push(root)
-    next.push(0)
-    while (path.length) {
-      const top = path.length - 1
-      const id = path[top]
-      const edges = outs.get(id)!
-      if (next[top] < edges.length) {
-        const to = edges[next[top]++].to
-        const s = state.get(to)
-        if (s === 1) {
-          if (cycles.length < MAX_CYCLE_REPORTS) cycles.push(path.slice(depth.get(to)!))
-          else more++
-        } else if (s === undefined) {
-          state.set(to, 1)
-          depth.set(to, path.length)
-          path.push(to)
-          next.push(0)
-        }
-        continue
-      }
-      state.set(id, 2)
-      depth.delete(id)
-      path.pop()
-      next.pop()
-    }
-  }
-  return { cycles, more }
-}
-
-/** A cycle's nodes as `"a" → "b" → … → "a"`, at most MAX_CYCLE_NAMES of them named. */
-function cycleText(ids: string[], byId: Map<string, GraphNode>): string {
-  const label = (id: string) => nodeLabel(byId.get(id)!)
-  const shown =
-    ids.length <= MAX_CYCLE_NAMES
-      ? ids.map(label)
-      : [
-          ...ids.slice(0, MAX_CYCLE_NAMES - 3).map(label),
-          `… ${ids.length - MAX_CYCLE_NAMES + 1} more …`,
-          ...ids.slice(-2).map(label)
-        ]
-  return `${shown.join(' → ')} → ${label(ids[0])}`
-}
+export { MAX_CYCLE_REPORTS, MAX_CYCLE_NAMES }
 
 /** Throws a GraphError listing every error-severity issue; returns the warnings. */
 export function assertValidGraph(spec: GraphSpec, opts: ValidateOptions = {}): GraphIssue[] {
@@ -552,34 +351,38 @@ export function canConnect(
   const dst = byId.get(to)
   if (!src) return `There is no node "${from}".`
   if (!dst) return `There is no node "${to}".`
-  if (from === to) return `${describe(src)} cannot connect to itself.`
-  if (dst.kind === 'input') return `Nothing can flow into ${describe(dst)}.`
-  if (dst.kind === 'bias') return `Nothing can flow into ${describe(dst)}; its output is always 1.`
-  if (src.kind === 'loss') return `${describe(src)} is the end of the graph; it has no outputs.`
-  if (spec.edges.some((e) => e.from === from && e.to === to && (e.kind ?? 'weights') === kind)) {
-    return `${describe(src)} is already connected to ${describe(dst)} by a ${kind} edge.`
+  const e = { from: src, to: dst, kind }
+  const ctx: EdgeRuleContext = {
+    inputWidth: isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined,
+    duplicate: spec.edges.some((x) => x.from === from && x.to === to && (x.kind ?? 'weights') === kind)
   }
+  // The edge rules validateGraph applies to every edge (rules/edges.ts), in their order, with the
+  // rules about the whole graph that a new edge could break checked where they bear on it.
+  const broken = brokenEdgeRules(e, ctx)
+  const refuse = (codes: string[]): string | null => {
+    const rule = broken.find((r) => codes.includes(r.code))
+    return rule ? rule.refusal(e, ctx) : null
+  }
+  const blocking = broken.find((r) => r.blocking)
+  if (blocking) return blocking.refusal(e, ctx)
+  const intoLoss = refuse(['skip-into-loss', 'loss-source-not-dense'])
+  if (intoLoss) return intoLoss
   if (dst.kind === 'loss') {
-    if (kind === 'skip') return `A skip edge cannot feed ${describe(dst)}; use a plain edge.`
-    if (src.kind !== 'dense') return `${describe(dst)} must be fed by a dense layer, not ${describe(src)}.`
-    const existing = spec.edges.find((e) => e.to === to && byId.has(e.from))
+    // validateGraph: a loss has exactly one input.
+    const existing = spec.edges.find((x) => x.to === to && byId.has(x.from))
     if (existing) return `${describe(dst)} is already fed by ${describe(byId.get(existing.from)!)}.`
   }
+  // validateGraph's softmax placement: only the output layer (the one feeding the loss) uses softmax.
   if (src.kind === 'dense' && src.activation === 'softmax' && dst.kind !== 'loss') {
     return `${describe(src)} uses softmax, which is only allowed on the output layer.`
   }
-  if (kind === 'skip') {
-    if (src.kind === 'bias') return `A skip edge cannot start at ${describe(src)}; use a weights edge.`
-    if (dst.kind === 'dense' && dst.activation === 'softmax') {
-      return `${describe(dst)} uses softmax and cannot receive a skip edge.`
-    }
-    const inputWidth = isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined
-    const wf = nodeWidth(src, inputWidth)
-    const wt = nodeWidth(dst, inputWidth)
-    if (wf !== undefined && wt !== undefined && wf !== wt) {
-      return `A skip edge needs equal widths, but ${describe(src)} has ${wf} units and ${describe(dst)} has ${wt}.`
-    }
+  const fromBias = refuse(['skip-from-bias'])
+  if (fromBias) return fromBias
+  if (kind === 'skip' && dst.kind === 'dense' && dst.activation === 'softmax') {
+    return `${describe(dst)} uses softmax and cannot receive a skip edge.`
   }
+  const width = refuse(['skip-width-mismatch'])
+  if (width) return width
   // A new edge from → to closes a cycle exactly when `to` already reaches `from`.
   const outs = new Map<string, string[]>()
   for (const e of spec.edges) {

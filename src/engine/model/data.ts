@@ -100,7 +100,11 @@ export interface DataModel {
   exportWeights(name?: string): { name: string; text: string }
   importWeights(text: string): ImportedWeights
   predict(rows: Record<string, string>[]): { predictions: Prediction[] }
-  predictCsv(name: string, source: string | Uint8Array): { name: string; text: string; rows: number }
+  predictCsv(request: { name: string; text?: string; bytes?: Uint8Array }): {
+    name: string
+    text: string
+    rows: number
+  }
   evaluate(): Evaluation
 }
 
@@ -109,14 +113,12 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
 
   async function load(p: LoadRequest): Promise<DataSummary> {
     const source = p.bytes ?? p.text
-    if (source === undefined)
-      throw new ModelError('bad-payload', 'data.load: give the file as "text" or "bytes"')
+    if (source === undefined) throw new ModelError('bad-payload', 'give the file as "text" or "bytes"')
     if (p.bytes !== undefined && p.text !== undefined)
-      throw new ModelError('bad-payload', 'data.load: give the file as "text" or "bytes", not both')
+      throw new ModelError('bad-payload', 'give the file as "text" or "bytes", not both')
     if (source.length > MAX_CSV_BYTES)
       throw new DataError('bad-input', `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`)
-    if (running.has(p.loadId))
-      throw new ModelError('bad-payload', `data.load: load ${p.loadId} is already running`)
+    if (running.has(p.loadId)) throw new ModelError('bad-payload', `load ${p.loadId} is already running`)
 
     // One load at a time: a newer file replaces a load still in progress.
     for (const controller of running.values()) controller.abort()
@@ -250,7 +252,10 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
       const model = requireModel(ws)
       return { predictions: predictRows(model.net, requirePreprocessing(model), rows) }
     },
-    predictCsv: (name, source) => {
+    predictCsv: ({ name, text, bytes }) => {
+      const source = bytes ?? text
+      if (source === undefined || (bytes !== undefined && text !== undefined))
+        throw new ModelError('bad-payload', 'give the file as "text" or "bytes" (one of them)')
       const model = requireModel(ws)
       const result = predictCsv(model.net, requirePreprocessing(model), source)
       return { name: predictionsFileName(name), ...result }

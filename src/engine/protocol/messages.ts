@@ -1,13 +1,16 @@
 /**
- * The engine protocol: every message between a client (the renderer, a test, the CLI) and the engine.
+ * The engine protocol: every message between a client (the renderer, a test) and the engine.
  *
  *   request  client → engine   { id, type, ...payload }
  *   reply    engine → client   { id, ok: true, result }  |  { id, ok: false, error: { code, message } }
  *   event    engine → client   { event, ...data }        (progress streams; no id)
  *
- * Commands and events are listed once, in the two maps below; the request, reply and event unions,
- * the client's typed `request()` / `on()` and the server's handler table are all derived from them.
- * A new command (e.g. `train.start`) is one entry in `EngineCommands` plus one handler in a table.
+ * Commands and events are declared in the two maps below: `hello` and the debug commands here, each
+ * family beside its handlers (handlers/data.ts, handlers/train.ts add theirs with `declare module`
+ * augmentation, so a command's types sit next to its schema and its one call into the model layer).
+ * The request, reply and event unions, the client's typed `request()` / `on()` and the server's
+ * handler table are all derived from the merged maps. A new command is one map entry, one request
+ * schema and one handler line calling the model (src/engine/model).
  */
 import type { ProtocolErrorInfo } from './errors'
 
@@ -28,9 +31,9 @@ export interface HelloResult {
 export interface EngineCommands {
   /** Handshake. A client may state the protocol version it speaks; a mismatch is an error reply. */
   hello: { payload: { protocolVersion?: number; client?: string }; result: HelloResult }
-  /** A small streaming task that proves the event channel: `count` progress events, then `demo.done`. */
+  /** Debug hosts only: a small streaming task that proves the event channel (`count` progress events, then `demo.done`). */
   'demo.start': { payload: { count: number; intervalMs: number }; result: { taskId: number } }
-  /** Stops a running demo task; it then emits `demo.done` with `cancelled: true`. */
+  /** Debug hosts only: stops a running demo task; it then emits `demo.done` with `cancelled: true`. */
   'demo.cancel': { payload: { taskId: number }; result: { cancelled: boolean } }
   /** Test-only (served when a host enables it): the engine process exits, to exercise supervision. */
   'debug.crash': { payload: { exitCode?: number }; result: never }

@@ -28,7 +28,8 @@ import type {
   TrainData
 } from './types'
 
-export type StepUnit = 'batch' | 'epoch'
+export const STEP_UNITS = ['batch', 'epoch'] as const
+export type StepUnit = (typeof STEP_UNITS)[number]
 
 export interface SessionOptions extends TrainerOptions {
   net: Network

@@ -83,7 +83,8 @@ export const DIVERGENCE_FACTOR = 1e6
 export const EVAL_CHUNK_WORK = 2 ** 22
 
 /** Which saved weights `restore` puts back: the run's starting weights, or the last good step's. */
-export type RestorePoint = 'run-start' | 'last-good'
+export const RESTORE_POINTS = ['run-start', 'last-good'] as const
+export type RestorePoint = (typeof RESTORE_POINTS)[number]
 
 export interface Trainer {
   readonly net: Network

@@ -35,9 +35,9 @@ import {
   type LoadRequest
 } from '../../model/data'
 import type { Workspace } from '../../model/workspace'
+import { DELIMITERS } from '../../data/sniff'
 import { z } from '../../schema'
 import type { Evaluation } from '../../weights/predict'
-import { ProtocolError } from '../errors'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import { arrayOf, bytes, header, num, oneOf, payload, recordOf, str, validator } from '../schema'
 
@@ -98,7 +98,7 @@ const schemas = {
     name: str({ maxLength: 1000 }),
     text: str({ maxLength: MAX_CSV_BYTES }).optional(),
     bytes: bytes().optional(),
-    delimiter: oneOf([',', ';', '\t', 'auto']).optional(),
+    delimiter: oneOf([...DELIMITERS, 'auto']).optional(),
     header: header().optional()
   }) satisfies z.ZodType<LoadRequest>,
   cancel: payload({ loadId: num({ integer: true, min: 0 }) }),
@@ -146,15 +146,7 @@ export function dataCommands(connection: Connection, ws: Workspace): CommandTabl
       model.importWeights(p.text)
     ),
     predict: defineCommand('predict', validator(schemas.predict), (p) => model.predict(p.rows)),
-    'predict.csv': defineCommand('predict.csv', validator(schemas.predictCsv), ({ name, text, bytes }) => {
-      const source = bytes ?? text
-      if (source === undefined || (bytes !== undefined && text !== undefined))
-        throw new ProtocolError(
-          'bad-payload',
-          'predict.csv: give the file as "text" or "bytes" (one of them)'
-        )
-      return model.predictCsv(name, source)
-    }),
+    'predict.csv': defineCommand('predict.csv', validator(schemas.predictCsv), (p) => model.predictCsv(p)),
     evaluate: defineCommand('evaluate', empty, () => model.evaluate())
   }
 }

@@ -21,7 +21,8 @@ import {
 } from '../../model/training'
 import type { Workspace } from '../../model/workspace'
 import type { ParameterMap } from '../../graph/types'
-import type { RestorePoint } from '../../train/trainer'
+import { RESTORE_POINTS, type RestorePoint } from '../../train/trainer'
+import { STEP_UNITS } from '../../train/session'
 import { z } from '../../schema'
 import { defineCommand, type CommandTable, type Connection } from '../server'
 import { num, oneOf, payload, positive, record, str, validator } from '../schema'
@@ -115,7 +116,7 @@ const schemas = {
     parameters: record().optional()
   }) satisfies z.ZodType<TrainStartRequest>,
   step: payload({
-    unit: oneOf(['batch', 'epoch']),
+    unit: oneOf(STEP_UNITS),
     graph: record().optional(),
     settings: record().optional(),
     parameters: record().optional()
@@ -127,7 +128,7 @@ const schemas = {
     settings: record().optional()
   }) satisfies z.ZodType<ResetRequest>,
   setLearningRate: payload({ learningRate: positive() }),
-  restore: payload({ which: oneOf(['run-start', 'last-good']) }) satisfies z.ZodType<{ which: RestorePoint }>,
+  restore: payload({ which: oneOf(RESTORE_POINTS) }) satisfies z.ZodType<{ which: RestorePoint }>,
   parameters: payload({ gradients: z.boolean().optional() }),
   setSpeed: payload({
     stepsPerSecond: num({ min: MIN_STEPS_PER_SECOND, max: MAX_STEPS_PER_SECOND }).optional()

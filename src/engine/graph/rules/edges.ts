@@ -1,0 +1,152 @@
+/**
+ * The edge rules: what may connect to what. One list, read by validateGraph (for every edge of a
+ * graph, naming the edge) and by canConnect (for the edge the user is about to draw, before it
+ * exists). Each rule holds its condition once, with the sentence each caller says.
+ */
+import type { EdgeKind, GraphEdge, GraphNode } from '../types'
+import { describe, edgeLabel, nodeWidth } from './labels'
+
+/** An edge's two ends (both nodes exist) and its kind. */
+export interface EdgeEnds {
+  from: GraphNode
+  to: GraphNode
+  kind: EdgeKind
+}
+
+export interface EdgeRuleContext {
+  /** Encoded feature count of the bound data (the input's width), when known. */
+  inputWidth?: number
+  /** Another edge of the same kind already joins the same two nodes. */
+  duplicate: boolean
+}
+
+export interface EdgeRule {
+  /** The issue code validateGraph reports. */
+  code: string
+  /** A blocking rule keeps the edge out of the graph's signal flow (no further rule is checked). */
+  blocking: boolean
+  broken(e: EdgeEnds, ctx: EdgeRuleContext): boolean
+  /** validateGraph's sentence for an existing edge; `node` when the issue belongs to a node. */
+  issue(e: EdgeEnds, edge: GraphEdge, ctx: EdgeRuleContext): { message: string; node?: GraphNode }
+  /** canConnect's sentence for an edge not drawn yet. */
+  refusal(e: EdgeEnds, ctx: EdgeRuleContext): string
+}
+
+const widths = ({ from, to }: EdgeEnds, ctx: EdgeRuleContext) => [
+  nodeWidth(from, ctx.inputWidth),
+  nodeWidth(to, ctx.inputWidth)
+]
+
+const skipIntoDense = (e: EdgeEnds) => e.kind === 'skip' && e.to.kind === 'dense'
+
+/** In the order they are checked; the first broken rule is the one reported for an edge. */
+export const EDGE_RULES: readonly EdgeRule[] = [
+  {
+    code: 'cycle',
+    blocking: true,
+    broken: ({ from, to }) => from.id === to.id,
+    issue: ({ from }, edge) => ({
+      message: `Edge ${edgeLabel(edge)} connects ${describe(from)} to itself.`,
+      node: from
+    }),
+    refusal: ({ from }) => `${describe(from)} cannot connect to itself.`
+  },
+  {
+    code: 'edge-into-input',
+    blocking: true,
+    broken: ({ to }) => to.kind === 'input',
+    issue: ({ to }, edge) => ({
+      message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`
+    }),
+    refusal: ({ to }) => `Nothing can flow into ${describe(to)}.`
+  },
+  {
+    code: 'edge-into-bias',
+    blocking: true,
+    broken: ({ to }) => to.kind === 'bias',
+    issue: ({ to }, edge) => ({
+      message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`
+    }),
+    refusal: ({ to }) => `Nothing can flow into ${describe(to)}; its output is always 1.`
+  },
+  {
+    code: 'edge-out-of-loss',
+    blocking: true,
+    broken: ({ from }) => from.kind === 'loss',
+    issue: ({ from }, edge) => ({
+      message: `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`
+    }),
+    refusal: ({ from }) => `${describe(from)} is the end of the graph; it has no outputs.`
+  },
+  {
+    code: 'duplicate-edge',
+    blocking: true,
+    broken: (_e, ctx) => ctx.duplicate,
+    issue: ({ kind }, edge) => ({
+      message: `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`
+    }),
+    refusal: ({ from, to, kind }) =>
+      `${describe(from)} is already connected to ${describe(to)} by a ${kind} edge.`
+  },
+  {
+    code: 'skip-into-loss',
+    blocking: false,
+    broken: ({ to, kind }) => to.kind === 'loss' && kind === 'skip',
+    issue: ({ to }, edge) => ({
+      message: `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`
+    }),
+    refusal: ({ to }) => `A skip edge cannot feed ${describe(to)}; use a plain edge.`
+  },
+  {
+    code: 'loss-source-not-dense',
+    blocking: false,
+    broken: ({ from, to }) => to.kind === 'loss' && from.kind !== 'dense',
+    issue: ({ from, to }) => ({
+      message: `${describe(to)} is fed by ${describe(from)}; a loss must be fed by a dense layer.`,
+      node: to
+    }),
+    refusal: ({ from, to }) => `${describe(to)} must be fed by a dense layer, not ${describe(from)}.`
+  },
+  {
+    code: 'skip-from-bias',
+    blocking: false,
+    broken: (e) => skipIntoDense(e) && e.from.kind === 'bias',
+    issue: ({ from }, edge) => ({
+      message: `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`
+    }),
+    refusal: ({ from }) => `A skip edge cannot start at ${describe(from)}; use a weights edge.`
+  },
+  {
+    code: 'skip-width-mismatch',
+    blocking: false,
+    broken: (e, ctx) => {
+      if (!skipIntoDense(e) || e.from.kind === 'bias') return false
+      const [wf, wt] = widths(e, ctx)
+      return wf !== undefined && wt !== undefined && wf !== wt
+    },
+    issue: (e, edge, ctx) => {
+      const [wf, wt] = widths(e, ctx)
+      return {
+        message: `Skip edge ${edgeLabel(edge)} joins ${wf} units to ${wt} units; a skip edge needs equal widths.`
+      }
+    },
+    refusal: (e, ctx) => {
+      const [wf, wt] = widths(e, ctx)
+      return `A skip edge needs equal widths, but ${describe(e.from)} has ${wf} units and ${describe(e.to)} has ${wt}.`
+    }
+  }
+]
+
+/**
+ * The rules an edge breaks, in order: stops after the first blocking one (validateGraph reports them
+ * all; canConnect the first).
+ */
+export function brokenEdgeRules(e: EdgeEnds, ctx: EdgeRuleContext): EdgeRule[] {
+  const out: EdgeRule[] = []
+  for (const rule of EDGE_RULES) {
+    if (!rule.broken(e, ctx)) continue
+    out.push(rule)
+    if (rule.blocking) break
+  }
+  return out
+}

@@ -1,0 +1,62 @@
+/** The rules on one node's own fields: units, activation, leak, initialiser, loss, Huber δ. */
+import { ACTIVATIONS, INITIALIZERS, LOSSES, type GraphNode } from '../types'
+import { describe, isPositiveInt } from './labels'
+
+/** Largest layer width accepted (guards against a typo allocating gigabytes). */
+export const MAX_UNITS = 100_000
+
+type Report = (code: string, message: string, ids: { nodeId?: string; edgeId?: string }) => void
+
+/** Reports every bad field of `node` (a node of a known kind). */
+export function checkNodeFields(node: GraphNode, error: Report): void {
+  const at = { nodeId: node.id }
+  switch (node.kind) {
+    case 'input':
+      if (node.units !== undefined && !isPositiveInt(node.units)) {
+        error('bad-units', `${describe(node)} has units ${String(node.units)}; use a whole number ≥ 1.`, at)
+      }
+      break
+    case 'dense':
+      if (!isPositiveInt(node.units) || node.units > MAX_UNITS) {
+        error(
+          'bad-units',
+          `${describe(node)} has units ${String(node.units)}; use a whole number from 1 to ${MAX_UNITS}.`,
+          at
+        )
+      }
+      if (!(ACTIVATIONS as readonly string[]).includes(node.activation)) {
+        error(
+          'bad-activation',
+          `${describe(node)} has unknown activation "${String(node.activation)}" (one of ${ACTIVATIONS.join(', ')}).`,
+          at
+        )
+      }
+      if (node.leak !== undefined && !(Number.isFinite(node.leak) && node.leak >= 0 && node.leak < 1)) {
+        error('bad-leak', `${describe(node)} has leak ${String(node.leak)}; use a number in [0, 1).`, at)
+      }
+      if (node.init !== undefined && !(INITIALIZERS as readonly string[]).includes(node.init)) {
+        error(
+          'bad-init',
+          `${describe(node)} has unknown initialiser "${String(node.init)}" (one of ${INITIALIZERS.join(', ')}).`,
+          at
+        )
+      }
+      break
+    case 'loss':
+      if (!(LOSSES as readonly string[]).includes(node.loss)) {
+        error(
+          'bad-loss',
+          `${describe(node)} has unknown loss "${String(node.loss)}" (one of ${LOSSES.join(', ')}).`,
+          at
+        )
+      }
+      if (node.huberDelta !== undefined && !(Number.isFinite(node.huberDelta) && node.huberDelta > 0)) {
+        error(
+          'bad-huber-delta',
+          `${describe(node)} has huberDelta ${String(node.huberDelta)}; use a number > 0.`,
+          at
+        )
+      }
+      break
+  }
+}
