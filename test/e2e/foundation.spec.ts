@@ -2,13 +2,23 @@
  * The foundation, in the browser preview: the shell's layout, the engine answering through its Web
  * Worker, a malformed message getting an error reply while the engine keeps serving, and the demo event
  * stream with cancellation. The protocol checks run in the page against a second Worker started from the
- * very script the app loaded, so they exercise the shipped engine without any test hook in the app.
+ * very script the app loaded, so they exercise the shipped engine without any test hook in the app. The
+ * demo commands are served only when that script is started with `?debug` (src/engine/hosts/worker.ts);
+ * the app never does, which the last test checks.
  */
 import { expect, test, type Page } from '@playwright/test'
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
 })
+
+/**
+ * The engine worker's script URL, as the app loaded it (from the page's resource timing), with the
+ * `?debug` flag that makes the Worker serve the demo commands too.
+ */
+async function debugWorkerUrl(page: Page): Promise<string> {
+  return `${await engineWorkerUrl(page)}?debug`
+}
 
 /** The engine worker's script URL, as the app loaded it (from the page's resource timing). */
 async function engineWorkerUrl(page: Page): Promise<string> {
@@ -69,7 +79,7 @@ test('the engine becomes ready through the Web Worker', async ({ page }) => {
 })
 
 test('a malformed message gets an error reply and the engine keeps serving', async ({ page }) => {
-  const url = await engineWorkerUrl(page)
+  const url = await debugWorkerUrl(page)
   const replies = await page.evaluate(async (workerUrl) => {
     const worker = new Worker(workerUrl, { type: 'module' })
     const seen: unknown[] = []
@@ -100,7 +110,7 @@ test('a malformed message gets an error reply and the engine keeps serving', asy
 })
 
 test('the demo stream emits progress and is cancelled', async ({ page }) => {
-  const url = await engineWorkerUrl(page)
+  const url = await debugWorkerUrl(page)
   const run = await page.evaluate(async (workerUrl) => {
     const worker = new Worker(workerUrl, { type: 'module' })
     const events: { event: string; done: number; cancelled?: boolean }[] = []
@@ -140,4 +150,26 @@ test('the demo stream emits progress and is cancelled', async ({ page }) => {
   expect(done).toMatchObject({ event: 'demo.done', cancelled: true })
   expect(done.done).toBeLessThan(1000)
   expect(run.cancelled).toMatchObject({ ok: true, result: { cancelled: true } })
+})
+
+test('the shipped worker, started as the app starts it, serves no demo commands', async ({ page }) => {
+  const url = await engineWorkerUrl(page)
+  const [hello, demo] = (await page.evaluate(async (workerUrl) => {
+    const worker = new Worker(workerUrl, { type: 'module' })
+    const send = (message: unknown) =>
+      new Promise<unknown>((resolve) => {
+        worker.addEventListener('message', (e) => resolve(e.data), { once: true })
+        worker.postMessage(message)
+      })
+    const replies = [
+      await send({ id: 1, type: 'hello', protocolVersion: 1, client: 'e2e' }),
+      await send({ id: 2, type: 'demo.start', count: 3, intervalMs: 5 })
+    ]
+    worker.terminate()
+    return replies
+  }, url)) as Record<string, unknown>[]
+  expect(hello).toMatchObject({ id: 1, ok: true })
+  expect((hello.result as { capabilities: string[] }).capabilities).not.toContain('demo.start')
+  expect(demo).toMatchObject({ id: 2, ok: false })
+  expect(JSON.stringify(demo)).toContain('demo.start')
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphSpec } from '@engine/graph/types'
-import type { PreparedSummary } from '@engine/protocol/handlers/data'
+import type { PreparedSummary } from '@engine/index'
 import { findMismatch, lossPatch } from '@renderer/graph/dataBinding'
 import { regressionSummary, rowFromPreview } from '@renderer/components/predict/rows'
 import { predictionsFileName, weightsFileName } from '@engine/index'

@@ -8,10 +8,18 @@ import { demoCommands } from '../protocol/demo'
 import { portFromWorkerScope, type WorkerScopeLike } from '../protocol/port'
 import { serveEngine } from '../protocol/server'
 
-// The browser preview has no environment to switch debug commands on, and its end-to-end test
-// proves the event channel in the real Worker with the demo stream (test/e2e/foundation.spec.ts):
-// the demo is the one debug command kept here (it only counts; it touches no data).
-serveEngine(portFromWorkerScope(self as unknown as WorkerScopeLike), (connection) => ({
+/**
+ * The query flag on the worker's own script URL that adds the demo stream (`worker-….js?debug`):
+ * the browser's counterpart of the Node hosts' DEBUG_ENV. The app never sets it; the browser e2e
+ * (test/e2e/foundation.spec.ts) starts a second Worker from the shipped script with it, to prove the
+ * event channel and cancellation in the real Worker. The demo only counts; it touches no data.
+ */
+const WORKER_DEBUG_FLAG = 'debug'
+
+const scope = self as unknown as WorkerScopeLike & { location?: { search?: string } }
+const debug = new URLSearchParams(scope.location?.search ?? '').has(WORKER_DEBUG_FLAG)
+
+serveEngine(portFromWorkerScope(scope), (connection) => ({
   ...engineCommands(connection),
-  ...demoCommands(connection)
+  ...(debug ? demoCommands(connection) : {})
 }))

@@ -14,8 +14,8 @@ export const MAX_CYCLE_NAMES = 12
  * a back edge past the reported ones costs O(1).
  */
 export function findCycles(
-  byId: Map<string, GraphNode>,
-  outs: Map<string, GraphEdge[]>
+  byId: ReadonlyMap<string, GraphNode>,
+  outs: ReadonlyMap<string, GraphEdge[]>
 ): { cycles: string[][]; more: number } {
   const state = new Map<string, 1 | 2>() // 1 = on the DFS path, 2 = done
   const depth = new Map<string, number>() // position on the path while on it
@@ -57,7 +57,7 @@ export function findCycles(
 }
 
 /** A cycle's nodes as `"a" → "b" → … → "a"`, at most MAX_CYCLE_NAMES of them named. */
-export function cycleText(ids: string[], byId: Map<string, GraphNode>): string {
+export function cycleText(ids: string[], byId: ReadonlyMap<string, GraphNode>): string {
   const label = (id: string) => nodeLabel(byId.get(id)!)
   const shown =
     ids.length <= MAX_CYCLE_NAMES

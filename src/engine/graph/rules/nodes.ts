@@ -1,11 +1,10 @@
 /** The rules on one node's own fields: units, activation, leak, initialiser, loss, Huber δ. */
 import { ACTIVATIONS, INITIALIZERS, LOSSES, type GraphNode } from '../types'
 import { describe, isPositiveInt } from './labels'
+import type { Report } from './report'
 
 /** Largest layer width accepted (guards against a typo allocating gigabytes). */
 export const MAX_UNITS = 100_000
-
-type Report = (code: string, message: string, ids: { nodeId?: string; edgeId?: string }) => void
 
 /** Reports every bad field of `node` (a node of a known kind). */
 export function checkNodeFields(node: GraphNode, error: Report): void {

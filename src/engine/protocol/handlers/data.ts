@@ -150,22 +150,3 @@ export function dataCommands(connection: Connection, ws: Workspace): CommandTabl
     evaluate: defineCommand('evaluate', empty, () => model.evaluate())
   }
 }
-
-// The results' types, for the protocol's users (the renderer takes them from @engine/index).
-export {
-  COLUMN_ROLES,
-  type ColumnType,
-  type ColumnRole,
-  type Normalization,
-  type MissingPolicy,
-  type BinaryTargetEncoding,
-  type ColumnSummary,
-  type DataProfile,
-  type PrepareRequest,
-  type DataNotice,
-  type PreparedSummary,
-  type Prediction,
-  type PreparedData
-} from '../../data/types'
-export type { DataSummary, ImportedWeights } from '../../model/data'
-export type { BoundaryInput, Evaluation } from '../../weights/predict'
