@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build]`: how the Charts keep up with a
+ * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR]`: how the Charts keep up with a
  * long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
  * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH), starts from the iris template with
  * resources/samples/iris.csv, first trains K short runs (the issue's "long run that followed earlier
@@ -20,6 +20,8 @@ interface UiBenchOptions {
   priorRuns: number
   port: number
   build: boolean
+  /** A preview build to serve instead of building one (e.g. a copy of another commit's, side by side). */
+  outDir?: string
 }
 
 function parseArgs(argv: string[]): UiBenchOptions {
@@ -35,7 +37,11 @@ function parseArgs(argv: string[]): UiBenchOptions {
     else if (a === '--prior-runs') o.priorRuns = Math.floor(value())
     else if (a === '--port') o.port = Math.floor(value())
     else if (a === '--no-build') o.build = false
-    else throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build)`)
+    else if (a === '--out-dir') {
+      o.outDir = resolve(argv[++i] ?? '')
+      o.build = false
+    } else
+      throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir)`)
   }
   return o
 }
@@ -65,7 +71,16 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${o.port}/`
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(o.port), '--strictPort'],
+    [
+      'vite',
+      'preview',
+      '--config',
+      'vite.web.config.ts',
+      '--port',
+      String(o.port),
+      '--strictPort',
+      ...(o.outDir ? ['--outDir', o.outDir] : [])
+    ],
     { cwd: root, stdio: 'ignore', detached: true }
   )
   const stop = (): void => {

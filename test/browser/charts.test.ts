@@ -129,6 +129,21 @@ describe('live charts in Chromium, fed with recorded progress events', () => {
     )
   })
 
+  it('does not redraw the accuracy chart for progress without a finished epoch', async () => {
+    wrapper = mount(ChartsPanel, { attachTo: '#host' })
+    const events = eventsOf(irisRun)
+    await replay(events, 5)
+    const loss = countDraws(wrapper, 'Loss')
+    const accuracy = countDraws(wrapper, 'Accuracy')
+    const withoutEpochs = events
+      .slice(5)
+      .filter((ev) => ev.type === 'progress')
+      .map((ev) => ({ ...ev, epochs: [] }))
+    await replay(withoutEpochs)
+    expect(loss.count).toBeGreaterThan(0)
+    expect(accuracy.count).toBe(0)
+  })
+
   it('draws one δ series per layer and a weight histogram with a layer selector', async () => {
     wrapper = mount(ChartsPanel, { attachTo: '#host' })
     useTrainingStore().layerNames = { h1: 'Hidden', out: 'Output' }

@@ -30,7 +30,11 @@ describe('redrawScheduler', () => {
   it('redraws once per frame however often it is asked, when no interval applies', () => {
     const c = manualClock()
     let draws = 0
-    const ask = redrawScheduler(() => draws++, () => 0, c.clock)
+    const ask = redrawScheduler(
+      () => draws++,
+      () => 0,
+      c.clock
+    )
     ask()
     ask()
     ask()
@@ -45,7 +49,11 @@ describe('redrawScheduler', () => {
   it('while an interval applies, coalesces requests inside it into one redraw at its end', () => {
     const c = manualClock()
     let draws = 0
-    const ask = redrawScheduler(() => draws++, () => 100, c.clock)
+    const ask = redrawScheduler(
+      () => draws++,
+      () => 100,
+      c.clock
+    )
     ask()
     c.advance(10) // the first redraw is not held back
     expect(draws).toBe(1)
@@ -64,7 +72,11 @@ describe('redrawScheduler', () => {
     const c = manualClock()
     let interval = 100
     let draws = 0
-    const ask = redrawScheduler(() => draws++, () => interval, c.clock)
+    const ask = redrawScheduler(
+      () => draws++,
+      () => interval,
+      c.clock
+    )
     ask()
     c.advance(10)
     ask() // waits for t = 110
