@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build]`: how the Charts keep up with a
+ * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR]`: how the Charts keep up with a
  * long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
  * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH), starts from the iris template with
  * resources/samples/iris.csv, first trains K short runs (the issue's "long run that followed earlier
@@ -20,6 +20,8 @@ interface UiBenchOptions {
   priorRuns: number
   port: number
   build: boolean
+  /** A preview build to serve instead of building one (e.g. a copy of another commit's, side by side). */
+  outDir?: string
 }
 
 function parseArgs(argv: string[]): UiBenchOptions {
@@ -35,7 +37,11 @@ function parseArgs(argv: string[]): UiBenchOptions {
     else if (a === '--prior-runs') o.priorRuns = Math.floor(value())
     else if (a === '--port') o.port = Math.floor(value())
     else if (a === '--no-build') o.build = false
-    else throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build)`)
+    else if (a === '--out-dir') {
+      o.outDir = resolve(argv[++i] ?? '')
+      o.build = false
+    } else
+      throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir)`)
   }
   return o
 }
@@ -48,6 +54,12 @@ interface Window5s {
   maxLongTaskMs: number
   step: number
 }
+
+/**
+ * The long run's epochs: enough to outlast any measurement (iris trains 4 steps an epoch; a million
+ * epochs, 4,000,000 steps, ended after about 65 s at full speed on a quiet machine).
+ */
+const RUN_EPOCHS = 1_000_000_000
 
 const root = resolve(import.meta.dirname, '..')
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -65,7 +77,16 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${o.port}/`
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(o.port), '--strictPort'],
+    [
+      'vite',
+      'preview',
+      '--config',
+      'vite.web.config.ts',
+      '--port',
+      String(o.port),
+      '--strictPort',
+      ...(o.outDir ? ['--outDir', o.outDir] : [])
+    ],
     { cwd: root, stdio: 'ignore', detached: true }
   )
   const stop = (): void => {
@@ -108,7 +129,7 @@ async function main(): Promise<void> {
       await train.click()
       await page.getByText(/^Finished/).waitFor({ timeout: 120_000 })
     }
-    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill('1000000')
+    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill(String(RUN_EPOCHS))
     await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).press('Tab')
     await train.click()
     await page.getByRole('region', { name: 'Live charts' }).scrollIntoViewIfNeeded()

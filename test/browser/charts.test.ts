@@ -5,6 +5,7 @@ import { getInstanceByDom } from 'echarts/core'
 import { h } from 'vue'
 import type { SessionEvent } from '@engine/train/types'
 import { useTrainingStore } from '@renderer/stores/training'
+import { useWeightsStore } from '@renderer/stores/weights'
 import ChartsPanel from '@renderer/components/charts/ChartsPanel.vue'
 import LossChart from '@renderer/components/charts/LossChart.vue'
 import irisRun from '../fixtures/progress/iris-tanh.json'
@@ -18,6 +19,27 @@ const frames = (n = 3) =>
     const tick = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)))
     tick(n)
   })
+
+/** The ECharts instance of the chart titled `title`. */
+function instanceOf(w: VueWrapper, title: string) {
+  const frame = w.findAll('figure.chart-frame').find((f) => f.attributes('aria-label') === title)
+  if (!frame) throw new Error(`no chart "${title}"`)
+  const el = frame.element.querySelector('.chart-canvas') as HTMLElement
+  const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
+  if (!chart) throw new Error(`chart "${title}" has no ECharts instance`)
+  return chart
+}
+/** Counts the setOption calls the chart titled `title` gets from now on. */
+function countDraws(w: VueWrapper, title: string): { count: number } {
+  const chart = instanceOf(w, title)
+  const counter = { count: 0 }
+  const original = chart.setOption.bind(chart) as (...a: unknown[]) => void
+  ;(chart as unknown as { setOption: (...a: unknown[]) => void }).setOption = (...a) => {
+    counter.count++
+    original(...a)
+  }
+  return counter
+}
 
 type SeriesData = { id: string; name: string; data: [number, number][] }
 /** The option ECharts is drawing right now in the chart titled `title`. */
@@ -79,6 +101,47 @@ describe('live charts in Chromium, fed with recorded progress events', () => {
     // accuracy is shown for a classifier, bounded to [0, 1]
     const acc = series(wrapper, 'Accuracy', 'validation')
     expect(acc[acc.length - 1][1]).toBeGreaterThan(0.85)
+  })
+
+  it('redraws the live charts on new progress but not the confusion matrix, whose data did not change', async () => {
+    useWeightsStore().evaluation = {
+      task: 'classification',
+      rows: 30,
+      split: 'validation',
+      confusion: {
+        classes: ['a', 'b'],
+        matrix: [
+          [5, 1],
+          [2, 7]
+        ]
+      }
+    } as never
+    wrapper = mount(ChartsPanel, { attachTo: '#host' })
+    const events = eventsOf(irisRun)
+    await replay(events, 5)
+    const loss = countDraws(wrapper, 'Loss')
+    const confusion = countDraws(wrapper, 'Confusion matrix')
+    await replay(events.slice(5))
+    expect(loss.count).toBeGreaterThan(0)
+    expect(confusion.count).toBe(0)
+    expect(wrapper.find('figure[aria-label="Confusion matrix"] .chart-summary').text()).toBe(
+      'Validation accuracy 0.8 over 2 classes.'
+    )
+  })
+
+  it('does not redraw the accuracy chart for progress without a finished epoch', async () => {
+    wrapper = mount(ChartsPanel, { attachTo: '#host' })
+    const events = eventsOf(irisRun)
+    await replay(events, 5)
+    const loss = countDraws(wrapper, 'Loss')
+    const accuracy = countDraws(wrapper, 'Accuracy')
+    const withoutEpochs = events
+      .slice(5)
+      .filter((ev) => ev.type === 'progress')
+      .map((ev) => ({ ...ev, epochs: [] }))
+    await replay(withoutEpochs)
+    expect(loss.count).toBeGreaterThan(0)
+    expect(accuracy.count).toBe(0)
   })
 
   it('draws one δ series per layer and a weight histogram with a layer selector', async () => {

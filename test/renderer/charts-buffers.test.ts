@@ -68,6 +68,22 @@ describe('SeriesBuffer', () => {
     expect(b.points().some((p) => Number.isNaN(p[1]))).toBe(true)
   })
 
+  it('moves its revision on every push and clear, never back to an earlier value', () => {
+    const b = new SeriesBuffer(4)
+    const seen = new Set([b.revision])
+    for (let i = 0; i < 3; i++) {
+      b.push(i, i)
+      seen.add(b.revision)
+    }
+    b.clear()
+    seen.add(b.revision)
+    // the same count as before the clear, but not the same revision
+    for (let i = 0; i < 3; i++) b.push(i, i)
+    expect(b.count).toBe(3)
+    expect(seen.has(b.revision)).toBe(false)
+    expect(seen.size).toBe(5)
+  })
+
   it('rejects a bad capacity and clears', () => {
     expect(() => new SeriesBuffer(3)).toThrow(/even integer/)
     const b = new SeriesBuffer(4)

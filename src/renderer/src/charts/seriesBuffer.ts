@@ -25,6 +25,7 @@ export class SeriesBuffer {
   private lastX = NaN
   private lastY = NaN
   private total = 0
+  private changes = 0
 
   /** @param capacity the most buckets kept (each emits at most two points); even, at least 2 */
   constructor(readonly capacity = 2048) {
@@ -43,6 +44,11 @@ export class SeriesBuffer {
     return this.total
   }
 
+  /** Changes every push and clear, and never repeats: a chart whose revisions did not move has nothing new. */
+  get revision(): number {
+    return this.changes
+  }
+
   /** Raw points each stored bucket stands for now. */
   get currentStride(): number {
     return this.slots.stride
@@ -54,6 +60,7 @@ export class SeriesBuffer {
   }
 
   clear(): void {
+    this.changes++
     this.slots.clear()
     this.total = 0
     this.firstX = NaN
@@ -76,6 +83,7 @@ export class SeriesBuffer {
     this.lastX = x
     this.lastY = y
     this.total++
+    this.changes++
   }
 
   /**

@@ -20,6 +20,7 @@ import {
   type StepUnit
 } from '@engine/index'
 import { RunBuffers } from '@renderer/charts/runBuffers'
+import { redrawScheduler } from '@renderer/charts/redrawScheduler'
 import { RateMeter } from '@renderer/training/eta'
 import { stopReasonText } from '@renderer/training/stopReason'
 // The training store is the top of the stores: it calls the weights store's actions, never the reverse.
@@ -94,6 +95,12 @@ const EVALUATION_DUTY = 10
 /** The slowest charts redraw at most this often while training runs (see slowVersion). */
 export const SLOW_CHART_MS = 250
 
+/**
+ * Every live chart redraws at most this often while training runs (see version); after the run, and
+ * while paused, once per frame. Progress events come every ~75 ms.
+ */
+export const LIVE_CHART_MS = 100
+
 /** The speed control's stops, in steps per second; the last one (undefined) is full speed. */
 export const SPEEDS: readonly (number | undefined)[] = [1, 2, 5, 10, 20, 50, 100, 250, 1000, undefined]
 
@@ -121,21 +128,6 @@ export type { StepUnit }
 
 /** `SessionState` plus the moments the engine has not answered yet, and a failed request. */
 export type TrainingStatus = SessionState | 'starting' | 'error'
-
-/** Calls fn once in the next animation frame however often it is scheduled before then. */
-function frameScheduler(fn: () => void): () => void {
-  let pending = false
-  const raf: (cb: () => void) => unknown =
-    typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (cb) => setTimeout(cb, 16)
-  return () => {
-    if (pending) return
-    pending = true
-    raf(() => {
-      pending = false
-      fn()
-    })
-  }
-}
 
 export const useTrainingStore = defineStore('training', () => {
   /** The settings the next Train uses; edited by the panel (through applySettings). */
@@ -177,7 +169,7 @@ export const useTrainingStore = defineStore('training', () => {
 
   /** Live chart data: outside deep reactivity on purpose. */
   const buffers = markRaw(new RunBuffers())
-  /** Bumped at most once per animation frame when `buffers` changed. */
+  /** Bumped at most once per animation frame (and LIVE_CHART_MS while running) when `buffers` changed. */
   const version = ref(0)
   /**
    * Bumped with `version` but at most every SLOW_CHART_MS: for the charts whose redraw costs most and
@@ -185,14 +177,17 @@ export const useTrainingStore = defineStore('training', () => {
    */
   const slowVersion = ref(0)
   let slowBumpedAt = -Infinity
-  const bumpVersion = frameScheduler(() => {
-    version.value++
-    const now = performance.now()
-    if (now - slowBumpedAt >= SLOW_CHART_MS || status.value !== 'running') {
-      slowBumpedAt = now
-      slowVersion.value++
-    }
-  })
+  const bumpVersion = redrawScheduler(
+    () => {
+      version.value++
+      const now = performance.now()
+      if (now - slowBumpedAt >= SLOW_CHART_MS || status.value !== 'running') {
+        slowBumpedAt = now
+        slowVersion.value++
+      }
+    },
+    () => (status.value === 'running' ? LIVE_CHART_MS : 0)
+  )
 
   let engine: TrainingEngine | null = null
   /** True while an engine that serves the training commands is bound. */
