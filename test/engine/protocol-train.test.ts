@@ -1,71 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createEngineClient,
   engineCommands,
   EngineRequestError,
   portFromMessagePort,
-  serveEngine,
-  type CommandTable,
-  type Connection,
-  type EngineClient,
-  type EngineServer
+  serveEngine
 } from '../../src/engine/protocol'
-import { dataCommands } from '../../src/engine/protocol/handlers/data'
-import type { PreparedData } from '../../src/engine/data/types'
 import { LossHistory } from '../../src/engine/model/lossHistory'
-import { createWorkspace, type Workspace } from '../../src/engine/model/workspace'
-import type { TrainingOptions } from '../../src/engine/model/training'
-import { trainCommands, type TrainEventData } from '../../src/engine/protocol/handlers/train'
+import { type TrainEventData } from '../../src/engine/protocol/handlers/train'
 import { createNetwork } from '../../src/engine/nn/network'
 import type { GraphSpec } from '../../src/engine/graph/types'
 import { inspect } from '../../src/engine/nn/inspect'
 import type { DoneEvent, ProgressEvent } from '../../src/engine/train/types'
 import { prepareIris } from './data-fixtures'
+import { connectTrainEngine, type TrainEngine } from './trainHarness'
 import { mlpGraph } from './trainFixtures'
 
 const irisGraph = (): GraphSpec => mlpGraph(4, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy')
 
-interface Opened {
-  server: EngineServer
-  /** The connection's workspace (its prepared data and model). */
-  ws: Workspace
-  client: EngineClient
-  events: TrainEventData[]
-  /** Slices the training loop has yielded after (counted by the injected yield). */
-  yields: () => number
-}
-
-const opened: Opened[] = []
-afterEach(() => {
-  for (const { server, client } of opened.splice(0)) {
-    client.close()
-    server.close()
-  }
-})
-
-/** A server (data + training commands) and a client joined by a real MessageChannel; iris prepared. */
-function connect(options: TrainingOptions = {}, prepared: PreparedData | null = prepareIris()): Opened {
-  let yields = 0
-  const yieldControl = () =>
-    new Promise<void>((resolve) => {
-      yields++
-      setImmediate(resolve)
-    })
-  const channel = new MessageChannel()
-  const ws = createWorkspace()
-  ws.prepared = prepared
-  const table = (c: Connection): CommandTable => ({
-    ...dataCommands(c, ws),
-    ...trainCommands(c, ws, { yieldControl, ...options })
-  })
-  const server = serveEngine(portFromMessagePort(channel.port1), table)
-  const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
-  const events: TrainEventData[] = []
-  client.on('train.event', (e) => events.push(e))
-  const o = { server, ws, client, events, yields: () => yields }
-  opened.push(o)
-  return o
-}
+type Opened = TrainEngine
+const connect = connectTrainEngine
 
 async function rejection(promise: Promise<unknown>): Promise<EngineRequestError> {
   try {
@@ -514,8 +468,9 @@ describe('the engine command table', () => {
     const channel = new MessageChannel()
     const server = serveEngine(portFromMessagePort(channel.port1), engineCommands)
     const client = createEngineClient(portFromMessagePort(channel.port2))
-    opened.push({ server, ws: createWorkspace(), client, events: [], yields: () => 0 })
     const hello = await client.request('hello')
+    client.close()
+    server.close()
     for (const type of [
       'train.start',
       'train.pause',

@@ -2,49 +2,16 @@
  * train.setSpeed and train.setWeight over a real MessageChannel: a run slowed down to be watched, and
  * a weight typed in by hand that the model (and so the next step, export and prediction) uses.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  createEngineClient,
-  EngineRequestError,
-  portFromMessagePort,
-  serveEngine,
-  type CommandTable,
-  type Connection,
-  type EngineClient,
-  type EngineServer
-} from '../../src/engine/protocol'
-import { dataCommands } from '../../src/engine/protocol/handlers/data'
-import { createWorkspace } from '../../src/engine/model/workspace'
-import { trainCommands, type TrainEventData } from '../../src/engine/protocol/handlers/train'
-import { prepareIris } from './data-fixtures'
+import { describe, expect, it } from 'vitest'
+import { EngineRequestError } from '../../src/engine/protocol'
+import { connectTrainEngine } from './trainHarness'
 import { mlpGraph } from './trainFixtures'
 
 const graph = () =>
   mlpGraph(4, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy') as unknown as Record<string, unknown>
 
-const open: { server: EngineServer; client: EngineClient }[] = []
-afterEach(() => {
-  for (const { server, client } of open.splice(0)) {
-    client.close()
-    server.close()
-  }
-})
-
-function connect() {
-  const channel = new MessageChannel()
-  const ws = createWorkspace()
-  ws.prepared = prepareIris()
-  const table = (c: Connection): CommandTable => ({
-    ...dataCommands(c, ws),
-    ...trainCommands(c, ws, { progressMs: 20 })
-  })
-  const server = serveEngine(portFromMessagePort(channel.port1), table)
-  const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
-  const events: TrainEventData[] = []
-  client.on('train.event', (e) => events.push(e))
-  open.push({ server, client })
-  return { server, client, events }
-}
+// The session's own yield (real timers): the speed limit naps between steps.
+const connect = () => connectTrainEngine({ progressMs: 20, yieldControl: undefined })
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

@@ -3,26 +3,15 @@
  * exception) leaves the model at its last good weights — never an untouched zero buffer — and the
  * weights it started from can be put back (train.restore).
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  createEngineClient,
-  EngineRequestError,
-  portFromMessagePort,
-  serveEngine,
-  type CommandTable,
-  type Connection,
-  type EngineClient,
-  type EngineServer
-} from '../../src/engine/protocol'
-import { dataCommands } from '../../src/engine/protocol/handlers/data'
-import { createWorkspace } from '../../src/engine/model/workspace'
-import { trainCommands, type TrainEventData } from '../../src/engine/protocol/handlers/train'
+import { describe, expect, it } from 'vitest'
+import { EngineRequestError } from '../../src/engine/protocol'
+import { type TrainEventData } from '../../src/engine/protocol/handlers/train'
 import { createNetwork } from '../../src/engine/nn/network'
 import { resolveTrainSettings } from '../../src/engine/train/settings'
 import { createSession } from '../../src/engine/train/session'
 import { createTrainer, DIVERGENCE_FACTOR, trainToEnd } from '../../src/engine/train/trainer'
 import type { DoneEvent, SessionEvent, TrainData } from '../../src/engine/train/types'
-import { prepareIris } from './data-fixtures'
+import { connectTrainEngine, type TrainEngine } from './trainHarness'
 import { blobs, dataset, mlpGraph, xor, xorNetwork } from './trainFixtures'
 
 /** A trained XOR network (100 % accurate) and its weights. */
@@ -166,35 +155,8 @@ describe('an exception in the training loop is a failed run, not a dead engine',
 
 // ---- over the protocol ----
 
-interface Opened {
-  server: EngineServer
-  client: EngineClient
-  events: TrainEventData[]
-}
-const opened: Opened[] = []
-afterEach(() => {
-  for (const { server, client } of opened.splice(0)) {
-    client.close()
-    server.close()
-  }
-})
-
-function connect(): Opened {
-  const channel = new MessageChannel()
-  const ws = createWorkspace()
-  ws.prepared = prepareIris()
-  const table = (c: Connection): CommandTable => ({
-    ...dataCommands(c, ws),
-    ...trainCommands(c, ws, { yieldControl: () => new Promise((r) => setImmediate(r)) })
-  })
-  const server = serveEngine(portFromMessagePort(channel.port1), table)
-  const client = createEngineClient(portFromMessagePort(channel.port2), { timeoutMs: 0 })
-  const events: TrainEventData[] = []
-  client.on('train.event', (e) => events.push(e))
-  const o = { server, client, events }
-  opened.push(o)
-  return o
-}
+type Opened = TrainEngine
+const connect = (): TrainEngine => connectTrainEngine()
 
 function doneOf(o: Opened, session: number): Promise<TrainEventData & DoneEvent> {
   const test = (e: TrainEventData): e is TrainEventData & DoneEvent =>
