@@ -115,42 +115,121 @@ describe('the locale', () => {
   })
 })
 
-describe('the new components show no literal words', () => {
-  const dir = path.resolve(__dirname, '../../src/renderer/src/components/lessons')
+describe('no component shows a literal word', () => {
+  const root = path.resolve(__dirname, '../../src/renderer/src')
 
-  // Vue's template AST node types (@vue/compiler-core's NodeTypes): element, text, plain attribute.
+  /** Every .vue file of the renderer, relative to src/renderer/src. */
+  function vueFiles(dir = root): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name)
+      if (e.isDirectory()) return vueFiles(full)
+      return e.name.endsWith('.vue') ? [path.relative(root, full)] : []
+    })
+  }
+
+  // Components whose strings are still being moved into the catalogues. Each area removes its own
+  // files from this list as it converts them; when it is empty, delete it.
+  const PENDING = new Set<string>([
+    'App.vue',
+    'components/AppToolbar.vue',
+    'components/BottomPanel.vue',
+    'components/ConfirmDialog.vue',
+    'components/ConnectDialog.vue',
+    'components/EngineStatus.vue',
+    'components/GraphCanvas.vue',
+    'components/InspectorPanel.vue',
+    'components/PalettePanel.vue',
+    'components/ProblemsPanel.vue',
+    'components/RecoveryBanner.vue',
+    'components/ToastArea.vue',
+    'components/WeightEditor.vue',
+    'components/WeightLegend.vue',
+    'components/charts/ChartFrame.vue',
+    'components/charts/ChartsPanel.vue',
+    'components/charts/ConfusionChart.vue',
+    'components/charts/DecisionBoundaryChart.vue',
+    'components/charts/DeltaChart.vue',
+    'components/charts/HistogramChart.vue',
+    'components/charts/LossChart.vue',
+    'components/charts/PredVsActualChart.vue',
+    'components/data/DataPanel.vue',
+    'components/explainer/BackpropExplainer.vue',
+    'components/explainer/MatrixView.vue',
+    'components/nodes/BiasNode.vue',
+    'components/nodes/DenseNode.vue',
+    'components/nodes/InputNode.vue',
+    'components/nodes/LossNode.vue',
+    'components/nodes/NodeFacts.vue',
+    'components/nodes/UnitColumn.vue',
+    'components/nodes/UnitToggle.vue',
+    'components/predict/PredictPanel.vue',
+    'components/training/DeltaBadge.vue',
+    'components/training/TrainingPanel.vue',
+    'components/training/TrainingTab.vue',
+    'components/training/WeightEdge.vue'
+  ])
+
+  // Vue's template AST node types (@vue/compiler-core's NodeTypes).
   const ELEMENT = 1
   const TEXT = 2
+  const INTERPOLATION = 5
   const ATTRIBUTE = 6
+  const DIRECTIVE = 7
   interface TemplateNode {
     type: number
-    content?: string
-    props?: { type: number; name: string; value?: { content: string } }[]
+    content?: string | { content?: string }
+    props?: {
+      type: number
+      name: string
+      value?: { content: string }
+      arg?: { content?: string }
+      exp?: { content?: string }
+    }[]
     children?: TemplateNode[]
   }
 
-  /** Text nodes and plain (non-bound) attributes a person reads: aria-label, title, placeholder, alt. */
+  const READ = ['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt']
+  const hasWord = (s: string): boolean => /\p{L}/u.test(s)
+  /** Quoted strings with a letter in an expression, once t('key') / $t('key') calls are taken out. */
+  const quotedWords = (exp: string): string[] =>
+    [...exp.replace(/\$?t[cde]?\(\s*(['"`])[^'"`]*\1/g, '').matchAll(/(['"`])((?:(?!\1).)*)\1/g)]
+      .map((m) => m[2])
+      .filter(hasWord)
+
+  /** What a person would read that does not come from the catalogue. */
   function literals(nodes: TemplateNode[], out: string[] = []): string[] {
     for (const n of nodes) {
-      if (n.type === TEXT && /\p{L}/u.test(n.content ?? '')) out.push(n.content!.trim())
+      if (n.type === TEXT && typeof n.content === 'string' && hasWord(n.content)) out.push(n.content.trim())
+      if (n.type === INTERPOLATION && typeof n.content === 'object')
+        for (const w of quotedWords(n.content.content ?? '')) out.push(`{{ '${w}' }}`)
       if (n.type === ELEMENT) {
-        for (const p of n.props ?? [])
-          if (p.type === ATTRIBUTE && ['aria-label', 'title', 'placeholder', 'alt'].includes(p.name))
-            if (p.value && /\p{L}/u.test(p.value.content)) out.push(`${p.name}="${p.value.content}"`)
+        for (const p of n.props ?? []) {
+          if (p.type === ATTRIBUTE && READ.includes(p.name) && p.value && hasWord(p.value.content))
+            out.push(`${p.name}="${p.value.content}"`)
+          if (p.type === DIRECTIVE && p.name === 'bind' && READ.includes(p.arg?.content ?? ''))
+            for (const w of quotedWords(p.exp?.content ?? '')) out.push(`:${p.arg!.content}="'${w}'"`)
+        }
         literals(n.children ?? [], out)
       }
     }
     return out
   }
 
+  const files = vueFiles()
+
   it('finds the components to check', () => {
-    expect(readdirSync(dir).filter((f) => f.endsWith('.vue')).length).toBeGreaterThan(0)
+    expect(files.length).toBeGreaterThan(40)
+    expect(
+      [...PENDING].filter((f) => !files.includes(f)),
+      'pending files that do not exist'
+    ).toEqual([])
   })
 
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.vue')))
+  for (const file of files.filter((f) => !PENDING.has(f)))
     it(file, () => {
-      const { descriptor } = parseSfc(readFileSync(path.join(dir, file), 'utf8'), { filename: file })
-      const ast = descriptor.template!.ast as unknown as { children: TemplateNode[] }
+      const { descriptor } = parseSfc(readFileSync(path.join(root, file), 'utf8'), { filename: file })
+      if (!descriptor.template) return
+      const ast = descriptor.template.ast as unknown as { children: TemplateNode[] }
       expect(literals(ast.children)).toEqual([])
     })
 })

@@ -1,11 +1,11 @@
 /**
  * The app's languages: English and 简体中文 (vue-i18n, Composition API mode). The choice is kept in
- * localStorage; numbers are formatted for the locale. New UI goes through `t()` from the start; the
- * older components' literal strings are still to be converted (see the catalogues' README note).
+ * localStorage; numbers are formatted for the locale. Everything visible goes through `t()`;
+ * the catalogues have one file per area of the app (en/, zh-CN/).
  */
 import { createI18n } from 'vue-i18n'
-import en from './en'
-import zhCN from './zh-CN'
+import en from './en/index'
+import zhCN from './zh-CN/index'
 
 export const LOCALES = ['en', 'zh-CN'] as const
 export type Locale = (typeof LOCALES)[number]

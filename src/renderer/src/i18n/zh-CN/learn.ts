@@ -1,11 +1,11 @@
 /**
- * 简体中文. Same keys as en.ts (typed against it; test/renderer/i18n.test.ts also checks that none is
+ * 简体中文. Same keys as en/learn.ts (typed against it; test/renderer/i18n.test.ts also checks that none is
  * empty). The lesson texts are our own words in the tutorials' notation (手推 of seed 001, BP-1…BP-4
  * of seed 003).
  */
-import type { Catalogue } from './en'
+import type en from '../en/learn'
 
-const zhCN: Catalogue = {
+const learn: typeof en = {
   locale: {
     label: '语言',
     en: 'English',
@@ -202,4 +202,4 @@ const zhCN: Catalogue = {
   }
 }
 
-export default zhCN
+export default learn

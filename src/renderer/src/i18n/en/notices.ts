@@ -1,0 +1,4 @@
+/** English: the stores' notices and toasts. */
+const notices = {}
+
+export default notices

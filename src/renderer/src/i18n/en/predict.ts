@@ -1,0 +1,4 @@
+/** English: the predict panel. */
+const predict = {}
+
+export default predict
