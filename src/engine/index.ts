@@ -50,6 +50,7 @@ export { ParameterError, parametersToMap, parametersFromMap } from './nn/paramet
 export { initializeParameters, SMALL_UNIFORM_LIMIT } from './nn/init'
 export {
   inspect,
+  DELTA_RULES,
   type Inspection,
   type LayerInspection,
   type Contribution,

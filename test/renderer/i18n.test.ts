@@ -152,21 +152,13 @@ describe('no component shows a literal word', () => {
     'components/charts/HistogramChart.vue',
     'components/charts/LossChart.vue',
     'components/charts/PredVsActualChart.vue',
-    'components/data/DataPanel.vue',
-    'components/explainer/BackpropExplainer.vue',
-    'components/explainer/MatrixView.vue',
     'components/nodes/BiasNode.vue',
     'components/nodes/DenseNode.vue',
     'components/nodes/InputNode.vue',
     'components/nodes/LossNode.vue',
     'components/nodes/NodeFacts.vue',
     'components/nodes/UnitColumn.vue',
-    'components/nodes/UnitToggle.vue',
-    'components/predict/PredictPanel.vue',
-    'components/training/DeltaBadge.vue',
-    'components/training/TrainingPanel.vue',
-    'components/training/TrainingTab.vue',
-    'components/training/WeightEdge.vue'
+    'components/nodes/UnitToggle.vue'
   ])
 
   // Vue's template AST node types (@vue/compiler-core's NodeTypes).

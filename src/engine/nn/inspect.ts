@@ -13,16 +13,20 @@ import { activateForward, softmaxBackward } from '../math/activations'
 import { logitDelta, logitLossSum, lossGradient, lossSum } from '../math/losses'
 import type { Network } from './types'
 
-/** How δ was obtained from ∂C/∂a. */
-export type DeltaRule =
-  /** δ = ∂C/∂a ⊙ f′(z) (BP-1 / BP-2) */
-  | 'chain'
-  /** softmax: δ = Jᵀ ∂C/∂a with J = diag(a) − a aᵀ (no elementwise f′ exists) */
-  | 'softmax-jacobian'
-  /** softmax + cross-entropy: the product simplifies to δ = a − y */
-  | 'softmax-cross-entropy'
-  /** sigmoid + binary cross-entropy: the product simplifies to δ = a − y */
-  | 'sigmoid-binary-cross-entropy'
+/**
+ * How δ was obtained from ∂C/∂a (a list, so the renderer can word every rule):
+ * - chain: δ = ∂C/∂a ⊙ f′(z) (BP-1 / BP-2)
+ * - softmax-jacobian: δ = Jᵀ ∂C/∂a with J = diag(a) − a aᵀ (no elementwise f′ exists)
+ * - softmax-cross-entropy: the product simplifies to δ = a − y
+ * - sigmoid-binary-cross-entropy: the product simplifies to δ = a − y
+ */
+export const DELTA_RULES = [
+  'chain',
+  'softmax-jacobian',
+  'softmax-cross-entropy',
+  'sigmoid-binary-cross-entropy'
+] as const
+export type DeltaRule = (typeof DELTA_RULES)[number]
 
 /** One term of ∂C/∂a: δ_tgt·W over a weighted out-edge, ∂C/∂a_tgt over a skip out-edge, or the loss. */
 export interface Contribution {

@@ -2,7 +2,9 @@
  * The training settings form, generated from the engine's TRAIN_SETTING_FIELDS (labels, help, types,
  * bounds, defaults, which optimiser or schedule shows a field): the panel can never accept a value
  * the engine refuses, nor refuse one it accepts. Only the presentation is the renderer's: which
- * fieldset a setting sits in, and the optimisers' longer names.
+ * fieldset a setting sits in, and the words. The engine's English label and help are what the command
+ * line prints; the panel words each field, choice and fieldset from the catalogue by key
+ * (settingLabelKey & co.), so the engine never depends on vue-i18n.
  */
 import {
   resolveTrainSettings,
@@ -11,15 +13,18 @@ import {
   type TrainSettings
 } from '@engine/index'
 
+/** A fieldset, by the catalogue key of its legend (training.groups.<id>). */
+export type SettingsGroupId = 'optimiser' | 'schedule' | 'run' | 'init' | 'stop' | 'more'
+
 export interface SettingsGroup {
-  legend: string
+  id: SettingsGroupId
   fields: TrainSettingField[]
 }
 
 /** Fieldsets and the settings each holds, in the engine's order within a fieldset. */
-const GROUPS: readonly { legend: string; paths: readonly string[] }[] = [
+const GROUPS: readonly { id: SettingsGroupId; paths: readonly string[] }[] = [
   {
-    legend: 'Optimiser',
+    id: 'optimiser',
     paths: [
       'optimizer',
       'learningRate',
@@ -36,7 +41,7 @@ const GROUPS: readonly { legend: string; paths: readonly string[] }[] = [
     ]
   },
   {
-    legend: 'Schedule',
+    id: 'schedule',
     paths: [
       'schedule.kind',
       'schedule.stepEpochs',
@@ -45,16 +50,16 @@ const GROUPS: readonly { legend: string; paths: readonly string[] }[] = [
       'schedule.minFactor'
     ]
   },
-  { legend: 'Data and run', paths: ['batchSize', 'epochs', 'shuffle'] },
-  { legend: 'Initial weights', paths: ['init', 'seed'] },
-  { legend: 'Stop rules', paths: ['lossTarget', 'minLossChange', 'patience'] }
+  { id: 'run', paths: ['batchSize', 'epochs', 'shuffle'] },
+  { id: 'init', paths: ['init', 'seed'] },
+  { id: 'stop', paths: ['lossTarget', 'minLossChange', 'patience'] }
 ]
 
 /** The fieldsets; a setting the engine adds later lands in "More" rather than missing from the form. */
 export function settingsGroups(fields: readonly TrainSettingField[] = TRAIN_SETTING_FIELDS): SettingsGroup[] {
   const byPath = new Map(fields.map((f) => [f.path, f]))
   const groups = GROUPS.map((g) => ({
-    legend: g.legend,
+    id: g.id,
     fields: g.paths.flatMap((p) => {
       const f = byPath.get(p)
       byPath.delete(p)
@@ -62,24 +67,20 @@ export function settingsGroups(fields: readonly TrainSettingField[] = TRAIN_SETT
     })
   }))
   const rest = [...byPath.values()]
-  if (rest.length > 0) groups.push({ legend: 'More', fields: rest })
+  if (rest.length > 0) groups.push({ id: 'more', fields: rest })
   return groups.filter((g) => g.fields.length > 0)
 }
 
-export const OPTIMIZER_LABELS: Record<string, string> = {
-  gd: 'Gradient descent (full batch)',
-  sgd: 'SGD (mini-batch)',
-  momentum: 'Momentum',
-  nesterov: 'Nesterov momentum',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-  rprop: 'Rprop'
-}
-
-/** A choice as the form names it. */
-export function choiceLabel(field: TrainSettingField, choice: string): string {
-  return field.path === 'optimizer' ? (OPTIMIZER_LABELS[choice] ?? choice) : choice
-}
+/** The catalogue keys of a field's words: training.settings.<path>.label / .help (path `rprop.etaPlus` nests). */
+export const settingLabelKey = (field: Pick<TrainSettingField, 'path'>): string =>
+  `training.settings.${field.path}.label`
+export const settingHelpKey = (field: Pick<TrainSettingField, 'path'>): string =>
+  `training.settings.${field.path}.help`
+/** The catalogue key of a choice of a choice field: training.choices.<path>.<value>. */
+export const choiceKey = (field: Pick<TrainSettingField, 'path'>, choice: string): string =>
+  `training.choices.${field.path}.${choice}`
+/** The catalogue key of a fieldset's legend. */
+export const groupKey = (group: Pick<SettingsGroup, 'id'>): string => `training.groups.${group.id}`
 
 /** Whether the field applies to these settings (its optimiser or schedule is the chosen one). */
 export function isShown(field: TrainSettingField, s: TrainSettings): boolean {

@@ -14,7 +14,6 @@ import {
   histogramOverlay,
   type EdgeWeightOverlay
 } from '@renderer/charts/weightOverlay'
-import { formatValue } from '@renderer/charts/format'
 import { useTrainingStore } from '@renderer/stores/training'
 import { useUiStore } from '@renderer/stores/ui'
 
@@ -27,8 +26,8 @@ export interface TrainingOverlay {
   edgeOverlay(edgeId: string): EdgeWeightOverlay | null
   /** "|δ| 0.0123" for a dense layer, or '' when unknown. */
   nodeBadge(nodeId: string): string
-  /** The same value in words, for screen readers ("mean absolute delta 0.0123"), or ''. */
-  nodeBadgeLabel(nodeId: string): string
+  /** The badge's value, the layer's mean |δ| (the badge words it for screen readers), or undefined. */
+  nodeMeanAbsDelta(nodeId: string): number | undefined
   /** Whether the explainer's current step involves this node / edge. */
   isNodeHighlighted(nodeId: string): boolean
   isEdgeHighlighted(edgeId: string): boolean
@@ -99,10 +98,7 @@ function createOverlay(store: TrainingStore): TrainingOverlay {
     // per-frame histograms, so the edge does not depend on them).
     edgeOverlay: (edgeId) => fromParameters.value.get(edgeId) ?? fromHistograms.value.get(edgeId) ?? null,
     nodeBadge: (nodeId) => deltaBadge(deltas.value.get(nodeId)),
-    nodeBadgeLabel: (nodeId) => {
-      const d = deltas.value.get(nodeId)
-      return d === undefined ? '' : `mean absolute delta ${formatValue(d)}`
-    },
+    nodeMeanAbsDelta: (nodeId) => deltas.value.get(nodeId),
     isNodeHighlighted: (nodeId) => highlighted.value.nodes.has(nodeId),
     isEdgeHighlighted: (edgeId) => highlighted.value.edges.has(edgeId),
     explainRequest,
