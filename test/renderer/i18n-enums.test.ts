@@ -58,6 +58,16 @@ describe('every training setting is worded in both languages', () => {
     ])
   })
 
+  it('says in English what the engine says (the command line), up to typography', () => {
+    // The catalogue writes ’ and “ ”; a | would be vue-i18n's plural separator, so |ΔC| is worded.
+    const plain = (s: string): string => s.replace(/[’]/g, "'").replace(/[“”]/g, '"')
+    const worded = new Set(['minLossChange'])
+    for (const f of TRAIN_SETTING_FIELDS) {
+      if (!worded.has(f.path)) expect(plain(t(settingLabelKey(f))), f.path).toBe(f.label)
+      expect(plain(t(settingHelpKey(f))), f.path).toBe(f.help)
+    }
+  })
+
   it('words the fields in Chinese, not in the engine’s English', () => {
     const rate = TRAIN_SETTING_FIELDS.find((f) => f.path === 'learningRate')!
     expect(t(settingLabelKey(rate), {}, { locale: 'en' })).toBe(rate.label)

@@ -13,6 +13,7 @@ import {
   strokeWidth
 } from '@renderer/charts/weightOverlay'
 import { NEGATIVE, POSITIVE } from '@renderer/charts/palette'
+import { createAppI18n } from '@renderer/i18n'
 
 const frame = () => new Promise((r) => setTimeout(r, 40))
 
@@ -77,7 +78,7 @@ describe('useTrainingOverlay', () => {
 
   it('renders the δ badge only while training data exists', async () => {
     const store = useTrainingStore()
-    const w = mount(DeltaBadge, { props: { nodeId: 'out' } })
+    const w = mount(DeltaBadge, { props: { nodeId: 'out' }, global: { plugins: [createAppI18n()] } })
     expect(w.text()).toBe('')
     store.handleEvent(event)
     await frame()

@@ -6,7 +6,8 @@ import TrainingPanel from '@renderer/components/training/TrainingPanel.vue'
 import { useTrainingStore, type TrainingEngine } from '@renderer/stores/training'
 import { shortcutFor } from '@renderer/components/training/shortcuts'
 import { resolveTrainSettings, TRAIN_SETTING_FIELDS } from '@engine/index'
-import { settingsGroups } from '@renderer/training/settingsForm'
+import { settingHelpKey, settingLabelKey, settingsGroups } from '@renderer/training/settingsForm'
+import { createAppI18n } from '@renderer/i18n'
 
 function recordingEngine() {
   const calls: unknown[][] = []
@@ -53,7 +54,7 @@ describe('TrainingPanel', () => {
     const f = recordingEngine()
     const store = useTrainingStore()
     store.bind(f.engine)
-    const w = mount(TrainingPanel, { attachTo: document.body })
+    const w = mount(TrainingPanel, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     await labelled(w, 'Epochs').setValue('7')
     await labelled(w, 'Optimizer').setValue('momentum')
     await labelled(w, 'Momentum').setValue('0.5')
@@ -70,7 +71,7 @@ describe('TrainingPanel', () => {
     const store = useTrainingStore()
     store.bind(f.engine)
     store.applySettings({ epochs: 4 })
-    const w = mount(TrainingPanel, { attachTo: document.body })
+    const w = mount(TrainingPanel, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     expect(button(w, 'Pause').attributes('disabled')).toBeDefined()
     f.emit({
       type: 'progress',
@@ -105,7 +106,7 @@ describe('TrainingPanel', () => {
     const f = recordingEngine()
     const store = useTrainingStore()
     store.bind(f.engine)
-    const w = mount(TrainingPanel, { attachTo: document.body })
+    const w = mount(TrainingPanel, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     f.emit({ type: 'state', state: 'running', epoch: 0, step: 1 })
     await flushPromises()
     await labelled(w, 'Learning rate').setValue('0.003')
@@ -115,7 +116,10 @@ describe('TrainingPanel', () => {
   })
 
   it('disables Train with the reason shown when the graph is not ready', () => {
-    const w = mount(TrainingPanel, { props: { blockedReason: 'Load a CSV first.' } })
+    const w = mount(TrainingPanel, {
+      props: { blockedReason: 'Load a CSV first.' },
+      global: { plugins: [createAppI18n()] }
+    })
     expect(button(w, 'Train').attributes('disabled')).toBeDefined()
     expect(w.find('[role="status"]').text()).toBe('Load a CSV first.')
   })
@@ -124,7 +128,7 @@ describe('TrainingPanel', () => {
     const f = recordingEngine()
     const store = useTrainingStore()
     store.bind(f.engine)
-    const w = mount(TrainingPanel, { attachTo: document.body })
+    const w = mount(TrainingPanel, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyT', altKey: true }))
     await flushPromises()
     expect(f.calls[0][0]).toBe('start')
@@ -139,7 +143,7 @@ describe('TrainingPanel', () => {
 describe('TrainingPanel without a training engine', () => {
   it('says the engine does not offer training and keeps Train disabled', () => {
     setActivePinia(createPinia())
-    const w = mount(TrainingPanel)
+    const w = mount(TrainingPanel, { global: { plugins: [createAppI18n()] } })
     expect(button(w, 'Train').attributes('disabled')).toBeDefined()
     expect(w.find('[role="status"]').text()).toBe('The engine is not ready to train yet.')
   })
@@ -149,16 +153,18 @@ describe('TrainingPanel without a training engine', () => {
     expect([...paths].sort()).toEqual(TRAIN_SETTING_FIELDS.map((f) => f.path).sort())
 
     const store = useTrainingStore()
-    const w = mount(TrainingPanel, { attachTo: document.body })
+    // The panel words each field from the catalogue, keyed by the engine's path (English here).
+    const i18n = createAppI18n()
+    const w = mount(TrainingPanel, { attachTo: document.body, global: { plugins: [i18n] } })
     for (const optimizer of ['momentum', 'adam', 'rmsprop', 'rprop'] as const) {
       store.applySettings({ optimizer, schedule: { ...store.settings.schedule, kind: 'step' } })
       await flushPromises()
       for (const f of TRAIN_SETTING_FIELDS) {
         if (f.optimizers && !f.optimizers.includes(optimizer)) continue
         if (f.schedules && !f.schedules.includes('step')) continue
-        const label = w.findAll('label').find((x) => x.text().startsWith(f.label))
+        const label = w.findAll('label').find((x) => x.text().startsWith(i18n.global.t(settingLabelKey(f))))
         expect(label, f.path).toBeDefined()
-        expect(label!.attributes('title')).toBe(f.help)
+        expect(label!.attributes('title')).toBe(i18n.global.t(settingHelpKey(f)))
         const input = label!.find('input, select')
         if (f.type === 'number' || f.type === 'integer') {
           expect(input.attributes('min'), f.path).toBe(f.min === undefined ? undefined : String(f.min))
@@ -172,7 +178,7 @@ describe('TrainingPanel without a training engine', () => {
   it('refuses what the engine refuses, in its words, and keeps the setting (momentum 1, η⁻ 0)', async () => {
     const store = useTrainingStore()
     store.applySettings({ optimizer: 'momentum' })
-    const w = mount(TrainingPanel, { attachTo: document.body })
+    const w = mount(TrainingPanel, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     const momentum = labelled(w, 'Momentum')
     await momentum.setValue('1')
     expect(store.settings.momentum).toBe(0.9)

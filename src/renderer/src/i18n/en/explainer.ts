@@ -39,8 +39,7 @@ const explainer = {
       'Sigmoid with binary cross-entropy: f′(z) = a(1 − a) cancels the loss denominator, δ = a − y.'
   },
   check: 'Gradient check',
-  passed:
-    'Passed: backprop agrees with finite differences on every edge (max relative error < {tolerance}).',
+  passed: 'Passed: backprop agrees with finite differences on every edge (max relative error < {tolerance}).',
   failed: 'Failed: some edges differ from finite differences.',
   head: {
     edge: 'edge',

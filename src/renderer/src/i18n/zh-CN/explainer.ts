@@ -22,8 +22,7 @@ const explainer: typeof en = {
   gradientsBlock: '梯度',
   gradients: '梯度（BP-3、BP-4）',
   target: '目标 y',
-  fanOut:
-    '∂C/∂a{l} = 对所有出边求和：(W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾，再加上每个跳跃连接目标的 ∂C/∂a（BP-2，先分发再求和）',
+  fanOut: '∂C/∂a{l} = 对所有出边求和：(W⁽ˡ⁺¹⁾)ᵀ δ⁽ˡ⁺¹⁾，再加上每个跳跃连接目标的 ∂C/∂a（BP-2，先分发再求和）',
   fromLoss: '来自损失的 ∂C/∂a{l}',
   viaSkip: '经跳跃连接的 ∂C/∂a{l}',
   sum: '∂C/∂a{l}（求和）',
@@ -33,8 +32,7 @@ const explainer: typeof en = {
     'softmax-jacobian':
       'softmax 没有逐元素的 f′：δ_j = a_j (∂C/∂a_j − Σ_k a_k ∂C/∂a_k)，即把 softmax 的雅可比矩阵作用在 ∂C/∂a 上。',
     'softmax-cross-entropy': 'softmax 配交叉熵：雅可比矩阵与 −y/a 相消，得到 δ = a − y。',
-    'sigmoid-binary-cross-entropy':
-      'sigmoid 配二元交叉熵：f′(z) = a(1 − a) 消去了损失的分母，δ = a − y。'
+    'sigmoid-binary-cross-entropy': 'sigmoid 配二元交叉熵：f′(z) = a(1 − a) 消去了损失的分母，δ = a − y。'
   },
   check: '梯度检验',
   passed: '通过：每条边上反向传播的结果都与有限差分一致（最大相对误差 < {tolerance}）。',
