@@ -72,7 +72,9 @@ test('load a CSV, choose columns, train, explain and predict in 简体中文', a
   const stepper = explainer.getByRole('navigation', { name: '反向传播的步骤' })
   await expect(stepper).toContainText('反向第 1 步，共 2 步')
   await expect(stepper).toContainText('（输出层，紧接损失）')
-  await expect(explainer.getByText('softmax 配交叉熵：雅可比矩阵与 −y/a 相消，得到 δ = a − y。')).toBeVisible()
+  await expect(
+    explainer.getByText('softmax 配交叉熵：雅可比矩阵与 −y/a 相消，得到 δ = a − y。')
+  ).toBeVisible()
   await expect(explainer.getByRole('heading', { name: '梯度（BP-3、BP-4）' })).toBeVisible()
   await stepper.getByRole('button', { name: '下一步' }).click()
   await expect(stepper).toContainText('反向第 2 步，共 2 步')

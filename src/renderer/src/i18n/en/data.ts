@@ -64,7 +64,7 @@ const data = {
     binary: 'binary',
     multiclass: 'multiclass'
   },
-  classes: '({classes})',
+  taskClasses: '{task} ({classes})',
   targets: 'targets {targets}',
   split: '{train} training / {validation} validation rows',
   droppedOne: '1 row dropped',

@@ -61,7 +61,7 @@ const data: typeof en = {
     binary: '二分类',
     multiclass: '多分类'
   },
-  classes: '（{classes}）',
+  taskClasses: '{task}（{classes}）',
   targets: '目标 {targets}',
   split: '训练集 {train} 行 / 验证集 {validation} 行',
   droppedOne: '删除了 1 行',
