@@ -34,7 +34,7 @@ test('load a CSV, choose columns, train, explain and predict in 简体中文', a
   await expect(role.locator('option:checked')).toHaveText('目标')
   const prepared = data.getByLabel('预处理后的数据')
   await expect(prepared).toContainText('输入宽度 4')
-  await expect(prepared).toContainText('多分类')
+  await expect(prepared).toContainText('多分类（setosa、versicolor、virginica）')
   await expect(prepared).toContainText('训练集 120 行 / 验证集 30 行')
 
   // Leave one feature out, then take it back: the input width follows.
