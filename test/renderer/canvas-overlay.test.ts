@@ -16,6 +16,7 @@ import type { SessionEvent } from '@engine/train/types'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import GraphCanvas from '@renderer/components/GraphCanvas.vue'
+import { createAppI18n } from '@renderer/i18n'
 
 interface Recording {
   graph: GraphSpec
@@ -68,7 +69,7 @@ describe('the training overlay on the canvas', () => {
   })
 
   async function mountCanvas(): Promise<VueWrapper> {
-    wrapper = mount(GraphCanvas, { attachTo: document.body })
+    wrapper = mount(GraphCanvas, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
     await frame()
     return wrapper
   }
@@ -195,7 +196,10 @@ describe('the training overlay on the canvas', () => {
         updates.set(key, (updates.get(key) ?? 0) + 1)
       }
     }
-    wrapper = mount(GraphCanvas, { attachTo: document.body, global: { mixins: [counter] } })
+    wrapper = mount(GraphCanvas, {
+      attachTo: document.body,
+      global: { mixins: [counter], plugins: [createAppI18n()] }
+    })
     await frame()
     const store = useTrainingStore()
     const progress = recording.events.filter((e) => e.type === 'progress')

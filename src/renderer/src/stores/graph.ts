@@ -198,9 +198,10 @@ export const useGraphStore = defineStore('graph', () => {
     commit(moveNodes(graph.value, positions), 'Move', `move:${ids}`)
   }
 
-  function autoArrange(): void {
+  /** `heights`: the nodes' drawn heights, so expanded layers get the room they take (see autoLayout). */
+  function autoArrange(heights?: Readonly<Record<string, number>>): void {
     if (!graph.value.nodes.length) return
-    commit(moveNodes(graph.value, autoLayout(graph.value)), 'Auto-arrange')
+    commit(moveNodes(graph.value, autoLayout(graph.value, { heights })), 'Auto-arrange')
   }
 
   function copy(): boolean {
