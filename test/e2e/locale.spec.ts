@@ -54,6 +54,8 @@ test('toolbar, palette and canvas nodes in 简体中文, back to English, rememb
   await expect(hidden).toContainText('全连接层')
   await expect(hidden).toContainText('2 个单元 · sigmoid')
   await expect(node(page, '输入层 x')).toContainText('2 个单元')
+  // Vue Flow's own screen-reader description of a node, worded by us.
+  await expect(hidden).toHaveAccessibleDescription(/^按 Enter 或空格键选择节点/)
   await expect(node(page, '偏置单元 one')).toContainText('偏置 one')
   await expect(node(page, '损失 cost')).toContainText('损失 C')
   await expect(
@@ -81,6 +83,9 @@ test('toolbar, palette and canvas nodes in 简体中文, back to English, rememb
   await page.getByRole('button', { name: 'New from template' }).click()
   await page.getByRole('menuitem', { name: /^XOR/ }).click()
   await expect(node(page, 'Dense layer hidden [AND, NOR]')).toContainText('2 units · sigmoid')
+  await expect(node(page, 'Dense layer hidden [AND, NOR]')).toHaveAccessibleDescription(
+    /^Press Enter or Space/
+  )
   await expect(page.getByText('全连接层')).toHaveCount(0)
   await page.reload()
   await expect(toolbar(page, 'Main toolbar')).toBeVisible()

@@ -21,6 +21,17 @@ const canvas = {
     snap: 'Snap to grid'
   },
   minimap: 'Minimap',
+  a11y: {
+    nodeDesc:
+      'Press Enter or Space to select a node. You can then use the arrow keys to move it, press Delete to remove it and Escape to cancel.',
+    edgeDesc:
+      'Press Enter or Space to select an edge. You can then press Delete to remove it or Escape to cancel.',
+    moved: 'Moved the selected node {direction}. New position: x {x}, y {y}.',
+    up: 'up',
+    down: 'down',
+    left: 'left',
+    right: 'right'
+  },
   keyHint: 'C: connect this node to another · Tab moves between nodes and edges',
   notConnected: 'Not connected: {reason}',
   empty: {

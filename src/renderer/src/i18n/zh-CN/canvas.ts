@@ -23,6 +23,15 @@ const canvas: typeof en = {
     snap: '对齐网格'
   },
   minimap: '缩略图',
+  a11y: {
+    nodeDesc: '按 Enter 或空格键选择节点。然后可以用方向键移动它，按 Delete 删除，按 Esc 取消。',
+    edgeDesc: '按 Enter 或空格键选择边。然后可以按 Delete 删除，或按 Esc 取消。',
+    moved: '已把所选节点向{direction}移动。新位置：x {x}，y {y}。',
+    up: '上',
+    down: '下',
+    left: '左',
+    right: '右'
+  },
   keyHint: 'C：把这个节点连接到另一个节点 · Tab 在节点和边之间移动',
   notConnected: '未连接：{reason}',
   empty: {
