@@ -19,6 +19,12 @@ test('toolbar, palette and canvas nodes in 简体中文, back to English, rememb
   await page.getByRole('button', { name: 'New from template' }).click()
   await page.getByRole('menuitem', { name: /^XOR/ }).click()
   await expect(node(page, 'Dense layer hidden [AND, NOR]')).toBeVisible()
+  // An undo step recorded in English is named in the language of the moment.
+  await page.getByRole('button', { name: 'Auto-arrange', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
+    'title',
+    'Undo Auto-arrange (Ctrl+Z)'
+  )
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
@@ -30,6 +36,10 @@ test('toolbar, palette and canvas nodes in 简体中文, back to English, rememb
     await expect(bar.getByRole('button', { name, exact: true })).toBeVisible()
   await expect(bar.getByRole('group', { name: '文件' })).toBeVisible()
   await expect(bar.getByRole('button', { name: 'New', exact: true })).toHaveCount(0)
+  await expect(bar.getByRole('button', { name: '撤销', exact: true })).toHaveAttribute(
+    'title',
+    '撤销“自动排列”（Ctrl+Z）'
+  )
 
   // The template menu.
   await bar.getByRole('button', { name: '从模板新建' }).click()

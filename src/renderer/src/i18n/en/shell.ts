@@ -37,6 +37,27 @@ const shell = {
     fitView: 'Fit view',
     fitViewTitle: 'Fit the network in view (F)'
   },
+  history: {
+    edit: 'Edit',
+    add: { input: 'Add Input', dense: 'Add Dense layer', bias: 'Add Bias unit', loss: 'Add Loss' },
+    addSkip: 'Add skip connection',
+    connect: 'Connect',
+    delete: 'Delete',
+    deleteMany: 'Delete {n} items',
+    makeSkip: 'Make skip connection',
+    makeWeighted: 'Make weighted connection',
+    move: 'Move',
+    autoArrange: 'Auto-arrange',
+    paste: 'Paste',
+    pasteMany: 'Paste {n} nodes',
+    duplicate: 'Duplicate',
+    rename: 'Rename',
+    units: 'Change units',
+    leak: 'Change leak',
+    activation: 'Change activation',
+    initialiser: 'Change initialiser',
+    loss: 'Change loss'
+  },
   templates: {
     xor: {
       title: 'XOR (seed 001 gates)',

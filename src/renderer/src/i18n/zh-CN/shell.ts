@@ -39,6 +39,27 @@ const shell: typeof en = {
     fitView: '适合视图',
     fitViewTitle: '缩放以显示整个网络（F）'
   },
+  history: {
+    edit: '编辑',
+    add: { input: '添加输入层', dense: '添加全连接层', bias: '添加偏置单元', loss: '添加损失' },
+    addSkip: '添加跳跃连接',
+    connect: '连接',
+    delete: '删除',
+    deleteMany: '删除 {n} 项',
+    makeSkip: '改为跳跃连接',
+    makeWeighted: '改为带权重的连接',
+    move: '移动',
+    autoArrange: '自动排列',
+    paste: '粘贴',
+    pasteMany: '粘贴 {n} 个节点',
+    duplicate: '创建副本',
+    rename: '重命名',
+    units: '更改单元数',
+    leak: '更改泄漏系数',
+    activation: '更改激活函数',
+    initialiser: '更改初始化方法',
+    loss: '更改损失函数'
+  },
   templates: {
     xor: {
       title: 'XOR（教程 001 的逻辑门）',
