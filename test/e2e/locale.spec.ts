@@ -32,7 +32,7 @@ test('toolbar, palette and canvas nodes in 简体中文, back to English, rememb
   // The toolbar and its groups.
   const bar = toolbar(page, '主工具栏')
   await expect(bar).toBeVisible()
-  for (const name of ['新建', '从模板新建', '打开', '保存', '另存为', '撤销', '重做', '自动排列', '适合视图'])
+  for (const name of ['新建', '从模板新建', '打开', '保存', '另存为', '撤销', '重做', '自动排列', '适应视图'])
     await expect(bar.getByRole('button', { name, exact: true })).toBeVisible()
   await expect(bar.getByRole('group', { name: '文件' })).toBeVisible()
   await expect(bar.getByRole('button', { name: 'New', exact: true })).toHaveCount(0)

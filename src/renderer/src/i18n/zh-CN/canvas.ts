@@ -17,7 +17,7 @@ const canvas: typeof en = {
     zoomInTitle: '放大（+）',
     zoomOut: '缩小',
     zoomOutTitle: '缩小（−）',
-    fitView: '适合视图',
+    fitView: '适应视图',
     fitViewTitle: '缩放以显示整个网络（F）',
     zoomLevel: '缩放比例',
     snap: '对齐网格'

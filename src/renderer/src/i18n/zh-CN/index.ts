@@ -11,6 +11,17 @@ import predict from './predict'
 import engine from './engine'
 import notices from './notices'
 
-const zhCN: Catalogue = { ...learn, shell, canvas, data, training, charts, explainer, predict, engine, notices }
+const zhCN: Catalogue = {
+  ...learn,
+  shell,
+  canvas,
+  data,
+  training,
+  charts,
+  explainer,
+  predict,
+  engine,
+  notices
+}
 
 export default zhCN

@@ -36,7 +36,7 @@ const shell: typeof en = {
     view: '视图',
     autoArrange: '自动排列',
     autoArrangeTitle: '把各层从左到右排列（L）',
-    fitView: '适合视图',
+    fitView: '适应视图',
     fitViewTitle: '缩放以显示整个网络（F）'
   },
   history: {
@@ -106,7 +106,7 @@ const shell: typeof en = {
     canvas: '调整画布与下方面板的大小',
     charts: '调整面板与实时图表的大小'
   },
-  statusHint: 'Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制/粘贴 · Del 删除 · F 适合视图 · L 排列',
+  statusHint: 'Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制/粘贴 · Del 删除 · F 适应视图 · L 排列',
   confirm: {
     cancel: '取消'
   },
