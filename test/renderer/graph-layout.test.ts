@@ -87,3 +87,50 @@ describe('snapPosition', () => {
     expect(snapPosition({ x: 30, y: 10 }, 10)).toEqual({ x: 30, y: 10 })
   })
 })
+
+describe('autoLayout with the nodes as drawn', () => {
+  // A layer expanded into its units is far taller than a card (58 px header + 20 px a unit).
+  const column: GraphSpec = {
+    format: 'backprop-studio/graph',
+    version: 1,
+    nodes: [
+      { id: 'x', kind: 'input', units: 2 },
+      { id: 'a', kind: 'dense', units: 16, activation: 'relu', position: { x: 0, y: 0 } },
+      { id: 'b', kind: 'dense', units: 4, activation: 'relu', position: { x: 0, y: 10 } },
+      { id: 'c', kind: 'dense', units: 4, activation: 'relu', position: { x: 0, y: 20 } },
+      { id: 'cost', kind: 'loss', loss: 'squared-error' }
+    ],
+    edges: [
+      { id: 'wa', from: 'x', to: 'a' },
+      { id: 'wb', from: 'x', to: 'b' },
+      { id: 'wc', from: 'x', to: 'c' },
+      { id: 'ac', from: 'a', to: 'cost' },
+      { id: 'bc', from: 'b', to: 'cost' },
+      { id: 'cc', from: 'c', to: 'cost' }
+    ]
+  }
+  const heights = { x: 100, a: 58 + 16 * 20 + 6, b: 110, c: 58 + 4 * 20 + 6, cost: 90 }
+
+  it('leaves no node of a column overlapping the next when one is expanded', () => {
+    const p = autoLayout(column, { heights })
+    const ordered = ['a', 'b', 'c'].sort((u, v) => p[u].y - p[v].y)
+    expect(ordered).toEqual(['a', 'b', 'c'])
+    for (let i = 0; i + 1 < ordered.length; i++) {
+      const [upper, lower] = [ordered[i], ordered[i + 1]]
+      expect(p[lower].y, `${lower} below ${upper}`).toBeGreaterThanOrEqual(
+        p[upper].y + heights[upper as keyof typeof heights]
+      )
+    }
+    expect(new Set(['a', 'b', 'c'].map((id) => p[id].x)).size).toBe(1)
+  })
+
+  it('spaces cards that fit in the row as before, and stays centred and stable', () => {
+    const plain = autoLayout(column)
+    const small = autoLayout(column, { heights: { a: 100, b: 100, c: 100 } })
+    expect(small).toEqual(plain)
+    expect(plain.b.y - plain.a.y).toBe(130)
+    expect(plain.a.y + plain.c.y).toBe(0)
+    const once = withAutoLayout(column, { heights })
+    expect(autoLayout(once, { heights })).toEqual(autoLayout(withAutoLayout(once, { heights }), { heights }))
+  })
+})

@@ -79,10 +79,10 @@ describe('graph store', () => {
   it('undoes and redoes every edit, one step each, and names it', () => {
     const { g } = build()
     g.connect('x', 'h1')
-    expect(g.nextUndoLabel).toBe('Connect')
+    expect(g.nextUndoLabel).toEqual({ key: 'shell.history.connect' })
     g.undo()
     expect(g.graph.edges).toHaveLength(0)
-    expect(g.nextRedoLabel).toBe('Connect')
+    expect(g.nextRedoLabel).toEqual({ key: 'shell.history.connect' })
     g.redo()
     expect(g.graph.edges).toHaveLength(1)
     for (let i = 0; i < 6; i++) g.undo()
@@ -146,6 +146,6 @@ describe('graph store', () => {
     const x = (id: string) => g.graph.nodes.find((n) => n.id === id)!.position!.x
     expect(x('x')).toBeLessThan(x('h1'))
     expect(x('h2')).toBeLessThan(x('cost'))
-    expect(g.nextUndoLabel).toBe('Auto-arrange')
+    expect(g.nextUndoLabel).toEqual({ key: 'shell.history.autoArrange' })
   })
 })

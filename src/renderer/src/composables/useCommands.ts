@@ -52,7 +52,11 @@ export function useCommands() {
     remove: () => graph.removeSelected(),
     selectAll: () => graph.selectAll(),
     autoArrange: () => {
-      graph.autoArrange()
+      // The canvas's measured node heights: an expanded layer is as tall as its units.
+      const heights = Object.fromEntries(
+        flow.getNodes.value.map((n) => [n.id, n.dimensions?.height ?? 0] as const)
+      )
+      graph.autoArrange(heights)
       setTimeout(fitView, 50)
     },
     fitView,

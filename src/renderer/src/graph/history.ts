@@ -3,9 +3,16 @@
  * Entries carry a label ("Add Dense layer") so the toolbar can say what Undo will undo.
  */
 
+/**
+ * What a step is called: words already in the reader's language, or a catalogue key (with its
+ * parameters) that the toolbar words in the current one — so a label recorded in English reads in
+ * Chinese after a switch.
+ */
+export type HistoryLabel = string | { key: string; params?: Record<string, string | number> }
+
 export interface Entry<T> {
   state: T
-  label: string
+  label: HistoryLabel
 }
 
 export interface History<T> {
@@ -30,7 +37,7 @@ export interface RecordOptions {
 export const DEFAULT_CAP = 100
 const DEFAULT_WINDOW_MS = 1000
 
-export function createHistory<T>(state: T, label = 'Start'): History<T> {
+export function createHistory<T>(state: T, label: HistoryLabel = 'Start'): History<T> {
   return { past: [], present: { state, label }, future: [] }
 }
 
@@ -38,7 +45,7 @@ export function createHistory<T>(state: T, label = 'Start'): History<T> {
 export function record<T>(
   history: History<T>,
   state: T,
-  label: string,
+  label: HistoryLabel,
   options: RecordOptions = {}
 ): History<T> {
   const now = options.now ?? Date.now()
@@ -81,9 +88,9 @@ export function redo<T>(history: History<T>): History<T> {
 }
 
 /** Label of the step Undo would revert (the present's label), or undefined at the start. */
-export const undoLabel = <T>(history: History<T>): string | undefined =>
+export const undoLabel = <T>(history: History<T>): HistoryLabel | undefined =>
   canUndo(history) ? history.present.label : undefined
 
 /** Label of the step Redo would re-apply. */
-export const redoLabel = <T>(history: History<T>): string | undefined =>
+export const redoLabel = <T>(history: History<T>): HistoryLabel | undefined =>
   canRedo(history) ? history.future[0].label : undefined

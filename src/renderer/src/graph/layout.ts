@@ -9,9 +9,16 @@ import type { GraphSpec, Position } from '@engine/index'
 export interface LayoutOptions {
   /** Horizontal distance between columns. */
   dx?: number
-  /** Vertical distance between nodes in a column. */
+  /** Vertical distance between nodes in a column (between their tops), when they are not taller. */
   dy?: number
   origin?: Position
+  /**
+   * Heights of the nodes as drawn, px, where known (the canvas measures them): a node taller than
+   * `dy - gap` (a layer expanded into its units) pushes the ones below it down instead of overlapping.
+   */
+  heights?: Readonly<Record<string, number>>
+  /** The least free space below a node in a column, px. */
+  gap?: number
 }
 
 /**
@@ -51,6 +58,8 @@ export function columnsOf(spec: GraphSpec): Map<string, number> {
 export function autoLayout(spec: GraphSpec, options: LayoutOptions = {}): Record<string, Position> {
   const dx = options.dx ?? 240
   const dy = options.dy ?? 130
+  const gap = options.gap ?? 24
+  const slot = (id: string): number => Math.max(dy, (options.heights?.[id] ?? 0) + gap)
   const origin = options.origin ?? { x: 0, y: 0 }
   const columns = columnsOf(spec)
   const byColumn = new Map<number, typeof spec.nodes>()
@@ -64,9 +73,12 @@ export function autoLayout(spec: GraphSpec, options: LayoutOptions = {}): Record
       const biasOrder = Number(a.kind === 'bias') - Number(b.kind === 'bias')
       return biasOrder || (a.position?.y ?? 0) - (b.position?.y ?? 0)
     })
-    const top = origin.y - ((ordered.length - 1) * dy) / 2
+    // Centred on origin.y as a uniform column of n nodes is: its first top at −(n − 1)·dy/2.
+    const slots = ordered.map((node) => slot(node.id))
+    let y = origin.y - (slots.reduce((a, b) => a + b, 0) - dy) / 2
     ordered.forEach((node, i) => {
-      positions[node.id] = { x: origin.x + c * dx, y: top + i * dy }
+      positions[node.id] = { x: origin.x + c * dx, y }
+      y += slots[i]
     })
   }
   return positions

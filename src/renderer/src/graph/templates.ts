@@ -10,11 +10,14 @@ import {
 } from '@engine/index'
 import { withAutoLayout } from './layout'
 
-/** A starting point for "New from template": a graph, and optionally preloaded parameters. */
+/**
+ * A starting point for "New from template": a graph, and optionally preloaded parameters. Its title and
+ * description are worded in the catalogue (`shell.templates.<id>`), filled in with `wording`.
+ */
 export interface Template {
   id: string
-  title: string
-  description: string
+  /** Parameters of the catalogue's description (e.g. the chain's depth and width). */
+  wording?: Record<string, number>
   graph: GraphSpec
   /** W as [out][in] by edge id; bias edges [units][1] (DESIGN §2). */
   parameters?: ParameterMap
@@ -36,8 +39,6 @@ const loss = (loss: LossKind): GraphNode => ({ id: 'cost', kind: 'loss', loss })
 function xor(): Template {
   return {
     id: 'xor',
-    title: 'XOR (seed 001 gates)',
-    description: 'Two inputs, a bias unit, hidden [AND, NOR] and an OR output, with the seed’s gate weights.',
     graph: graph(
       'XOR from logic gates',
       [
@@ -70,8 +71,6 @@ function xor(): Template {
 function irisMlp(): Template {
   return {
     id: 'iris-mlp',
-    title: 'Iris: 2-layer MLP',
-    description: '4 features → 8 tanh → 3 softmax, cross-entropy (iris.csv).',
     graph: graph(
       'Iris MLP',
       [
@@ -121,10 +120,7 @@ function deepChain(activation: 'sigmoid' | 'relu', skips: boolean): Template {
   const relu = activation === 'relu'
   return {
     id: relu ? 'deep-relu-skip' : 'deep-sigmoid',
-    title: relu ? 'Deep chain: ReLU + skips' : 'Deep chain: sigmoid',
-    description: relu
-      ? `${CHAIN_DEPTH} ReLU layers of ${CHAIN_WIDTH} with residual skips: gradients reach the first layer.`
-      : `${CHAIN_DEPTH} sigmoid layers of ${CHAIN_WIDTH}: watch δ vanish towards the input.`,
+    wording: { depth: CHAIN_DEPTH, width: CHAIN_WIDTH },
     graph: graph(relu ? 'Deep ReLU chain with skips' : 'Deep sigmoid chain', nodes, edges)
   }
 }
@@ -132,8 +128,6 @@ function deepChain(activation: 'sigmoid' | 'relu', skips: boolean): Template {
 function digitsResidual(): Template {
   return {
     id: 'digits-residual',
-    title: 'Digits: residual MLP',
-    description: '64 pixels → 64 relu → 64 relu (+ skip) → 10 softmax, cross-entropy (digits.csv).',
     graph: graph(
       'Digits residual MLP',
       [

@@ -8,11 +8,12 @@ import { formatShape, parameterCounts, unitsOf, weightShape, type ShapeOptions }
  * mapping needs no UI internals.
  */
 
-/** One incoming connection as a node badge: "W 8×4", "b 8×1" or "skip". */
+/** One incoming connection as a node badge: "W 8×4", "b 8×1" or (worded by the node) a skip from `from`. */
 export interface IncomingBadge {
   edgeId: string
   label: string
   kind: EdgeKind
+  from: string
 }
 
 export interface FlowNodeData {
@@ -60,11 +61,16 @@ function incomingBadges(spec: GraphSpec, node: GraphNode, options: ShapeOptions)
     .filter((e) => e.to === node.id)
     .map((edge) => {
       const kind = edgeKind(edge)
-      if (kind === 'skip') return { edgeId: edge.id, label: `skip from ${edge.from}`, kind }
+      if (kind === 'skip') return { edgeId: edge.id, label: `skip from ${edge.from}`, kind, from: edge.from }
       const shape = weightShape(spec, edge, options)
       const from = spec.nodes.find((n) => n.id === edge.from)
       const symbol = from?.kind === 'bias' ? 'b' : 'W'
-      return { edgeId: edge.id, label: shape ? `${symbol} ${formatShape(shape)}` : `${symbol} ?`, kind }
+      return {
+        edgeId: edge.id,
+        label: shape ? `${symbol} ${formatShape(shape)}` : `${symbol} ?`,
+        kind,
+        from: edge.from
+      }
     })
 }
 

@@ -17,6 +17,7 @@ import {
   type NodePatch
 } from '@renderer/graph/edit'
 import {
+  type HistoryLabel,
   canRedo,
   canUndo,
   createHistory,
@@ -27,7 +28,7 @@ import {
   undoLabel
 } from '@renderer/graph/history'
 import { autoLayout } from '@renderer/graph/layout'
-import { kindTitle, toFlowEdges, toFlowNodes } from '@renderer/graph/toFlow'
+import { toFlowEdges, toFlowNodes } from '@renderer/graph/toFlow'
 import { parameterCounts } from '@renderer/graph/shapes'
 import { checkConnection, checkGraph, problemsByElement } from '@renderer/graph/validation'
 
@@ -100,7 +101,7 @@ export const useGraphStore = defineStore('graph', () => {
   const nextRedoLabel = computed(() => redoLabel(history.value))
 
   /** Makes `next` the graph and one undo step (or part of the last one, when `coalesceKey` repeats). */
-  function commit(next: GraphSpec, label: string, coalesceKey?: string): void {
+  function commit(next: GraphSpec, label: HistoryLabel, coalesceKey?: string): void {
     graph.value = next
     history.value = record(history.value, next, label, { coalesceKey })
     pruneSelection()
@@ -114,7 +115,7 @@ export const useGraphStore = defineStore('graph', () => {
   }
 
   /** Replaces the whole graph (open, new, template) and starts a fresh history. */
-  function load(next: GraphSpec, label = 'Open'): void {
+  function load(next: GraphSpec, label: HistoryLabel = 'Open'): void {
     graph.value = next
     history.value = createHistory(next, label)
     selectedNodeIds.value = []
@@ -136,7 +137,7 @@ export const useGraphStore = defineStore('graph', () => {
   /** Adds a node of `kind` at `position` (flow coordinates), selects it and returns its id. */
   function addNode(kind: NodeKind, position: Position): string {
     const node = createNode(graph.value, kind, position)
-    commit(addNodeTo(graph.value, node), `Add ${kindTitle(kind)}`)
+    commit(addNodeTo(graph.value, node), { key: `shell.history.add.${kind}` })
     select([node.id])
     return node.id
   }
@@ -149,7 +150,9 @@ export const useGraphStore = defineStore('graph', () => {
     const reason = connectionProblem(from, to, kind)
     if (reason) return { ok: false, reason }
     const edge = createEdge(graph.value, from, to, kind)
-    commit(addEdge(graph.value, edge), kind === 'skip' ? 'Add skip connection' : 'Connect')
+    commit(addEdge(graph.value, edge), {
+      key: kind === 'skip' ? 'shell.history.addSkip' : 'shell.history.connect'
+    })
     return { ok: true, edgeId: edge.id }
   }
 
@@ -158,18 +161,24 @@ export const useGraphStore = defineStore('graph', () => {
     const count = selectedNodeIds.value.length + selectedEdgeIds.value.length
     commit(
       removeElements(graph.value, selectedNodeIds.value, selectedEdgeIds.value),
-      count === 1 ? 'Delete' : `Delete ${count} items`
+      count === 1
+        ? { key: 'shell.history.delete' }
+        : { key: 'shell.history.deleteMany', params: { n: count } }
     )
     select([])
   }
 
   function removeElementsById(nodeIds: string[], edgeIds: string[]): void {
     if (!nodeIds.length && !edgeIds.length) return
-    commit(removeElements(graph.value, nodeIds, edgeIds), 'Delete')
+    commit(removeElements(graph.value, nodeIds, edgeIds), { key: 'shell.history.delete' })
   }
 
   /** Edits a node's fields; repeated edits of the same field of the same node merge into one undo step. */
-  function updateNode(id: string, patch: NodePatch, label = 'Edit'): void {
+  function updateNode(
+    id: string,
+    patch: NodePatch,
+    label: HistoryLabel = { key: 'shell.history.edit' }
+  ): void {
     commit(updateNodeOf(graph.value, id, patch), label, `edit:${id}:${Object.keys(patch).sort().join(',')}`)
   }
 
@@ -180,10 +189,9 @@ export const useGraphStore = defineStore('graph', () => {
     const without = removeElements(graph.value, [], [id])
     const reason = checkConnection(without, edge.from, edge.to, kind, inputWidth.value)
     if (reason) return { ok: false, reason }
-    commit(
-      setEdgeKindOf(graph.value, id, kind),
-      kind === 'skip' ? 'Make skip connection' : 'Make weighted connection'
-    )
+    commit(setEdgeKindOf(graph.value, id, kind), {
+      key: kind === 'skip' ? 'shell.history.makeSkip' : 'shell.history.makeWeighted'
+    })
     return { ok: true, edgeId: id }
   }
 
@@ -195,12 +203,13 @@ export const useGraphStore = defineStore('graph', () => {
   /** Records the end of a drag (or a nudge); moves of the same nodes in quick succession are one step. */
   function commitMove(positions: Record<string, Position>): void {
     const ids = Object.keys(positions).sort().join(',')
-    commit(moveNodes(graph.value, positions), 'Move', `move:${ids}`)
+    commit(moveNodes(graph.value, positions), { key: 'shell.history.move' }, `move:${ids}`)
   }
 
-  function autoArrange(): void {
+  /** `heights`: the nodes' drawn heights, so expanded layers get the room they take (see autoLayout). */
+  function autoArrange(heights?: Readonly<Record<string, number>>): void {
     if (!graph.value.nodes.length) return
-    commit(moveNodes(graph.value, autoLayout(graph.value)), 'Auto-arrange')
+    commit(moveNodes(graph.value, autoLayout(graph.value, { heights })), { key: 'shell.history.autoArrange' })
   }
 
   function copy(): boolean {
@@ -215,7 +224,12 @@ export const useGraphStore = defineStore('graph', () => {
     pasteCount++
     const offset = { x: PASTE_STEP * pasteCount, y: PASTE_STEP * pasteCount }
     const { spec, nodeIds } = pasteElements(graph.value, clipboard.value, offset)
-    commit(spec, nodeIds.length === 1 ? 'Paste' : `Paste ${nodeIds.length} nodes`)
+    commit(
+      spec,
+      nodeIds.length === 1
+        ? { key: 'shell.history.paste' }
+        : { key: 'shell.history.pasteMany', params: { n: nodeIds.length } }
+    )
     select(nodeIds)
     return true
   }
@@ -231,7 +245,7 @@ export const useGraphStore = defineStore('graph', () => {
     if (!selectedNodeIds.value.length) return false
     const copied = copyElements(graph.value, selectedNodeIds.value)
     const { spec, nodeIds } = pasteElements(graph.value, copied, { x: PASTE_STEP, y: PASTE_STEP })
-    commit(spec, 'Duplicate')
+    commit(spec, { key: 'shell.history.duplicate' })
     select(nodeIds)
     return true
   }

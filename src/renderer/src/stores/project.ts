@@ -157,7 +157,7 @@ export const useProjectStore = defineStore('project', () => {
       },
       undefined,
       undefined,
-      `Template: ${template.title}`,
+      `Template: ${template.graph.name ?? template.id}`,
       'template'
     )
     platform.forgetFile()
