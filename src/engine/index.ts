@@ -201,7 +201,7 @@ export {
   isClassification,
   EVAL_CHUNK_ROWS
 } from './train/metrics'
-export { histogramCounts, type HistogramCounts } from './histogram'
+export { histogramCounts, histogramEdges, type HistogramCounts } from './histogram'
 export { parameterHistograms, sliceHistogram, HISTOGRAM_BINS } from './train/histogram'
 export {
   createSession,
