@@ -31,9 +31,12 @@ export function histogramEdges(min: number, max: number, bins: number): number[]
     min -= 0.5
     max += 0.5
   }
-  const step = (max - min) / bins
+  // A range wider than the largest double (−1e308 to 1e308) still has a finite step.
+  let step = (max - min) / bins
+  if (step === Infinity) step = max / bins - min / bins
   const edges = new Array<number>(bins + 1)
-  for (let i = 0; i < bins; i++) edges[i] = min + i * step
+  edges[0] = min
+  for (let i = 1; i < bins; i++) edges[i] = min + i * step
   edges[bins] = max
   return edges
 }
@@ -46,34 +49,53 @@ export function histogramCounts(
   end = values.length
 ): HistogramCounts {
   if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be a positive integer, got ${bins}`)
+  // The range: a NaN never wins a comparison, so only ±Infinity needs a second, careful pass (rare).
   let min = Infinity
   let max = -Infinity
-  let nonFinite = 0
   for (let i = start; i < end; i++) {
     const v = values[i]
-    if (v - v !== 0) {
-      // NaN - NaN and ±Infinity - ±Infinity are NaN: only finite values give 0.
-      nonFinite++
-      continue
-    }
     if (v < min) min = v
     if (v > max) max = v
   }
+  if (min === -Infinity || max === Infinity) {
+    min = Infinity
+    max = -Infinity
+    for (let i = start; i < end; i++) {
+      const v = values[i]
+      if (v > -Infinity && v < Infinity) {
+        if (v < min) min = v
+        if (v > max) max = v
+      }
+    }
+  }
   const counts = new Array<number>(bins).fill(0)
-  if (min > max) return { min: 0, max: 1, counts, nonFinite }
+  if (min > max) return { min: 0, max: 1, counts, nonFinite: end - start }
   const edges = histogramEdges(min, max, bins)
   min = edges[0]
   max = edges[bins]
-  const scale = bins / (max - min)
+  const width = max - min
+  const scale = width === Infinity ? 1 / (max / bins - min / bins) : bins / width
+  const last = bins - 1
+  // How far ⌊(v − min)·scale⌋ may be from the bin the edges say, in bins: rounding of f and of the
+  // edges, which is coarse when the range is narrow next to its distance from 0.
+  const tol = Math.min(1, 8 * Number.EPSILON * (bins + Math.max(-min, max) * scale))
+  let nonFinite = 0
   for (let i = start; i < end; i++) {
     const v = values[i]
-    if (v - v !== 0) continue
-    let b = Math.floor((v - min) * scale)
-    if (b >= bins) b = bins - 1
-    else if (b < 0) b = 0
-    // The estimate is off by one near an edge (rounding): settle it against the edges themselves.
-    if (v < edges[b]) b--
-    else if (b < bins - 1 && v >= edges[b + 1]) b++
+    // Outside the finite range: NaN or ±Infinity.
+    if (!(v >= min && v <= max)) {
+      nonFinite++
+      continue
+    }
+    const f = (v - min) * scale
+    let b = Math.floor(f)
+    if (b > last) b = last
+    // ⌊f⌋ can be one off only where f is within rounding of a whole number: there, ask the edges.
+    const frac = f - Math.floor(f)
+    if (frac < tol || frac > 1 - tol) {
+      while (b > 0 && v < edges[b]) b--
+      while (b < last && v >= edges[b + 1]) b++
+    }
     counts[b]++
   }
   return { min, max, counts, nonFinite }

@@ -71,6 +71,8 @@ export class MeanSeries {
   private readonly slots: StrideBuckets
   private readonly x: Float64Array
   private readonly sum: Float64Array
+  /** Bound once: a closure made per push would allocate on every training step. */
+  private readonly merge = (): void => this.mergePairs()
 
   /** @param capacity the most points; even, at least 2 */
   constructor(readonly capacity: number) {
@@ -91,7 +93,7 @@ export class MeanSeries {
 
   push(x: number, y: number): void {
     const b = this.slots.buckets - 1
-    if (this.slots.next(() => this.mergePairs())) {
+    if (this.slots.next(this.merge)) {
       const n = this.slots.buckets - 1
       this.x[n] = x
       this.sum[n] = y

@@ -54,6 +54,10 @@ describe('histogramCounts', () => {
     expect(histogramCounts([], 3)).toEqual({ min: 0, max: 1, counts: [0, 0, 0], nonFinite: 0 })
   })
 
+  it('copes with a range wider than the largest double', () => {
+    expect(histogramCounts([-1e308, 0, 1e308], 2)).toEqual({ min: -1e308, max: 1e308, counts: [1, 2], nonFinite: 0 })
+  })
+
   it('counts a sub-range [start, end) only', () => {
     expect(histogramCounts([100, 0, 1, 2, 3, -100], 3, 1, 5).counts).toEqual([1, 1, 2])
   })
@@ -61,9 +65,10 @@ describe('histogramCounts', () => {
   it('puts every value in the bin whose edges hold it, on random data with values on the edges', () => {
     const r0 = createRng(11)
     const rng = (): number => r0.next()
-    for (let trial = 0; trial < 200; trial++) {
+    for (let trial = 0; trial < 400; trial++) {
       const bins = 1 + Math.floor(rng() * 25)
-      const lo = (rng() - 0.5) * 10 ** Math.floor(rng() * 6 - 3)
+      // Ranges from 0.001 to 100 wide, as far as 1e9 from 0 (a narrow range far out has coarse edges).
+      const lo = (rng() - 0.5) * 10 ** Math.floor(rng() * 13 - 3)
       const hi = lo + rng() * 10 ** Math.floor(rng() * 6 - 3)
       const edges = histogramEdges(lo, hi, bins)
       // Half the values exactly on an edge (the hard case), half anywhere in the range.
