@@ -13,8 +13,9 @@
  * only says when to open, add and merge.
  *
  * `MeanSeries` is the downsampler for loss curves built on it: each point is the mean of one bucket's
- * y values at the x of its last item; the open bucket is reported too (the mean of the items it holds
- * so far), so every item pushed is in exactly one point and the last x is always the last point's.
+ * y values (weighted, when an item stands for several raw steps) at the x of its last item; the open
+ * bucket is reported too (the mean of the items it holds so far), so every item pushed is in exactly
+ * one point and the last x is always the last point's. Buckets are counted in items, not weights.
  */
 export class StrideBuckets {
   /** Raw items per closed bucket; doubles at each merge. */
@@ -50,11 +51,6 @@ export class StrideBuckets {
     return true
   }
 
-  /** Raw items in bucket `b` (< buckets). */
-  itemsIn(b: number): number {
-    return b === this.buckets - 1 ? this.fill : this.stride
-  }
-
   clear(): void {
     this.stride = 1
     this.buckets = 0
@@ -70,7 +66,9 @@ export class StrideBuckets {
 export class MeanSeries {
   private readonly slots: StrideBuckets
   private readonly x: Float64Array
+  /** Per bucket: the sum of weight · y, and of the weights. */
   private readonly sum: Float64Array
+  private readonly weight: Float64Array
   /** Bound once: a closure made per push would allocate on every training step. */
   private readonly merge = (): void => this.mergePairs()
 
@@ -79,6 +77,7 @@ export class MeanSeries {
     this.slots = new StrideBuckets(capacity)
     this.x = new Float64Array(capacity)
     this.sum = new Float64Array(capacity)
+    this.weight = new Float64Array(capacity)
   }
 
   /** Points there are now (the open bucket included). */
@@ -86,27 +85,30 @@ export class MeanSeries {
     return this.slots.buckets
   }
 
-  /** Raw items each closed point stands for now. */
+  /** Items each closed point stands for now. */
   get stride(): number {
     return this.slots.stride
   }
 
-  push(x: number, y: number): void {
-    const b = this.slots.buckets - 1
+  /** One item; `weight` is how many raw steps it stands for (an already averaged point), 1 by default. */
+  push(x: number, y: number, weight = 1): void {
     if (this.slots.next(this.merge)) {
-      const n = this.slots.buckets - 1
-      this.x[n] = x
-      this.sum[n] = y
-    } else {
+      const b = this.slots.buckets - 1
       this.x[b] = x
-      this.sum[b] += y
+      this.sum[b] = weight * y
+      this.weight[b] = weight
+    } else {
+      const b = this.slots.buckets - 1
+      this.x[b] = x
+      this.sum[b] += weight * y
+      this.weight[b] += weight
     }
   }
 
   /** The points as [x, mean y] pairs, oldest first. */
   points(): [number, number][] {
     const out: [number, number][] = []
-    for (let b = 0; b < this.slots.buckets; b++) out.push([this.x[b], this.sum[b] / this.slots.itemsIn(b)])
+    for (let b = 0; b < this.slots.buckets; b++) out.push([this.x[b], this.sum[b] / this.weight[b]])
     return out
   }
 
@@ -117,7 +119,7 @@ export class MeanSeries {
     const ys = new Array<number>(n)
     for (let b = 0; b < n; b++) {
       xs[b] = this.x[b]
-      ys[b] = this.sum[b] / this.slots.itemsIn(b)
+      ys[b] = this.sum[b] / this.weight[b]
     }
     return [xs, ys]
   }
@@ -126,12 +128,13 @@ export class MeanSeries {
     this.slots.clear()
   }
 
-  /** All buckets are closed and equal-sized here, so the pair's mean is the mean of its items. */
+  /** Pair (2k, 2k+1) into k: the merged point's mean is the mean over both points' items. */
   private mergePairs(): void {
     const half = this.capacity / 2
     for (let k = 0; k < half; k++) {
       this.x[k] = this.x[2 * k + 1]
       this.sum[k] = this.sum[2 * k] + this.sum[2 * k + 1]
+      this.weight[k] = this.weight[2 * k] + this.weight[2 * k + 1]
     }
   }
 }

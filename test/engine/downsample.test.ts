@@ -84,6 +84,21 @@ describe('LossHistory on MeanSeries', () => {
     got.forEach(([, loss], i) => expect(loss).toBeCloseTo(expected[i][1], 12))
   })
 
+  it('weights a point that is already a mean (a progress event’s) by the steps it stands for', () => {
+    // Raw losses of steps 1…8: 8, 7, …, 1. Given as points for steps 1–2, 3, 4–8 (their means).
+    const raw = [8, 7, 6, 5, 4, 3, 2, 1]
+    const mean = (a: number, b: number): number => raw.slice(a - 1, b).reduce((x, y) => x + y) / (b - a + 1)
+    const h = new LossHistory(2)
+    h.add(2, mean(1, 2))
+    h.add(3, mean(3, 3))
+    h.add(8, mean(4, 8))
+    // Three points into two: the first two merge (steps 1–3), the third is open (steps 4–8).
+    const got = h.toArray()
+    expect(got.map((p) => p[0])).toEqual([3, 8])
+    expect(got[0][1]).toBeCloseTo(mean(1, 3), 12)
+    expect(got[1][1]).toBeCloseTo(mean(4, 8), 12)
+  })
+
   it('leaves failed steps (NaN, ±Infinity) out of the groups', () => {
     const h = new LossHistory(4)
     for (const [s, l] of [
@@ -116,21 +131,28 @@ describe('LossHistory on MeanSeries', () => {
       expect(saved.at(-1)![0]).toBe(600)
     })
 
-    it('continues: each saved point one item, so 301 points become 150 pair means and the last one', () => {
+    it('continues: the 301 points become 150 pairs and the last, each mean weighted by the steps it covers', () => {
       const h = new LossHistory(LOSS_HISTORY_POINTS, saved)
-      const expected = groupMeans(
-        saved.map((p) => p[0]),
-        saved.map((p) => p[1]),
-        2
-      )
+      // A saved point stands for the steps since the one before it (2 each, but 1 for step 301 and 600).
+      const covers = saved.map(([step], i) => step - (i === 0 ? 0 : saved[i - 1][0]))
+      expect(covers.filter((n) => n !== 2)).toEqual([1, 1])
+      const expected: [number, number][] = []
+      for (let i = 0; i < 300; i += 2) {
+        const [a, b] = [saved[i], saved[i + 1]]
+        const w = covers[i] + covers[i + 1]
+        expected.push([b[0], (a[1] * covers[i] + b[1] * covers[i + 1]) / w])
+      }
+      expected.push(saved[300])
       const got = h.toArray()
       expect(got).toHaveLength(151)
       got.forEach(([step, loss], i) => {
         expect(step).toBe(expected[i][0])
         expect(loss).toBeCloseTo(expected[i][1], 12)
       })
+      // The next step joins the open group (stride 2 now): saved[300] covers 1 step, the new one 1.
       h.add(601, 0.5)
-      expect(h.toArray().at(-1)).toEqual([601, (saved[300][1] + 0.5) / 2])
+      expect(h.toArray().at(-1)![0]).toBe(601)
+      expect(h.toArray().at(-1)![1]).toBeCloseTo((saved[300][1] + 0.5) / 2, 12)
     })
 
     it('a file of at most LOSS_HISTORY_POINTS points comes back unchanged', () => {
