@@ -55,7 +55,12 @@ describe('histogramCounts', () => {
   })
 
   it('copes with a range wider than the largest double', () => {
-    expect(histogramCounts([-1e308, 0, 1e308], 2)).toEqual({ min: -1e308, max: 1e308, counts: [1, 2], nonFinite: 0 })
+    expect(histogramCounts([-1e308, 0, 1e308], 2)).toEqual({
+      min: -1e308,
+      max: 1e308,
+      counts: [1, 2],
+      nonFinite: 0
+    })
   })
 
   it('counts a sub-range [start, end) only', () => {

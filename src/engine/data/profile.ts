@@ -190,4 +190,3 @@ function codeCounts(codes: Int32Array, size: number): number[] {
   for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) counts[codes[r]]++
   return counts
 }
-
