@@ -51,6 +51,11 @@ export class StrideBuckets {
     return true
   }
 
+  /** Raw items in bucket `b` (< buckets). */
+  itemsIn(b: number): number {
+    return b === this.buckets - 1 ? this.fill : this.stride
+  }
+
   clear(): void {
     this.stride = 1
     this.buckets = 0
@@ -66,9 +71,10 @@ export class StrideBuckets {
 export class MeanSeries {
   private readonly slots: StrideBuckets
   private readonly x: Float64Array
-  /** Per bucket: the sum of weight · y, and of the weights. */
+  /** Per bucket: the sum of weight · y, and of the weights; its first y (a one-item point is that, exactly). */
   private readonly sum: Float64Array
   private readonly weight: Float64Array
+  private readonly first: Float64Array
   /** Bound once: a closure made per push would allocate on every training step. */
   private readonly merge = (): void => this.mergePairs()
 
@@ -78,6 +84,7 @@ export class MeanSeries {
     this.x = new Float64Array(capacity)
     this.sum = new Float64Array(capacity)
     this.weight = new Float64Array(capacity)
+    this.first = new Float64Array(capacity)
   }
 
   /** Points there are now (the open bucket included). */
@@ -97,6 +104,7 @@ export class MeanSeries {
       this.x[b] = x
       this.sum[b] = weight * y
       this.weight[b] = weight
+      this.first[b] = y
     } else {
       const b = this.slots.buckets - 1
       this.x[b] = x
@@ -108,7 +116,7 @@ export class MeanSeries {
   /** The points as [x, mean y] pairs, oldest first. */
   points(): [number, number][] {
     const out: [number, number][] = []
-    for (let b = 0; b < this.slots.buckets; b++) out.push([this.x[b], this.sum[b] / this.weight[b]])
+    for (let b = 0; b < this.slots.buckets; b++) out.push([this.x[b], this.mean(b)])
     return out
   }
 
@@ -119,13 +127,18 @@ export class MeanSeries {
     const ys = new Array<number>(n)
     for (let b = 0; b < n; b++) {
       xs[b] = this.x[b]
-      ys[b] = this.sum[b] / this.weight[b]
+      ys[b] = this.mean(b)
     }
     return [xs, ys]
   }
 
   clear(): void {
     this.slots.clear()
+  }
+
+  /** A saved point given back (weight · y / weight can be an ulp off y) reads as it was. */
+  private mean(b: number): number {
+    return this.slots.itemsIn(b) === 1 ? this.first[b] : this.sum[b] / this.weight[b]
   }
 
   /** Pair (2k, 2k+1) into k: the merged point's mean is the mean over both points' items. */

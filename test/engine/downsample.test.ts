@@ -158,6 +158,14 @@ describe('LossHistory on MeanSeries', () => {
     it('a file of at most LOSS_HISTORY_POINTS points comes back unchanged', () => {
       const first300 = saved.slice(0, 300)
       expect(new LossHistory(LOSS_HISTORY_POINTS, first300).toArray()).toEqual(first300)
+      // Also where a point stands for a step count whose product and quotient round (0.1 · 3 / 3 ≠ 0.1).
+      expect((0.1 * 3) / 3).not.toBe(0.1)
+      const odd: [number, number][] = [
+        [3, 0.1],
+        [10, 0.7],
+        [21, 0.3]
+      ]
+      expect(new LossHistory(LOSS_HISTORY_POINTS, odd).toArray()).toEqual(odd)
     })
   })
 })
