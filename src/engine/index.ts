@@ -89,8 +89,8 @@ export { matmulTransB, matmulAccumulate, matmulTransA, columnSums } from './math
 // randomness
 export { createRng, type Rng } from './random'
 
-// bounded downsampling: the stride-doubling bookkeeping of the charts' buffers
-export { StrideBuckets } from './strideBuckets'
+// bounded downsampling: the one stride-doubling downsampler (charts, progress events, loss history)
+export { MeanSeries, StrideBuckets } from './strideBuckets'
 
 // protocol: the engine's messages, server and client (one API over MessagePort, Worker or child process)
 export {
@@ -202,10 +202,10 @@ export {
   isClassification,
   EVAL_CHUNK_ROWS
 } from './train/metrics'
+export { histogramCounts, histogramEdges, type HistogramCounts } from './histogram'
 export { parameterHistograms, sliceHistogram, HISTOGRAM_BINS } from './train/histogram'
 export {
   createSession,
-  downsample,
   DEFAULT_SLICE_MS,
   DEFAULT_PROGRESS_MS,
   type TrainingSession,

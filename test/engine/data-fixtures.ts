@@ -10,12 +10,12 @@ import type { CsvTable } from '../../src/engine/data/table'
 import type { Activation, GraphSpec, LossKind } from '../../src/engine/graph/types'
 import { createEngineClient, type EngineClient } from '../../src/engine/protocol/client'
 import { engineCommands } from '../../src/engine/protocol/commands'
+import { LossHistory } from '../../src/engine/model/lossHistory'
 import { createWorkspace, type Workspace } from '../../src/engine/model/workspace'
 import { portFromMessagePort, type PortLike } from '../../src/engine/protocol/port'
 import { serveEngine, type EngineServer } from '../../src/engine/protocol/server'
 import { createNetwork } from '../../src/engine/nn/network'
 import type { Network } from '../../src/engine/nn/types'
-import { downsample } from '../../src/engine/train/session'
 import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/train/settings'
 import { createTrainer, trainToEnd } from '../../src/engine/train/trainer'
 import type { TrainingSummary } from '../../src/engine/weights/types'
@@ -90,13 +90,9 @@ export function trainOn(
     ...settings
   })
   const trainer = createTrainer(net, prepared.data, resolved)
-  const steps: number[] = []
-  const losses: number[] = []
-  const done = trainToEnd(trainer, (m) => {
-    steps.push(m.step)
-    losses.push(m.train.loss)
-  })
-  const [s, l] = downsample(steps, losses, 200)
+  // One point per epoch (the epoch metrics), bounded as a model keeps its history.
+  const history = new LossHistory()
+  const done = trainToEnd(trainer, (m) => history.add(m.step, m.train.loss))
   return {
     table,
     prepared,
@@ -108,7 +104,7 @@ export function trainOn(
       epochsRun: trainer.epoch,
       steps: trainer.stepCount,
       final: done.final,
-      lossHistory: s.map((step, i) => [step, l[i]])
+      lossHistory: history.toArray()
     }
   }
 }

@@ -6,7 +6,6 @@ import {
   portFromMessagePort,
   serveEngine
 } from '../../src/engine/protocol'
-import { LossHistory } from '../../src/engine/model/lossHistory'
 import { type TrainEventData } from '../../src/engine/protocol/handlers/train'
 import { createNetwork } from '../../src/engine/nn/network'
 import type { GraphSpec } from '../../src/engine/graph/types'
@@ -438,30 +437,7 @@ describe('inspect and gradcheck', () => {
   })
 })
 
-describe('LossHistory', () => {
-  it('keeps at most `max` points spread over the run, averaging neighbours', () => {
-    const h = new LossHistory(10)
-    for (let s = 1; s <= 1000; s++) h.add(s, 1000 / s)
-    const points = h.toArray()
-    expect(points.length).toBeLessThanOrEqual(11)
-    expect(points.length).toBeGreaterThanOrEqual(5)
-    expect(points.at(-1)![0]).toBe(1000)
-    for (let i = 1; i < points.length; i++) {
-      expect(points[i][0]).toBeGreaterThan(points[i - 1][0])
-      expect(points[i][1]).toBeLessThan(points[i - 1][1])
-    }
-    // Averages, not samples: the first point's value is below the first loss (1000) and above the mean.
-    expect(points[0][1]).toBeLessThan(1000)
-  })
-
-  it('skips non-finite losses', () => {
-    const h = new LossHistory(10)
-    h.add(1, 2)
-    h.add(2, NaN)
-    h.add(3, Infinity)
-    expect(h.toArray()).toEqual([[1, 2]])
-  })
-})
+// LossHistory's own tests are in downsample.test.ts, beside the downsampler it is built on.
 
 describe('the engine command table', () => {
   it('serves the training commands', async () => {

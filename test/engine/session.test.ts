@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createNetwork } from '../../src/engine/nn/network'
 import { evaluateSet } from '../../src/engine/train/metrics'
-import { createSession, downsample, type SessionOptions } from '../../src/engine/train/session'
+import { createSession, type SessionOptions } from '../../src/engine/train/session'
+import { resolveTrainSettings } from '../../src/engine/train/settings'
+import { createTrainer } from '../../src/engine/train/trainer'
 import type { DoneEvent, ProgressEvent, SessionEvent, StateEvent } from '../../src/engine/train/types'
 import { blobs, mlpGraph } from './trainFixtures'
 
@@ -214,16 +216,47 @@ describe('training session', () => {
   })
 })
 
-describe('downsample', () => {
-  it('averages consecutive groups, keeping the last step of each', () => {
-    expect(downsample([1, 2, 3], [1, 2, 3], 5)).toEqual([
-      [1, 2, 3],
-      [1, 2, 3]
-    ])
-    expect(downsample([1, 2, 3, 4, 5], [2, 4, 6, 8, 10], 2)).toEqual([
-      [3, 5],
-      [4, 9]
-    ])
+describe('the loss points of a progress event', () => {
+  it('are the steps since the last event through MeanSeries: means of power-of-two groups, the last open', async () => {
+    // The same network, data and settings stepped by hand give the raw losses the session averaged.
+    const h = harness({ maxPoints: 4 })
+    h.session.start()
+    for (let i = 0; i < 10; i++) await h.release()
+    h.session.stop()
+    const progress = h.of('progress').filter((e) => e.steps.length > 0)
+    const total = progress.at(-1)!.step
+    const replay = createTrainer(
+      createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 1 }),
+      { train: blobs(40, 7), validation: blobs(10, 3), task: 'multiclass' },
+      resolveTrainSettings({ optimizer: 'adam', batchSize: 10, epochs: 50 })
+    )
+    const raw: number[] = [NaN] // raw[step] is that step's loss
+    while (replay.stepCount < total) {
+      const r = replay.step()
+      if (r.trained) raw[replay.stepCount] = r.loss
+    }
+    let from = 1
+    let grouped = 0
+    for (const e of progress) {
+      const to = e.steps.at(-1)!
+      const n = to - from + 1
+      let size = 1
+      while (Math.ceil(n / size) > 4) size *= 2
+      if (size > 1) grouped++
+      const steps: number[] = []
+      const means: number[] = []
+      for (let a = from; a <= to; a += size) {
+        const b = Math.min(a + size - 1, to)
+        let sum = 0
+        for (let s = a; s <= b; s++) sum += raw[s]
+        steps.push(b)
+        means.push(sum / (b - a + 1))
+      }
+      expect(e.steps).toEqual(steps)
+      e.losses.forEach((l, k) => expect(l).toBeCloseTo(means[k], 12))
+      from = to + 1
+    }
+    expect(grouped).toBeGreaterThan(0) // some events did hold more steps than points
   })
 })
 

@@ -3,6 +3,7 @@
  * IDs), missing and distinct counts, statistics, a small histogram, and the role the engine suggests.
  * The same typing decides how `prepareData` encodes a column, so the panel and the encoder agree.
  */
+import { histogramCounts } from '../histogram'
 import { parseNumber } from './numbers'
 import type { ColumnRole, ColumnSummary, ColumnType } from './types'
 import type { Column, CsvTable } from './table'
@@ -18,7 +19,10 @@ export const TEXT_MIN_ROWS = 20
 export const NUMERIC_FRACTION = 0.9
 /** A numeric target with at most this many whole-number values (e.g. digits 0–9) is a class label. */
 export const MAX_CLASS_CODES = 20
-/** Bars in a numeric column's histogram, and categories shown in a categorical one's. */
+/**
+ * Bars in a numeric column's histogram (counted by the engine's one rule, ../histogram.ts: missing cells
+ * in no bar, a constant column in the centre bar), and categories shown in a categorical one's.
+ */
 export const COLUMN_HISTOGRAM_BINS = 10
 const TOP_VALUES = 5
 
@@ -113,7 +117,7 @@ function summarizeColumn(column: Column, kind: ColumnKind): ColumnSummary {
     }
     if (nonMissing > 0) {
       Object.assign(summary, { min, mean: sum / nonMissing, max })
-      summary.histogram = histogram(column.values, min, max)
+      summary.histogram = histogramCounts(column.values, COLUMN_HISTOGRAM_BINS).counts
     }
     if (kind.idLike) summary.note = 'distinct whole numbers like a row number: ignored by default'
     return summary
@@ -137,7 +141,7 @@ function summarizeColumn(column: Column, kind: ColumnKind): ColumnSummary {
     const f = numberFacts(values)
     if (f.nonMissing > 0) {
       Object.assign(summary, { min: f.min, mean: f.sum / f.nonMissing, max: f.max })
-      summary.histogram = histogram(values, f.min, f.max)
+      summary.histogram = histogramCounts(values, COLUMN_HISTOGRAM_BINS).counts
     }
     const bad = kind.firstNonNumeric!
     summary.note = `mostly numbers, but row ${bad.row + 1} holds ${JSON.stringify(bad.value)}`
@@ -184,18 +188,5 @@ function numberFacts(values: Float64Array): NumberFacts {
 function codeCounts(codes: Int32Array, size: number): number[] {
   const counts = new Array<number>(size).fill(0)
   for (let r = 0; r < codes.length; r++) if (codes[r] >= 0) counts[codes[r]]++
-  return counts
-}
-
-/** Counts over COLUMN_HISTOGRAM_BINS equal-width bins of [min, max] (the last bin closed); one bar when min = max. */
-function histogram(values: Float64Array, min: number, max: number): number[] {
-  const bins = max > min ? COLUMN_HISTOGRAM_BINS : 1
-  const counts = new Array<number>(bins).fill(0)
-  const width = (max - min) / bins
-  for (let r = 0; r < values.length; r++) {
-    const v = values[r]
-    if (v !== v) continue
-    counts[bins === 1 ? 0 : Math.min(bins - 1, Math.floor((v - min) / width))]++
-  }
   return counts
 }

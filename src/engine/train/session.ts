@@ -9,6 +9,7 @@
  * latency of a control message is at most one slice plus one step.
  */
 import type { Network } from '../nn/types'
+import { MeanSeries } from '../strideBuckets'
 import { parameterHistograms } from './histogram'
 import { resolveTrainSettings, type TrainSettingsInput } from './settings'
 import {
@@ -47,7 +48,10 @@ export interface SessionOptions extends TrainerOptions {
   progressMs?: number
   /** Send weight histograms with every n-th progress event (default 4, i.e. ~300 ms). */
   histogramEvery?: number
-  /** Most loss points per progress event; more steps are averaged in consecutive groups (default 200). */
+  /**
+   * Most loss points per progress event (even; default 200): the steps since the last event go through
+   * the engine's one downsampler (MeanSeries), so more steps come as means of consecutive groups.
+   */
   maxPoints?: number
   /** Sample δ statistics at every step up to this step (default 256): the start of a run moves most. */
   denseSampleSteps?: number
@@ -128,8 +132,8 @@ export function createSession(opts: SessionOptions): TrainingSession {
   let looping: Promise<void> | null = null
 
   // What the next progress event will carry.
-  let steps: number[] = []
-  let losses: number[] = []
+  /** The losses since the last progress event, downsampled as they come (no array grows per step). */
+  const lossPoints = new MeanSeries(maxPoints)
   let epochs: EpochMetrics[] = []
   let rowsSinceEvent = 0
   let lastEventAt = clock()
@@ -170,8 +174,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
 
   function record(r: StepResult): void {
     if (r.trained) {
-      steps.push(trainer.stepCount)
-      losses.push(r.loss)
+      lossPoints.push(trainer.stepCount, r.loss)
       rowsSinceEvent += r.rows
     }
     if (r.epoch) epochs.push(r.epoch)
@@ -180,7 +183,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
   function emitProgress(withHistograms: boolean): void {
     const now = clock()
     const seconds = (now - lastEventAt) / 1000
-    const [s, l] = downsample(steps, losses, maxPoints)
+    const [s, l] = lossPoints.columns()
     const event: ProgressEvent = {
       type: 'progress',
       state,
@@ -198,8 +201,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
       event.histograms = parameterHistograms(opts.net.params, opts.net.slices)
     }
     eventCount++
-    steps = []
-    losses = []
+    lossPoints.clear()
     epochs = []
     samples = []
     rowsSinceEvent = 0
@@ -280,7 +282,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
       if (!busy()) return
       if (!finishing && stepsAllowed() <= 0) {
         // Ahead of the pace: what happened so far goes out now, then wait for the next step's turn.
-        if (steps.length > 0 || samples.length > 0) emitProgress(false)
+        if (lossPoints.length > 0 || samples.length > 0) emitProgress(false)
         const nextAt = paceFrom.at + ((trainer.stepCount - paceFrom.step) * 1000) / stepsPerSecond!
         await sleep(Math.min(MAX_SLEEP_MS, Math.max(1, nextAt - clock())))
       } else await yieldControl()
@@ -442,26 +444,6 @@ function checkSpeed(sps: number | undefined): number | undefined {
   if (!(sps > 0) || !Number.isFinite(sps))
     throw new Error(`stepsPerSecond must be a positive number, got ${sps}`)
   return sps
-}
-
-/**
- * Averages consecutive groups so at most `max` points remain (each point keeps its group's last step).
- * Returns the inputs unchanged when they are short enough.
- */
-export function downsample(steps: number[], losses: number[], max: number): [number[], number[]] {
-  const n = steps.length
-  if (n <= max) return [steps, losses]
-  const group = Math.ceil(n / max)
-  const s: number[] = []
-  const l: number[] = []
-  for (let start = 0; start < n; start += group) {
-    const end = Math.min(start + group, n)
-    let sum = 0
-    for (let i = start; i < end; i++) sum += losses[i]
-    s.push(steps[end - 1])
-    l.push(sum / (end - start))
-  }
-  return [s, l]
 }
 
 /**

@@ -136,7 +136,10 @@ export interface NonFiniteAt extends NonFiniteReport {
   step: number
 }
 
-/** A weight or bias histogram of one edge (fixed bin count; counts over equal-width bins in [min, max]). */
+/**
+ * A weight or bias histogram of one edge (fixed bin count; counts over equal-width bins in [min, max],
+ * by the rule of src/engine/histogram.ts).
+ */
 export interface Histogram {
   edgeId: string
   /** The target layer of the edge. */
@@ -145,6 +148,8 @@ export interface Histogram {
   min: number
   max: number
   counts: number[]
+  /** Parameters that are NaN or ±Infinity, in no bin (always set by the engine; older recordings lack it). */
+  nonFinite?: number
 }
 
 export type SessionState = 'idle' | 'running' | 'paused' | 'done'

@@ -3,7 +3,7 @@
  * into bin edges, the step outline of one histogram, re-binning onto a common grid so histograms whose
  * ranges differ over time can share the rows of one heatmap, and merging several onto one grid.
  */
-import type { Histogram } from '@engine/index'
+import { histogramEdges, type Histogram } from '@engine/index'
 import type { Point } from './seriesBuffer'
 
 /** bins = counts.length; edges has bins + 1 increasing values. */
@@ -39,15 +39,12 @@ export function histogramOutline(h: Bins): Point[] {
   return out
 }
 
-/** `bins` equal-width edges spanning [lo, hi] (a zero-width range is widened by ±0.5). */
+/**
+ * `bins` equal-width edges spanning [lo, hi] (a zero-width range is widened by ±0.5): the engine's
+ * `histogramEdges`, the edges it counted the bins with.
+ */
 export function evenEdges(lo: number, hi: number, bins: number): number[] {
-  if (!(hi > lo)) {
-    lo -= 0.5
-    hi += 0.5
-  }
-  const edges = new Array<number>(bins + 1)
-  for (let i = 0; i <= bins; i++) edges[i] = lo + ((hi - lo) * i) / bins
-  return edges
+  return histogramEdges(lo, hi, bins)
 }
 
 /**
