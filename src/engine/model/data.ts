@@ -117,7 +117,12 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
     if (p.bytes !== undefined && p.text !== undefined)
       throw new ModelError('bad-payload', 'give the file as "text" or "bytes", not both')
     if (source.length > MAX_CSV_BYTES)
-      throw new DataError('bad-input', `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`)
+      throw new DataError(
+        'bad-input',
+        `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`,
+        {},
+        { variant: 'too-large', name: p.name, megabytes: MAX_CSV_BYTES / 2 ** 20 }
+      )
     if (running.has(p.loadId)) throw new ModelError('bad-payload', `load ${p.loadId} is already running`)
 
     // One load at a time: a newer file replaces a load still in progress.
