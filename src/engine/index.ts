@@ -312,3 +312,4 @@ export {
   type DataWarningCode,
   type DataWarning
 } from './data/errors'
+export { DATA_NOTICE_CODES, type DataNoticeCode } from './data/types'

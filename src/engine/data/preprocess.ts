@@ -151,14 +151,16 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       notices.push({
         code: 'class-codes',
         message: `The target "${column.name}" holds few whole numbers, so each is a class; set its type to numeric for regression.`,
-        column: column.name
+        column: column.name,
+        params: { columnName: column.name }
       })
     }
     if (!asTarget && kind.type === 'text') {
       notices.push({
         code: 'many-categories',
         message: `The feature "${column.name}" has ${profile[i].distinct} distinct values (names, IDs or free text?); each becomes an input.`,
-        column: column.name
+        column: column.name,
+        params: { columnName: column.name, count: profile[i].distinct }
       })
     }
     return { name: column.name, index: i, kind: 'categorical', ...columnCategories(column) }
@@ -189,7 +191,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     notices.push({
       code: 'missing-target',
       message: `${missingTarget} row${missingTarget === 1 ? '' : 's'} without a target value ${missingTarget === 1 ? 'was' : 'were'} left out.`,
-      column: targets.find((t) => firstMissing(t, table.rowCount) >= 0)!.name
+      column: targets.find((t) => firstMissing(t, table.rowCount) >= 0)!.name,
+      params: { count: missingTarget }
     })
   }
   if (kept.length === 0) {
@@ -265,7 +268,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       notices.push({
         code: 'zero-variance',
         message: `The target "${t.name}" has the same value in every training row.`,
-        column: t.name
+        column: t.name,
+        params: { variant: 'target', columnName: t.name }
       })
     const scale = sd > 0 ? sd : 1
     assertScalable('target', t.name, t.values, train, mean, scale)
@@ -292,7 +296,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       notices.push({
         code: 'zero-variance',
         message: `The feature "${f.name}" has the same value in every training row, so it cannot help the network; consider ignoring it.`,
-        column: f.name
+        column: f.name,
+        params: { variant: 'feature', columnName: f.name }
       })
     }
     if (policy !== 'drop') {
@@ -308,7 +313,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
         notices.push({
           code: 'unseen-category',
           message: `${unseen} validation row${unseen === 1 ? ' has' : 's have'} a "${f.name}" value the training rows never have; ${unseen === 1 ? 'it is' : 'they are'} encoded as all zeros.`,
-          column: f.name
+          column: f.name,
+          params: { count: unseen, columnName: f.name }
         })
       }
       if (enc.categories.length > MAX_CATEGORIES * 20) {
@@ -338,14 +344,23 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     notices.push({
       code: 'missing-values',
       message: `${imputedTotal} missing value${imputedTotal === 1 ? ' was' : 's were'} filled with ${how}.`,
-      column: null
+      column: null,
+      params: {
+        variant: 'imputed',
+        count: imputedTotal,
+        columns: features
+          .filter((f) => imputed[f.name])
+          .map((f) => `${f.name}: ${imputed[f.name]}`)
+          .join(', ')
+      }
     })
   } else if (policy === 'drop' && droppedRows > missingTarget) {
     const n = droppedRows - missingTarget
     notices.push({
       code: 'missing-values',
       message: `${n} row${n === 1 ? '' : 's'} with missing values ${n === 1 ? 'was' : 'were'} dropped.`,
-      column: null
+      column: null,
+      params: { variant: 'dropped', count: n }
     })
   }
 

@@ -17,6 +17,8 @@ export class EngineRequestError extends Error {
   readonly requestType: string
   /** The values the engine built its message from, for wording it in the user's language. */
   readonly params: MessageParams
+  /** The engine's family of the code ('data', 'graph', …), when the engine said. */
+  readonly family: string | undefined
 
   constructor(requestType: string, error: ProtocolErrorInfo) {
     super(error.message)
@@ -24,6 +26,7 @@ export class EngineRequestError extends Error {
     this.code = error.code
     this.requestType = requestType
     this.params = isMessageParams(error.params) ? error.params : {}
+    this.family = typeof error.family === 'string' ? error.family : undefined
   }
 }
 

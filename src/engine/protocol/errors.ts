@@ -33,6 +33,21 @@ export interface ProtocolErrorInfo {
   message: string
   /** The values `message` is built from (absent from older engines and from plain exceptions). */
   params?: MessageParams
+  /**
+   * Which family of codes `code` belongs to ('data', 'graph', 'model', 'weights', …): a code such as
+   * 'bad-format' means one thing for a graph and another for a weights file.
+   */
+  family?: string
+}
+
+/** The family of each engine error class, by its `name`. */
+const FAMILIES: Record<string, string> = {
+  DataError: 'data',
+  GraphError: 'graph',
+  ModelError: 'model',
+  ProtocolError: 'protocol',
+  WeightsError: 'weights',
+  TrainSettingsError: 'settings'
 }
 
 /** An error that knows its protocol code; handlers may throw it (or any error with a string `code`). */
@@ -58,6 +73,8 @@ export function errorInfo(err: unknown): ProtocolErrorInfo {
     }
     // Structured clone carries plain values only: anything else stays out of the reply.
     if (isMessageParams(params)) info.params = { ...params }
+    const family = Object.hasOwn(FAMILIES, err.name) ? FAMILIES[err.name] : undefined
+    if (family) info.family = family
     return info
   }
   return { code: 'failed', message: String(err) }
