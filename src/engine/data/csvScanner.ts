@@ -194,7 +194,11 @@ export class CsvScanner {
                 `${delimiterName(delim)} or the end of the line after the closing quote, found ` +
                 quoteValue(String.fromCharCode(c)),
               { line: this.line, column: this.fieldIndex + 1 },
-              { character: col, delimiter: String.fromCharCode(delim), found: quoteValue(String.fromCharCode(c)) }
+              {
+                character: col,
+                delimiter: String.fromCharCode(delim),
+                found: quoteValue(String.fromCharCode(c))
+              }
             )
           }
           break

@@ -203,7 +203,11 @@ export function encodeRows(p: Preprocessing, rows: readonly Record<string, strin
           'unknown-column',
           `row ${i + 1} has no value for "${f.column}"; the model needs ${p.features.map((g) => `"${g.column}"`).join(', ')}.`,
           { columnName: f.column },
-          { variant: 'row-without-value', row: i + 1, needed: p.features.map((g) => `"${g.column}"`).join(', ') }
+          {
+            variant: 'row-without-value',
+            row: i + 1,
+            needed: p.features.map((g) => `"${g.column}"`).join(', ')
+          }
         )
       }
       const missing = isMissing(cell, MISSING)

@@ -38,7 +38,7 @@ export const DATA_ERROR_CODES = [
   /** The caller cancelled a streamed parse. */
   'cancelled',
   /** The parser was used wrongly (e.g. pushed after end). */
-  'bad-input',
+  'bad-input'
 ] as const
 
 export type DataErrorCode = (typeof DATA_ERROR_CODES)[number]

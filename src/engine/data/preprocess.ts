@@ -122,10 +122,15 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const policy = request.missing ?? 'mean'
   const split = request.validationSplit ?? DEFAULT_VALIDATION_SPLIT
   if (!(split >= 0 && split <= MAX_VALIDATION_SPLIT))
-    throw badSpec('split', `The validation split must be between 0 and ${MAX_VALIDATION_SPLIT}, got ${split}.`, null, {
-      max: MAX_VALIDATION_SPLIT,
-      split
-    })
+    throw badSpec(
+      'split',
+      `The validation split must be between 0 and ${MAX_VALIDATION_SPLIT}, got ${split}.`,
+      null,
+      {
+        max: MAX_VALIDATION_SPLIT,
+        split
+      }
+    )
   for (const name of [...Object.keys(request.roles), ...Object.keys(request.types ?? {})])
     columnIndex(table, name)
 
@@ -134,9 +139,13 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const notices: DataNotice[] = []
   const featureIdx = roles.flatMap((r, i) => (r === 'feature' ? [i] : []))
   const targetIdx = roles.flatMap((r, i) => (r === 'target' ? [i] : []))
-  if (targetIdx.length === 0) throw badSpec('no-target', 'No target column: mark the column to predict as the target.')
+  if (targetIdx.length === 0)
+    throw badSpec('no-target', 'No target column: mark the column to predict as the target.')
   if (featureIdx.length === 0)
-    throw badSpec('no-feature', 'No feature column: mark at least one column other than the target as a feature.')
+    throw badSpec(
+      'no-feature',
+      'No feature column: mark at least one column other than the target as a feature.'
+    )
 
   // Read each used column as numbers or categories (a word in a numeric column fails here, with its line).
   const read = (i: number, asTarget: boolean): Source => {

@@ -46,7 +46,11 @@ export function parseGraph(json: unknown): GraphSpec {
   })
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new GraphError([
-      shape(`The graph must be a JSON object (got ${typeName(json)}).`, {}, { variant: 'not-object', got: typeName(json) })
+      shape(
+        `The graph must be a JSON object (got ${typeName(json)}).`,
+        {},
+        { variant: 'not-object', got: typeName(json) }
+      )
     ])
   const raw = json as Record<string, unknown>
   const issues: GraphIssue[] = []

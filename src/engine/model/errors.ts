@@ -15,7 +15,7 @@ export const MODEL_ERROR_CODES = [
   /** A value out of range for the current data (a row index, a learning rate). */
   'bad-payload',
   /** The model does not fit the prepared data. */
-  'data-mismatch',
+  'data-mismatch'
 ] as const
 
 export type ModelErrorCode = (typeof MODEL_ERROR_CODES)[number]

@@ -23,7 +23,7 @@ export const PROTOCOL_ERROR_CODES = [
   /** Client side: no reply within the timeout. */
   'timeout',
   /** Client side: the transport closed before the reply arrived. */
-  'closed',
+  'closed'
 ] as const
 
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number]

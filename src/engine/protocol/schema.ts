@@ -96,6 +96,9 @@ export function validator<S extends z.ZodType>(schema: S): Validator<z.output<S>
         variant: 'unknown-field',
         field: err.path
       })
-    throw new ProtocolError('bad-payload', `field "${err.path}" ${err.reason}`, { variant: 'field', field: err.path })
+    throw new ProtocolError('bad-payload', `field "${err.path}" ${err.reason}`, {
+      variant: 'field',
+      field: err.path
+    })
   }
 }

@@ -16,10 +16,15 @@ export function checkFile(spec: GraphSpec, error: Report): boolean {
     return false
   }
   if (spec.format !== GRAPH_FORMAT) {
-    error('bad-format', `The graph's format is "${String(spec.format)}", expected "${GRAPH_FORMAT}".`, {}, {
-      format: String(spec.format),
-      expected: GRAPH_FORMAT
-    })
+    error(
+      'bad-format',
+      `The graph's format is "${String(spec.format)}", expected "${GRAPH_FORMAT}".`,
+      {},
+      {
+        format: String(spec.format),
+        expected: GRAPH_FORMAT
+      }
+    )
   }
   if (spec.version !== GRAPH_VERSION) {
     const newer = typeof spec.version === 'number' && spec.version > GRAPH_VERSION
@@ -41,7 +46,12 @@ export function checkFile(spec: GraphSpec, error: Report): boolean {
       'too-large',
       `The graph has ${spec.nodes.length} nodes and ${spec.edges.length} edges; at most ${MAX_GRAPH_NODES} nodes and ${MAX_GRAPH_EDGES} edges are accepted.`,
       {},
-      { nodes: spec.nodes.length, edges: spec.edges.length, maxNodes: MAX_GRAPH_NODES, maxEdges: MAX_GRAPH_EDGES }
+      {
+        nodes: spec.nodes.length,
+        edges: spec.edges.length,
+        maxNodes: MAX_GRAPH_NODES,
+        maxEdges: MAX_GRAPH_EDGES
+      }
     )
     return false
   }

@@ -50,24 +50,28 @@ export function indexNodes(nodes: readonly GraphNode[], error: Report): NodeInde
 /** A graph has exactly one input node and exactly one loss node. */
 export function checkCounts({ inputs, losses }: NodeIndex, error: Report): void {
   if (inputs.length === 0) error('no-input', 'The graph has no input node.')
-  inputs.slice(1).forEach((n) =>
-    error(
-      'multiple-inputs',
-      `${describe(n)} is a second input; a graph has exactly one input node.`,
-      { nodeId: n.id },
-      nodeParams(n)
+  inputs
+    .slice(1)
+    .forEach((n) =>
+      error(
+        'multiple-inputs',
+        `${describe(n)} is a second input; a graph has exactly one input node.`,
+        { nodeId: n.id },
+        nodeParams(n)
+      )
     )
-  )
   if (losses.length === 0)
     error('no-loss', 'The graph has no loss node, so there is nothing to train against.')
-  losses.slice(1).forEach((n) =>
-    error(
-      'multiple-losses',
-      `${describe(n)} is a second loss node; a graph has exactly one.`,
-      { nodeId: n.id },
-      nodeParams(n)
+  losses
+    .slice(1)
+    .forEach((n) =>
+      error(
+        'multiple-losses',
+        `${describe(n)} is a second loss node; a graph has exactly one.`,
+        { nodeId: n.id },
+        nodeParams(n)
+      )
     )
-  )
 }
 
 export interface EdgeIndex {

@@ -23,7 +23,12 @@ export function checkReachability(s: Structure, disconnected: ReadonlySet<string
   for (const node of s.byId.values()) {
     if (disconnected.has(node.id)) continue
     if (node.kind === 'dense' && s.inputs.length > 0 && !fromInput.has(node.id)) {
-      error('unreachable', `${describe(node)} receives nothing from the input.`, { nodeId: node.id }, nodeParams(node))
+      error(
+        'unreachable',
+        `${describe(node)} receives nothing from the input.`,
+        { nodeId: node.id },
+        nodeParams(node)
+      )
     }
     if ((node.kind === 'dense' || node.kind === 'input') && s.losses.length > 0 && !toLoss.has(node.id)) {
       error(

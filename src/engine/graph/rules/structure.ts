@@ -46,7 +46,12 @@ export function checkCycles(s: Structure, error: Report): void {
     )
   }
   if (more > 0) {
-    error('cycle', `…and ${more} more edge${more === 1 ? '' : 's'} closing a cycle.`, {}, { variant: 'more', count: more })
+    error(
+      'cycle',
+      `…and ${more} more edge${more === 1 ? '' : 's'} closing a cycle.`,
+      {},
+      { variant: 'more', count: more }
+    )
   }
 }
 
