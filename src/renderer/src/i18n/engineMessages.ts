@@ -56,6 +56,7 @@ export const DERIVED_PARAMS = [
   'outputDesc',
   'widthSource',
   'delimiterText',
+  'delimiterName',
   'message'
 ] as const
 
@@ -124,11 +125,11 @@ function wordingParams(i18n: Translator, msg: EngineMessage): Record<string, str
   }
   if (p.widthFrom === 'header' || p.widthFrom === 'first-row')
     out.widthSource = i18n.t(`engine.data.widthFrom.${p.widthFrom}`, { line: out.widthLine })
-  if (typeof p.delimiter === 'string')
-    out.delimiterText =
-      p.delimiter === '\t'
-        ? i18n.t('engine.data.delimiter.tab')
-        : i18n.t('engine.data.delimiter.other', { delimiter: p.delimiter })
+  if (typeof p.delimiter === 'string') {
+    const which = p.delimiter === '\t' ? 'tab' : 'other'
+    out.delimiterText = i18n.t(`engine.data.delimiter.${which}`, { delimiter: p.delimiter })
+    out.delimiterName = i18n.t(`engine.data.delimiterName.${which}`, { delimiter: p.delimiter })
+  }
   return out
 }
 

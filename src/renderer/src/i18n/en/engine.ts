@@ -4,7 +4,7 @@
  * The wording mirrors the engine's own English message (test/renderer/engine-messages.test.ts checks
  * a few against each other). Besides the params the engine sends, a sentence may use the ones the
  * wording derives: {place} (from line/column/columnName/row), {nodeDesc} (and {fromDesc}, {outputDesc}:
- * a node label with its kind), {widthSource}, {delimiterText} and {message} (the engine's English text).
+ * a node label with its kind), {widthSource}, {delimiterText}, {delimiterName} and {message} (the engine's English text).
  */
 const engine = {
   /** The place part of a data message: "line 12, column 3 ("age")". */
@@ -35,6 +35,10 @@ const engine = {
       tab: 'tab',
       other: '"{delimiter}"'
     },
+    delimiterName: {
+      tab: 'a tab',
+      other: 'the delimiter "{delimiter}"'
+    },
     'empty-file': 'The file is empty: expected a header row and at least one data row.',
     'header-only': '{place}: the file has a header row but no data rows below it.',
     'ragged-row': {
@@ -49,7 +53,7 @@ const engine = {
     'field-too-long':
       '{place}: a field longer than {max} characters; at most that many are accepted (is a quote left open?).',
     'unexpected-character':
-      '{place} (character {character}): expected {delimiterText} or the end of the line after the closing quote, found {found}',
+      '{place} (character {character}): expected {delimiterName} or the end of the line after the closing quote, found {found}',
     binary:
       '{place} (character {character}): found a NUL byte — this looks like a binary file, expected CSV text',
     'not-utf8':

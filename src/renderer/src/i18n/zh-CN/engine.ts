@@ -27,6 +27,10 @@ const engine: typeof en = {
       tab: '制表符',
       other: '“{delimiter}”'
     },
+    delimiterName: {
+      tab: '制表符',
+      other: '分隔符“{delimiter}”'
+    },
     'empty-file': '文件是空的：应有一行表头和至少一行数据。',
     'header-only': '{place}：文件只有表头，下面没有数据行。',
     'ragged-row': {
@@ -40,7 +44,7 @@ const engine: typeof en = {
     'too-many-columns': '{place}：一条记录超过 {max} 个字段；最多接受 {max} 列。',
     'field-too-long': '{place}：字段长度超过 {max} 个字符，超出上限（是不是有引号没闭合？）。',
     'unexpected-character':
-      '{place}（第 {character} 个字符）：右引号之后应是{delimiterText}或行尾，却出现了 {found}',
+      '{place}（第 {character} 个字符）：右引号之后应是{delimiterName}或行尾，却出现了 {found}',
     binary: '{place}（第 {character} 个字符）：发现 NUL 字节 —— 这像是二进制文件，而不是 CSV 文本',
     'not-utf8':
       '第 {line} 行第 {character} 个字符（字节 {byte}）：这些字节不是 UTF-8 —— 需要 UTF-8 文本文件。请把文件另存为“CSV UTF-8”后重新加载。',
