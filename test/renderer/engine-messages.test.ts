@@ -21,6 +21,7 @@ import {
   type Translator
 } from '@renderer/i18n/engineMessages'
 import { useDataStore } from '@renderer/stores/data'
+import { ENGINE_NOT_READY } from '@renderer/stores/readiness'
 import { useUiStore } from '@renderer/stores/ui'
 import { connectRealEngine, disconnectRealEngine } from './realEngine'
 
@@ -218,7 +219,11 @@ describe('real engine errors in 简体中文', () => {
       )
     })
 
-    it('a toast holds a key and params, worded when shown', () => {
+    it('the readiness store’s English constant is the catalogue’s', () => {
+    expect(ENGINE_NOT_READY).toBe(messages.en.notices.readiness.engineNotReady)
+  })
+
+  it('a toast holds a key and params, worded when shown', () => {
       const ui = useUiStore()
       ui.notify({ key: 'notices.project.opened', params: { name: 'a.bps.json' } }, 'success')
       const toast = ui.toasts.at(-1)!

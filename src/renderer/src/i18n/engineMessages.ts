@@ -20,7 +20,7 @@ import {
   type DoneEvent,
   type MessageParams
 } from '@engine/index'
-import { createAppI18n, formatNumber } from './index'
+import { formatNumber, messages } from './index'
 
 /** An engine error or notice as it arrives: a code, the English sentence and its parameters. */
 export interface EngineMessage {
@@ -238,19 +238,29 @@ export function noticeText(i18n: Translator, n: Notice): string {
   return i18n.t(n.key, params)
 }
 
-let english: Translator | null = null
-
-/** The English wording, for what stores keep as text (logs, tests, the CLI's language). */
+/**
+ * The English wording, for what stores keep as text (logs, tests, the CLI's language): the English
+ * catalogue read directly, its {named} params filled in (the catalogues use no other vue-i18n syntax:
+ * test/renderer/i18n.test.ts). No second vue-i18n instance: the stores run before the app's exists.
+ */
 export function englishTranslator(): Translator {
-  if (!english) {
-    const g = createAppI18n('en').global
-    english = {
-      t: (key, params) => g.t(key, params ?? {}),
-      te: (key) => g.te(key, 'en'),
-      locale: g.locale
-    }
+  const lookup = (key: string): unknown =>
+    key
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+        messages.en
+      )
+  return {
+    t: (key, params = {}) => {
+      const m = lookup(key)
+      return typeof m === 'string'
+        ? m.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''))
+        : key
+    },
+    te: (key) => typeof lookup(key) === 'string',
+    locale: { value: 'en' }
   }
-  return english
 }
 
 /** A notice in English. */

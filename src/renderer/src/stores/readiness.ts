@@ -29,7 +29,12 @@ export interface Problem {
 }
 
 const ENGINE_NOT_READY_NOTICE = notice('notices.readiness.engineNotReady')
-export const ENGINE_NOT_READY = englishText(ENGINE_NOT_READY_NOTICE)
+/**
+ * Its English, for the training panel mounted on its own. A literal, not englishText(): translating
+ * while the modules load would build the catalogue's i18n before every catalogue module is evaluated
+ * (the bundle's init order); test/renderer/engine-messages.test.ts checks it equals the catalogue.
+ */
+export const ENGINE_NOT_READY = 'The engine is not ready to train yet.'
 
 /** A problem from a notice: its English text beside it. */
 const problem = (p: Omit<Problem, 'message'>): Problem => ({ ...p, message: englishText(p.notice) })
