@@ -220,10 +220,10 @@ describe('real engine errors in 简体中文', () => {
     })
 
     it('the readiness store’s English constant is the catalogue’s', () => {
-    expect(ENGINE_NOT_READY).toBe(messages.en.notices.readiness.engineNotReady)
-  })
+      expect(ENGINE_NOT_READY).toBe(messages.en.notices.readiness.engineNotReady)
+    })
 
-  it('a toast holds a key and params, worded when shown', () => {
+    it('a toast holds a key and params, worded when shown', () => {
       const ui = useUiStore()
       ui.notify({ key: 'notices.project.opened', params: { name: 'a.bps.json' } }, 'success')
       const toast = ui.toasts.at(-1)!
@@ -323,7 +323,7 @@ describe('falling back', () => {
     expect(engineText(zh, msg)).toMatch(/^网络有 123,456,789 个参数（训练约需 3\.95 GB）/)
     // A locale with other separators (the English sentences, German digits).
     const de = createAppI18n('en').global
-    de.locale.value = 'de-DE'
+    ;(de.locale as { value: string }).value = 'de-DE'
     expect(engineText(translator(de), msg)).toMatch(
       /^The network has 123\.456\.789 parameters \(about 3,95 GB/
     )
