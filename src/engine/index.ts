@@ -10,7 +10,7 @@
 
 // graph
 export * from './graph/types'
-export { GraphError, type GraphIssue } from './graph/errors'
+export { GraphError, GRAPH_ISSUE_CODES, type GraphIssue, type GraphIssueCode } from './graph/errors'
 export {
   validateGraph,
   assertValidGraph,
@@ -110,7 +110,12 @@ export {
   type EngineEvent,
   type EngineMessage
 } from './protocol/messages'
-export { ProtocolError, type ProtocolErrorCode, type ProtocolErrorInfo } from './protocol/errors'
+export {
+  ProtocolError,
+  PROTOCOL_ERROR_CODES,
+  type ProtocolErrorCode,
+  type ProtocolErrorInfo
+} from './protocol/errors'
 export {
   serveEngine,
   defineCommand,
@@ -139,7 +144,7 @@ export type {
 
 // model: the data workspace, the current model, its loss history; building a network for data
 export { createWorkspace, type Workspace, type Model } from './model/workspace'
-export { ModelError, type ModelErrorCode } from './model/errors'
+export { ModelError, MODEL_ERROR_CODES, type ModelErrorCode } from './model/errors'
 export { LossHistory, LOSS_HISTORY_POINTS } from './model/lossHistory'
 export { networkForData, sameParameterLayout } from './model/network'
 export { createDataModel, type DataModel, type DataSummary, type ImportedWeights } from './model/data'
@@ -253,7 +258,13 @@ export {
   type BinaryTargetEncoding
 } from './data/preprocess'
 export { encodeTableTargets, columnNumbers, columnCategories } from './data/encode'
-export { buildWeightsFile, parseWeightsFile, WeightsError, type WeightsInput } from './weights/file'
+export {
+  buildWeightsFile,
+  parseWeightsFile,
+  WeightsError,
+  WEIGHTS_ERROR_CODES,
+  type WeightsInput
+} from './weights/file'
 export { gridCentres, type BoundaryInput, type EvaluatedSplit } from './weights/boundary'
 export { weightsFileSchema, weightsJsonSchema } from './weights/schema'
 export { WEIGHTS_FORMAT, WEIGHTS_VERSION, type WeightsFile, type TrainingSummary } from './weights/types'
@@ -292,3 +303,14 @@ export {
   type ProjectLayoutData,
   type ProjectModelData
 } from './project/schema'
+
+// Message parameters (issue 13: engine messages travel as a code plus parameters)
+export { isMessageParams, type MessageParams, type MessageParamValue } from './messageParams'
+export {
+  DataError,
+  DATA_ERROR_CODES,
+  type DataErrorCode,
+  type DataWarningCode,
+  type DataWarning
+} from './data/errors'
+export { DATA_NOTICE_CODES, type DataNoticeCode } from './data/types'

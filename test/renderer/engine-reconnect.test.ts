@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAppI18n } from '@renderer/i18n'
 import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import EngineStatusBar from '@renderer/components/EngineStatus.vue'
@@ -370,7 +371,7 @@ describe('the engine store with main’s supervisor and broker (real engine)', (
     app = d
     d.supervisor.start()
     const engine = useEngineStore()
-    const bar = mount(EngineStatusBar, { global: { plugins: [pinia] } })
+    const bar = mount(EngineStatusBar, { global: { plugins: [pinia, createAppI18n()] } })
     await engine.start(d.transport)
     await until(() => engine.ready, 'ready')
     expect(bar.find('[data-testid="engine-restart"]').exists()).toBe(false)

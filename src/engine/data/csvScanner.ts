@@ -193,7 +193,12 @@ export class CsvScanner {
               `${placeText(this.line, this.fieldIndex + 1)} (character ${col}): expected ` +
                 `${delimiterName(delim)} or the end of the line after the closing quote, found ` +
                 quoteValue(String.fromCharCode(c)),
-              { line: this.line, column: this.fieldIndex + 1 }
+              { line: this.line, column: this.fieldIndex + 1 },
+              {
+                character: col,
+                delimiter: String.fromCharCode(delim),
+                found: quoteValue(String.fromCharCode(c))
+              }
             )
           }
           break
@@ -210,7 +215,8 @@ export class CsvScanner {
       throw new DataError(
         'too-many-columns',
         `${placeText(this.recordLine, MAX_COLUMNS + 1)}: more than ${MAX_COLUMNS} fields in one record; at most ${MAX_COLUMNS} columns are accepted.`,
-        { line: this.recordLine, column: MAX_COLUMNS + 1 }
+        { line: this.recordLine, column: MAX_COLUMNS + 1 },
+        { max: MAX_COLUMNS }
       )
     }
     if (value.length > MAX_FIELD_CHARS) this.tooLong(this.recordLine)
@@ -221,7 +227,8 @@ export class CsvScanner {
     throw new DataError(
       'field-too-long',
       `${placeText(line, this.fieldIndex + 1)}: a field longer than ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters; at most that many are accepted (is a quote left open?).`,
-      { line, column: this.fieldIndex + 1 }
+      { line, column: this.fieldIndex + 1 },
+      { max: MAX_FIELD_CHARS }
     )
   }
 
@@ -238,7 +245,8 @@ export class CsvScanner {
           'unclosed-quote',
           `${placeText(this.quoteLine, this.quoteField)} (character ${this.quoteChar}): ` +
             `the quoted field opened here is never closed (expected a closing " before the end of the file)`,
-          { line: this.quoteLine, column: this.quoteField }
+          { line: this.quoteLine, column: this.quoteField },
+          { character: this.quoteChar }
         )
       case State.Unquoted:
       case State.QuoteInQuoted:
@@ -284,7 +292,8 @@ export class CsvScanner {
       'binary',
       `${placeText(this.line, this.fieldIndex + 1)} (character ${col}): found a NUL byte — ` +
         `this looks like a binary file, expected CSV text`,
-      { line: this.line, column: this.fieldIndex + 1 }
+      { line: this.line, column: this.fieldIndex + 1 },
+      { character: col }
     )
   }
 }

@@ -39,7 +39,8 @@ function notANumber(
     'non-numeric',
     `${place()}: ${quoteValue(value)} is not a number, but "${name}" is a numeric column. ` +
       'Correct the value, leave the cell empty to mark it missing, or treat the column as categorical.',
-    { line, column, columnName: name }
+    { line, column, columnName: name },
+    { value: quoteValue(value) }
   )
 }
 
@@ -53,16 +54,18 @@ function missingWithoutImpute(
     'bad-spec',
     `${place()}: the value is missing, and the model was prepared with rows with missing values dropped, ` +
       `so it has no value to fill in for "${name}". Fill the cell in.`,
-    { line, column, columnName: name }
+    { line, column, columnName: name },
+    { variant: 'missing-not-imputed' }
   )
 }
 
 function noTarget(place: string, name: string, line: number, column: number): DataError {
-  return new DataError('bad-spec', `${place}: the target "${name}" is missing in this row.`, {
-    line,
-    column,
-    columnName: name
-  })
+  return new DataError(
+    'bad-spec',
+    `${place}: the target "${name}" is missing in this row.`,
+    { line, column, columnName: name },
+    { variant: 'missing-target' }
+  )
 }
 
 /**
@@ -199,7 +202,12 @@ export function encodeRows(p: Preprocessing, rows: readonly Record<string, strin
         throw new DataError(
           'unknown-column',
           `row ${i + 1} has no value for "${f.column}"; the model needs ${p.features.map((g) => `"${g.column}"`).join(', ')}.`,
-          { columnName: f.column }
+          { columnName: f.column },
+          {
+            variant: 'row-without-value',
+            row: i + 1,
+            needed: p.features.map((g) => `"${g.column}"`).join(', ')
+          }
         )
       }
       const missing = isMissing(cell, MISSING)
@@ -254,7 +262,12 @@ export function encodeTableTargets(p: Preprocessing, table: CsvTable, rows: Arra
           throw new DataError(
             'bad-spec',
             `${place(r)}: ${quoteValue(labels[codes[r]])} is not one of the model's classes (${t.classes.map((l) => JSON.stringify(l)).join(', ')}).`,
-            { line: table.lines[r], column: index + 1, columnName: column.name }
+            { line: table.lines[r], column: index + 1, columnName: column.name },
+            {
+              variant: 'unknown-class',
+              value: quoteValue(labels[codes[r]]),
+              classes: t.classes.map((l) => JSON.stringify(l)).join(', ')
+            }
           )
         }
         if (softmax) y[k * width + offset + c] = 1

@@ -3,40 +3,45 @@
  * the file, the column (1-based field number and, when known, its name) — and what was expected, so the
  * data panel and the CLI can print it as is.
  */
+import { paramsOf, type MessageParams, type MessageParamValue } from '../messageParams'
 
-export type DataErrorCode =
+/** Every data error code, enumerable (the renderer's catalogue has a wording for each). */
+export const DATA_ERROR_CODES = [
   /** No data at all (or only blank lines / a BOM). */
-  | 'empty-file'
+  'empty-file',
   /** A header row and nothing under it. */
-  | 'header-only'
+  'header-only',
   /** A record with more or fewer fields than the header (or the first row). */
-  | 'ragged-row'
+  'ragged-row',
   /** A quoted field whose closing quote never comes. */
-  | 'unclosed-quote'
+  'unclosed-quote',
   /** More fields in a record than MAX_COLUMNS (csvScanner.ts). */
-  | 'too-many-columns'
+  'too-many-columns',
   /** A field longer than MAX_FIELD_CHARS characters. */
-  | 'field-too-long'
+  'field-too-long',
   /** Something other than a delimiter or a line end right after a closing quote. */
-  | 'unexpected-character'
+  'unexpected-character',
   /** A NUL byte: not a text file. */
-  | 'binary'
+  'binary',
   /** Bytes that are not valid UTF-8. */
-  | 'not-utf8'
+  'not-utf8',
   /** A value that is not a number in a column used as numeric. */
-  | 'non-numeric'
+  'non-numeric',
   /** A classification target with a single class. */
-  | 'one-class-target'
+  'one-class-target',
   /** A column name that the table (or the model) does not have. */
-  | 'unknown-column'
+  'unknown-column',
   /** A role/encoding combination that cannot be built (no features, no target, several class targets…). */
-  | 'bad-spec'
+  'bad-spec',
   /** Too few rows left (after dropping missing values) to train and validate. */
-  | 'too-few-rows'
+  'too-few-rows',
   /** The caller cancelled a streamed parse. */
-  | 'cancelled'
+  'cancelled',
   /** The parser was used wrongly (e.g. pushed after end). */
-  | 'bad-input'
+  'bad-input'
+] as const
+
+export type DataErrorCode = (typeof DATA_ERROR_CODES)[number]
 
 export class DataError extends Error {
   readonly code: DataErrorCode
@@ -46,11 +51,17 @@ export class DataError extends Error {
   readonly column: number | null
   /** The column's name when known. */
   readonly columnName: string | null
+  /**
+   * What the message is built from, for wording it in another language: the place (line, column,
+   * columnName when known) plus the code's own values; `variant` picks one of a code's sentences.
+   */
+  readonly params: MessageParams
 
   constructor(
     code: DataErrorCode,
     message: string,
-    where: { line?: number | null; column?: number | null; columnName?: string | null } = {}
+    where: { line?: number | null; column?: number | null; columnName?: string | null } = {},
+    params: Record<string, MessageParamValue | undefined> = {}
   ) {
     super(message)
     this.name = 'DataError'
@@ -58,6 +69,12 @@ export class DataError extends Error {
     this.line = where.line ?? null
     this.column = where.column ?? null
     this.columnName = where.columnName ?? null
+    this.params = paramsOf({
+      line: this.line ?? undefined,
+      column: this.column ?? undefined,
+      columnName: this.columnName ?? undefined,
+      ...params
+    })
   }
 }
 

@@ -99,8 +99,14 @@ type Source =
 const isMissingAt = (s: Source, r: number): boolean =>
   s.kind === 'numeric' ? s.values[r] !== s.values[r] : s.codes[r] < 0
 
-function badSpec(message: string, columnName: string | null = null): DataError {
-  return new DataError('bad-spec', message, { columnName })
+/** A 'bad-spec' error; `variant` names which of the code's sentences it is (for the renderer's wording). */
+function badSpec(
+  variant: string,
+  message: string,
+  columnName: string | null = null,
+  params: Record<string, string | number> = {}
+): DataError {
+  return new DataError('bad-spec', message, { columnName }, { variant, ...params })
 }
 
 /**
@@ -116,7 +122,15 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const policy = request.missing ?? 'mean'
   const split = request.validationSplit ?? DEFAULT_VALIDATION_SPLIT
   if (!(split >= 0 && split <= MAX_VALIDATION_SPLIT))
-    throw badSpec(`The validation split must be between 0 and ${MAX_VALIDATION_SPLIT}, got ${split}.`)
+    throw badSpec(
+      'split',
+      `The validation split must be between 0 and ${MAX_VALIDATION_SPLIT}, got ${split}.`,
+      null,
+      {
+        max: MAX_VALIDATION_SPLIT,
+        split
+      }
+    )
   for (const name of [...Object.keys(request.roles), ...Object.keys(request.types ?? {})])
     columnIndex(table, name)
 
@@ -125,9 +139,13 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const notices: DataNotice[] = []
   const featureIdx = roles.flatMap((r, i) => (r === 'feature' ? [i] : []))
   const targetIdx = roles.flatMap((r, i) => (r === 'target' ? [i] : []))
-  if (targetIdx.length === 0) throw badSpec('No target column: mark the column to predict as the target.')
+  if (targetIdx.length === 0)
+    throw badSpec('no-target', 'No target column: mark the column to predict as the target.')
   if (featureIdx.length === 0)
-    throw badSpec('No feature column: mark at least one column other than the target as a feature.')
+    throw badSpec(
+      'no-feature',
+      'No feature column: mark at least one column other than the target as a feature.'
+    )
 
   // Read each used column as numbers or categories (a word in a numeric column fails here, with its line).
   const read = (i: number, asTarget: boolean): Source => {
@@ -142,14 +160,16 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       notices.push({
         code: 'class-codes',
         message: `The target "${column.name}" holds few whole numbers, so each is a class; set its type to numeric for regression.`,
-        column: column.name
+        column: column.name,
+        params: { columnName: column.name }
       })
     }
     if (!asTarget && kind.type === 'text') {
       notices.push({
         code: 'many-categories',
         message: `The feature "${column.name}" has ${profile[i].distinct} distinct values (names, IDs or free text?); each becomes an input.`,
-        column: column.name
+        column: column.name,
+        params: { columnName: column.name, count: profile[i].distinct }
       })
     }
     return { name: column.name, index: i, kind: 'categorical', ...columnCategories(column) }
@@ -159,9 +179,11 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
   const classTargets = targets.filter((t) => t.kind === 'categorical')
   if (classTargets.length > 0 && targets.length > 1) {
     throw badSpec(
+      'several-class-targets',
       `Several targets (${targets.map((t) => `"${t.name}"`).join(', ')}) can only be numeric (regression); ` +
         `"${classTargets[0].name}" holds classes. Keep one class target, or make the others features or ignored.`,
-      classTargets[0].name
+      classTargets[0].name,
+      { targets: targets.map((t) => `"${t.name}"`).join(', ') }
     )
   }
 
@@ -178,7 +200,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     notices.push({
       code: 'missing-target',
       message: `${missingTarget} row${missingTarget === 1 ? '' : 's'} without a target value ${missingTarget === 1 ? 'was' : 'were'} left out.`,
-      column: targets.find((t) => firstMissing(t, table.rowCount) >= 0)!.name
+      column: targets.find((t) => firstMissing(t, table.rowCount) >= 0)!.name,
+      params: { count: missingTarget }
     })
   }
   if (kept.length === 0) {
@@ -187,7 +210,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       policy === 'drop'
         ? 'No rows are left after dropping the rows with missing values; choose an imputation instead.'
         : 'No row has a value in the target column.',
-      { columnName: targets[0].name }
+      { columnName: targets[0].name },
+      { variant: policy === 'drop' ? 'after-drop' : 'no-target-values' }
     )
   }
 
@@ -205,7 +229,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
         'one-class-target',
         `The target "${classSource.name}" has only one class (${JSON.stringify(classes[0])}) in the rows used: ` +
           'there is nothing to tell apart. Choose another target or add rows of other classes.',
-        { column: classSource.index + 1, columnName: classSource.name }
+        { column: classSource.index + 1, columnName: classSource.name },
+        { className: classes[0] }
       )
     }
     task = classes.length === 2 ? 'binary' : 'multiclass'
@@ -220,7 +245,12 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     classSource?.kind === 'categorical' ? (r) => classOf![classSource.codes[r]] : null
   )
   if (train.length === 0)
-    throw new DataError('too-few-rows', 'No rows are left for training; lower the validation split.')
+    throw new DataError(
+      'too-few-rows',
+      'No rows are left for training; lower the validation split.',
+      {},
+      { variant: 'no-training-rows' }
+    )
 
   // Statistics of the training split only.
   const featureEncodings = features.map((f): FeatureEncoding => {
@@ -231,7 +261,7 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       if (code >= 0) counts.set(f.labels[code], (counts.get(f.labels[code]) ?? 0) + 1)
     }
     if (counts.size === 0)
-      throw badSpec(`The feature "${f.name}" has no values in the training rows.`, f.name)
+      throw badSpec('no-values', `The feature "${f.name}" has no values in the training rows.`, f.name)
     const categories = sortCategories([...counts.keys()])
     const impute =
       policy === 'drop' ? null : categories.reduce((a, b) => (counts.get(b)! > counts.get(a)! ? b : a))
@@ -247,7 +277,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       notices.push({
         code: 'zero-variance',
         message: `The target "${t.name}" has the same value in every training row.`,
-        column: t.name
+        column: t.name,
+        params: { variant: 'target', columnName: t.name }
       })
     const scale = sd > 0 ? sd : 1
     assertScalable('target', t.name, t.values, train, mean, scale)
@@ -274,7 +305,8 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
       notices.push({
         code: 'zero-variance',
         message: `The feature "${f.name}" has the same value in every training row, so it cannot help the network; consider ignoring it.`,
-        column: f.name
+        column: f.name,
+        params: { variant: 'feature', columnName: f.name }
       })
     }
     if (policy !== 'drop') {
@@ -290,13 +322,16 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
         notices.push({
           code: 'unseen-category',
           message: `${unseen} validation row${unseen === 1 ? ' has' : 's have'} a "${f.name}" value the training rows never have; ${unseen === 1 ? 'it is' : 'they are'} encoded as all zeros.`,
-          column: f.name
+          column: f.name,
+          params: { count: unseen, columnName: f.name }
         })
       }
       if (enc.categories.length > MAX_CATEGORIES * 20) {
         throw badSpec(
+          'too-many-categories',
           `The feature "${f.name}" has ${enc.categories.length} distinct values: too many to encode; ignore it.`,
-          f.name
+          f.name,
+          { count: enc.categories.length }
         )
       }
     }
@@ -318,14 +353,23 @@ export function prepareData(table: CsvTable, request: PrepareRequest): PreparedD
     notices.push({
       code: 'missing-values',
       message: `${imputedTotal} missing value${imputedTotal === 1 ? ' was' : 's were'} filled with ${how}.`,
-      column: null
+      column: null,
+      params: {
+        variant: 'imputed',
+        count: imputedTotal,
+        columns: features
+          .filter((f) => imputed[f.name])
+          .map((f) => `${f.name}: ${imputed[f.name]}`)
+          .join(', ')
+      }
     })
   } else if (policy === 'drop' && droppedRows > missingTarget) {
     const n = droppedRows - missingTarget
     notices.push({
       code: 'missing-values',
       message: `${n} row${n === 1 ? '' : 's'} with missing values ${n === 1 ? 'was' : 'were'} dropped.`,
-      column: null
+      column: null,
+      params: { variant: 'dropped', count: n }
     })
   }
 
@@ -437,8 +481,10 @@ function assertScalable(
   const ok = [center, scale, (max - center) / scale, (min - center) / scale].every(Number.isFinite)
   if (!ok)
     throw badSpec(
+      'unscalable',
       `The ${what} "${name}" has values from ${min} to ${max}, too far apart to scale in floating point; rescale the column (other units) or ignore it.`,
-      name
+      name,
+      { min, max }
     )
 }
 
@@ -468,7 +514,7 @@ function numericEncoding(
   const present: number[] = []
   for (const r of train) if (f.values[r] === f.values[r]) present.push(f.values[r])
   if (present.length === 0)
-    throw badSpec(`The feature "${f.name}" has no values in the training rows.`, f.name)
+    throw badSpec('no-values', `The feature "${f.name}" has no values in the training rows.`, f.name)
   const { mean, sd } = moments(f.values, train)
   let min = Infinity
   let max = -Infinity

@@ -164,6 +164,8 @@ export class TableBuilder implements CsvSink {
   private headerSpan: [number, number] | null = null
   /** Where the row width was fixed, for the ragged-row message. */
   private widthSource = ''
+  /** The line of the first row when the file has no header (it fixes the width). */
+  private widthLine: number | null = null
 
   constructor(private readonly opts: TableBuilderOptions) {
     this.spans = opts.keepSpans ? new Float64Array(2048) : null
@@ -210,7 +212,17 @@ export class TableBuilder implements CsvSink {
       `${placeText(line, column)}: expected ${this.width} field${this.width === 1 ? '' : 's'} ` +
         `(${this.widthSource}), found ${found} — ${what}. ` +
         `Check for an unquoted ${this.opts.delimiter === '\t' ? 'tab' : `"${this.opts.delimiter}"`} in a value.`,
-      { line, column }
+      { line, column },
+      {
+        expected: this.width,
+        found,
+        // Which row fixed the width: the header, or the first row of a headerless file.
+        widthLine: this.headerLine ?? this.widthLine,
+        widthFrom: this.hasHeader ? 'header' : 'first-row',
+        variant: found < this.width ? 'missing' : 'extra',
+        missingName: found < this.width ? this.columns[found].name : undefined,
+        delimiter: this.opts.delimiter
+      }
     )
   }
 
@@ -232,6 +244,7 @@ export class TableBuilder implements CsvSink {
       this.widthSource = `as in the header on line ${first.line}`
     } else {
       this.widthSource = `as in the first row, line ${first.line}`
+      this.widthLine = first.line
     }
     for (let r = header ? 1 : 0; r < rows.length; r++) {
       const { cells, line, start, end } = rows[r]
@@ -271,9 +284,12 @@ export function columnIndex(table: CsvTable, name: string): number {
   if (i < 0) {
     const names = table.columns.map((c) => `"${c.name}"`)
     const shown = names.length > 12 ? names.slice(0, 12).join(', ') + ', …' : names.join(', ')
-    throw new DataError('unknown-column', `There is no column "${name}" (the columns are ${shown}).`, {
-      columnName: name
-    })
+    throw new DataError(
+      'unknown-column',
+      `There is no column "${name}" (the columns are ${shown}).`,
+      { columnName: name },
+      { columns: shown }
+    )
   }
   return i
 }

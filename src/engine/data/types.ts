@@ -3,6 +3,7 @@
  * encoded (the preprocessing stored in the weights file). Kept apart from the code so that profile,
  * encode and preprocess all import downward from here. Every enum is defined once, as a const list.
  */
+import type { MessageParams } from '../messageParams'
 import type { Activation, LossKind, Task } from '../graph/types'
 import type { TrainData } from '../train/types'
 
@@ -108,10 +109,24 @@ export interface PrepareRequest {
 
 /** Problems that do not stop training but the user should see (zero variance, imputed values…). */
 export interface DataNotice {
-  code: string
+  code: DataNoticeCode
   message: string
   column: string | null
+  /** The values the message is built from (issue 13: the renderer words it in the user's language). */
+  params?: MessageParams
 }
+
+/** Every data notice code, enumerable. */
+export const DATA_NOTICE_CODES = [
+  'class-codes',
+  'many-categories',
+  'missing-target',
+  'zero-variance',
+  'unseen-category',
+  'missing-values'
+] as const
+
+export type DataNoticeCode = (typeof DATA_NOTICE_CODES)[number]
 
 /** What the graph needs to follow the data, and the counts the panel shows. */
 export interface PreparedSummary {

@@ -49,7 +49,8 @@ function notUtf8Error(line: number, column: number, byteOffset: number, what: st
     'not-utf8',
     `line ${line}, character ${column} (byte ${byteOffset}): ${what} — expected a UTF-8 text file. ` +
       `Save the file as "CSV UTF-8" and load it again.`,
-    { line }
+    { line },
+    { character: column, byte: byteOffset }
   )
 }
 

@@ -114,6 +114,7 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
         code: 'input-width-unknown',
         message: `The width of input "${inputNode.id}" is unknown: bind data or set its units.`,
         nodeId: inputNode.id,
+        params: { id: inputNode.id },
         severity: 'error'
       }
     ])
@@ -221,6 +222,16 @@ export function compileGraph(spec: GraphSpec, inputWidth?: number): ExecutionPla
         message: `The network has ${offset.toLocaleString('en-US')} parameters (about ${gigabytes(offset)} GB to train); at most ${MAX_PARAMETERS.toLocaleString('en-US')} are accepted. The largest is edge "${biggest.edgeId}" (${biggest.from} → ${biggest.to}), ${biggest.rows}×${biggest.cols}.`,
         edgeId: biggest.edgeId,
         nodeId: biggest.to,
+        params: {
+          count: offset,
+          gigabytes: Number(gigabytes(offset)),
+          max: MAX_PARAMETERS,
+          edgeId: biggest.edgeId,
+          from: biggest.from,
+          to: biggest.to,
+          rows: biggest.rows,
+          cols: biggest.cols
+        },
         severity: 'error'
       }
     ])

@@ -33,28 +33,41 @@ function expectedOf(issue: z.core.$ZodIssue): string {
 
 /** Parses and shape-checks a graph; throws a GraphError (code 'bad-shape', 'bad-format' or 'bad-version'). */
 export function parseGraph(json: unknown): GraphSpec {
-  const shape = (message: string, ids: { nodeId?: string; edgeId?: string } = {}): GraphIssue => ({
+  const shape = (
+    message: string,
+    ids: { nodeId?: string; edgeId?: string } = {},
+    params: GraphIssue['params'] = {}
+  ): GraphIssue => ({
     code: 'bad-shape',
     message,
     severity: 'error',
-    ...ids
+    ...ids,
+    params
   })
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    throw new GraphError([shape(`The graph must be a JSON object (got ${typeName(json)}).`)])
+    throw new GraphError([
+      shape(
+        `The graph must be a JSON object (got ${typeName(json)}).`,
+        {},
+        { variant: 'not-object', got: typeName(json) }
+      )
+    ])
   const raw = json as Record<string, unknown>
   const issues: GraphIssue[] = []
   if (raw.format !== GRAPH_FORMAT)
     issues.push({
       code: 'bad-format',
       message: `format must be "${GRAPH_FORMAT}" (got ${typeName(raw.format)}); this is not a Backprop Studio graph.`,
-      severity: 'error'
+      severity: 'error',
+      params: { format: typeName(raw.format), expected: GRAPH_FORMAT }
     })
   const version = raw.version
   if (typeof version === 'number' && Number.isInteger(version) && version > GRAPH_VERSION)
     issues.push({
       code: 'bad-version',
       message: `The graph has version ${version}, made by a newer Backprop Studio (this one reads version ${GRAPH_VERSION}).`,
-      severity: 'error'
+      severity: 'error',
+      params: { variant: 'newer', version, expected: GRAPH_VERSION }
     })
   const result = graphShapeSchema.safeParse(json)
   if (!result.success) {
@@ -67,7 +80,8 @@ export function parseGraph(json: unknown): GraphSpec {
       const item = typeof index === 'number' ? valueAt(json, [top, index]) : undefined
       const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined
       const ids = typeof id === 'string' ? (top === 'nodes' ? { nodeId: id } : { edgeId: id }) : {}
-      issues.push(shape(`${field} must be ${expected} (got ${typeName(valueAt(json, issue.path))}).`, ids))
+      const got = typeName(valueAt(json, issue.path))
+      issues.push(shape(`${field} must be ${expected} (got ${got}).`, ids, { variant: 'field', field, got }))
     }
   }
   if (issues.length > 0) throw new GraphError(issues)

@@ -50,8 +50,10 @@ export { nodeLabel }
 export function validateGraph(spec: GraphSpec, opts: ValidateOptions = {}): GraphIssue[] {
   const issues: GraphIssue[] = []
   const report: Reporter = {
-    error: (code, message, at: IssueAt = {}) => issues.push({ code, message, ...at, severity: 'error' }),
-    warn: (code, message, at: IssueAt = {}) => issues.push({ code, message, ...at, severity: 'warning' })
+    error: (code, message, at: IssueAt = {}, params = {}) =>
+      issues.push({ code, message, ...at, params, severity: 'error' }),
+    warn: (code, message, at: IssueAt = {}, params = {}) =>
+      issues.push({ code, message, ...at, params, severity: 'warning' })
   }
   const { error } = report
 

@@ -113,12 +113,24 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
 
   async function load(p: LoadRequest): Promise<DataSummary> {
     const source = p.bytes ?? p.text
-    if (source === undefined) throw new ModelError('bad-payload', 'give the file as "text" or "bytes"')
+    if (source === undefined)
+      throw new ModelError('bad-payload', 'give the file as "text" or "bytes"', { variant: 'no-file' })
     if (p.bytes !== undefined && p.text !== undefined)
-      throw new ModelError('bad-payload', 'give the file as "text" or "bytes", not both')
+      throw new ModelError('bad-payload', 'give the file as "text" or "bytes", not both', {
+        variant: 'both-files'
+      })
     if (source.length > MAX_CSV_BYTES)
-      throw new DataError('bad-input', `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`)
-    if (running.has(p.loadId)) throw new ModelError('bad-payload', `load ${p.loadId} is already running`)
+      throw new DataError(
+        'bad-input',
+        `${p.name} is larger than ${MAX_CSV_BYTES / 2 ** 20} MB.`,
+        {},
+        { variant: 'too-large', name: p.name, megabytes: MAX_CSV_BYTES / 2 ** 20 }
+      )
+    if (running.has(p.loadId))
+      throw new ModelError('bad-payload', `load ${p.loadId} is already running`, {
+        variant: 'load-running',
+        loadId: p.loadId
+      })
 
     // One load at a time: a newer file replaces a load still in progress.
     for (const controller of running.values()) controller.abort()
@@ -198,16 +210,30 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
     const model = requireModel(ws)
     const prepared = ws.prepared
     if (!prepared)
-      throw new ModelError('not-found', 'no prepared data to evaluate on: load and prepare a CSV file first')
+      throw new ModelError(
+        'not-found',
+        'no prepared data to evaluate on: load and prepare a CSV file first',
+        {
+          variant: 'not-prepared'
+        }
+      )
     const p = model.preprocessing ?? prepared.preprocessing
     const split: Split =
       prepared.data.validation && prepared.data.validation.rows > 0 ? 'validation' : 'train'
     const set = rowsForModel(ws, prepared, p, split)
-    if (!set) throw new ModelError('not-found', 'the prepared rows are not available: prepare the data again')
+    if (!set)
+      throw new ModelError('not-found', 'the prepared rows are not available: prepare the data again', {
+        variant: 'rows-gone'
+      })
     if (set.x.length !== set.rows * model.net.inputWidth)
       throw new ModelError(
         'bad-payload',
-        `the model takes ${model.net.inputWidth} inputs, but the prepared data has ${set.x.length / Math.max(1, set.rows)}: prepare the data for this model`
+        `the model takes ${model.net.inputWidth} inputs, but the prepared data has ${set.x.length / Math.max(1, set.rows)}: prepare the data for this model`,
+        {
+          variant: 'input-width',
+          inputs: model.net.inputWidth,
+          features: set.x.length / Math.max(1, set.rows)
+        }
       )
     const evaluation: Evaluation = { ...evaluateModel(model.net, p, set), split }
     const boundary = boundaryOf(model.net, p, set, split, prepared)
@@ -255,7 +281,9 @@ export function createDataModel(ws: Workspace, onProgress: (p: LoadProgress) => 
     predictCsv: ({ name, text, bytes }) => {
       const source = bytes ?? text
       if (source === undefined || (bytes !== undefined && text !== undefined))
-        throw new ModelError('bad-payload', 'give the file as "text" or "bytes" (one of them)')
+        throw new ModelError('bad-payload', 'give the file as "text" or "bytes" (one of them)', {
+          variant: 'no-file'
+        })
       const model = requireModel(ws)
       const result = predictCsv(model.net, requirePreprocessing(model), source)
       return { name: predictionsFileName(name), ...result }

@@ -56,6 +56,7 @@ export function fitsData(net: Network, prepared: PreparedData): void {
   if (net.inputWidth !== inputWidth || net.outputWidth !== outputWidth)
     throw new ModelError(
       'data-mismatch',
-      `the network takes ${net.inputWidth} inputs and gives ${net.outputWidth} outputs, but the prepared data has ${inputWidth} features and ${outputWidth} targets`
+      `the network takes ${net.inputWidth} inputs and gives ${net.outputWidth} outputs, but the prepared data has ${inputWidth} features and ${outputWidth} targets`,
+      { inputs: net.inputWidth, outputs: net.outputWidth, features: inputWidth, targets: outputWidth }
     )
 }

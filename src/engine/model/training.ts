@@ -193,7 +193,10 @@ export function createTrainingModel(
 
   function requireSession(action: string): Current {
     const c = live()
-    if (!c) throw new ModelError('not-found', `cannot ${action}: no training session; start training first`)
+    if (!c)
+      throw new ModelError('not-found', `cannot ${action}: no training session; start training first`, {
+        variant: 'no-session'
+      })
     return c
   }
 
@@ -350,7 +353,8 @@ export function createTrainingModel(
       }
       throw new ModelError(
         'not-found',
-        'cannot reset the weights: there is no network yet; start training first'
+        'cannot reset the weights: there is no network yet; start training first',
+        { variant: 'no-network' }
       )
     }
     if (c.session.state === 'running') c.session.pause()
@@ -393,7 +397,8 @@ export function createTrainingModel(
     if (sample >= train.rows)
       throw new ModelError(
         'bad-payload',
-        `sample ${sample} is not a row of the training split (rows 0–${train.rows - 1})`
+        `sample ${sample} is not a row of the training split (rows 0–${train.rows - 1})`,
+        { variant: 'sample', sample, last: train.rows - 1 }
       )
     const net = model.net
     const own = model.preprocessing
@@ -445,14 +450,27 @@ export function createTrainingModel(
   function setWeight(p: SetWeightRequest): SetWeightRequest {
     const model = requireModel()
     if (live()?.session.state === 'running')
-      throw new ModelError('bad-state', 'cannot set a weight while training runs; pause first')
+      throw new ModelError('bad-state', 'cannot set a weight while training runs; pause first', {
+        variant: 'set-weight-running'
+      })
     const slice = model.net.slices.find((sl) => sl.edgeId === p.edgeId)
     if (!slice)
-      throw new ModelError('not-found', `edge ${JSON.stringify(p.edgeId)} has no weights in this network`)
+      throw new ModelError('not-found', `edge ${JSON.stringify(p.edgeId)} has no weights in this network`, {
+        variant: 'no-edge-weights',
+        edgeId: p.edgeId
+      })
     if (p.row >= slice.rows || p.col >= slice.cols)
       throw new ModelError(
         'bad-payload',
-        `edge ${p.edgeId} is ${slice.rows}×${slice.cols}: W[${p.row}][${p.col}] is outside it`
+        `edge ${p.edgeId} is ${slice.rows}×${slice.cols}: W[${p.row}][${p.col}] is outside it`,
+        {
+          variant: 'weight-index',
+          edgeId: p.edgeId,
+          rows: slice.rows,
+          cols: slice.cols,
+          row: p.row,
+          col: p.col
+        }
       )
     model.net.params[slice.offset + p.row * slice.cols + p.col] = p.value
     return p

@@ -35,7 +35,8 @@ export function createWorkspace(): Workspace {
 }
 
 export function requireTable(ws: Workspace): CsvTable {
-  if (!ws.table) throw new ModelError('not-found', 'no data is loaded: load a CSV file first')
+  if (!ws.table)
+    throw new ModelError('not-found', 'no data is loaded: load a CSV file first', { variant: 'no-table' })
   return ws.table
 }
 
@@ -43,14 +44,21 @@ export function requirePrepared(ws: Workspace): PreparedData {
   if (!ws.prepared)
     throw new ModelError(
       'no-data',
-      'no data is prepared for training: load a CSV file and choose its feature and target columns first'
+      'no data is prepared for training: load a CSV file and choose its feature and target columns first',
+      { variant: 'not-prepared' }
     )
   return ws.prepared
 }
 
 export function requireModel(ws: Workspace): Model {
   if (!ws.model)
-    throw new ModelError('not-found', 'there is no model yet: train a network or import a weights file first')
+    throw new ModelError(
+      'not-found',
+      'there is no model yet: train a network or import a weights file first',
+      {
+        variant: 'no-model'
+      }
+    )
   return ws.model
 }
 
@@ -58,7 +66,8 @@ export function requirePreprocessing(model: Model): Preprocessing {
   if (!model.preprocessing)
     throw new ModelError(
       'not-found',
-      'the model was never bound to data, so it has no preprocessing to encode a row with: train it on a CSV file first'
+      'the model was never bound to data, so it has no preprocessing to encode a row with: train it on a CSV file first',
+      { variant: 'no-preprocessing' }
     )
   return model.preprocessing
 }

@@ -3,6 +3,7 @@
  * browser, a child process in Node tests). Requests get ids and resolve with their reply's result;
  * error replies, timeouts and a closed transport reject with an EngineRequestError carrying a code.
  */
+import { isMessageParams, type MessageParams } from '../messageParams'
 import type { ProtocolErrorInfo } from './errors'
 import type { CommandType, EngineReply, EventName, EventOf, PayloadOf, RequestId, ResultOf } from './messages'
 import type { PortLike } from './port'
@@ -14,12 +15,18 @@ export class EngineRequestError extends Error {
   readonly code: ProtocolErrorInfo['code']
   /** The request's type, for messages such as "train.start failed: …". */
   readonly requestType: string
+  /** The values the engine built its message from, for wording it in the user's language. */
+  readonly params: MessageParams
+  /** The engine's family of the code ('data', 'graph', …), when the engine said. */
+  readonly family: string | undefined
 
   constructor(requestType: string, error: ProtocolErrorInfo) {
     super(error.message)
     this.name = 'EngineRequestError'
     this.code = error.code
     this.requestType = requestType
+    this.params = isMessageParams(error.params) ? error.params : {}
+    this.family = typeof error.family === 'string' ? error.family : undefined
   }
 }
 

@@ -92,7 +92,13 @@ export function validator<S extends z.ZodType>(schema: S): Validator<z.output<S>
     if (result.success) return result.data
     const err = toSchemaError(result.error, fields)
     if (err.issue === 'unrecognized_keys')
-      throw new ProtocolError('bad-payload', `unknown field "${err.path}"`)
-    throw new ProtocolError('bad-payload', `field "${err.path}" ${err.reason}`)
+      throw new ProtocolError('bad-payload', `unknown field "${err.path}"`, {
+        variant: 'unknown-field',
+        field: err.path
+      })
+    throw new ProtocolError('bad-payload', `field "${err.path}" ${err.reason}`, {
+      variant: 'field',
+      field: err.path
+    })
   }
 }

@@ -104,7 +104,8 @@ export function serveEngine(port: PortLike, commands: CommandTable | CommandTabl
     if (p.protocolVersion !== undefined && p.protocolVersion !== PROTOCOL_VERSION)
       throw new ProtocolError(
         'unsupported-version',
-        `this engine speaks protocol version ${PROTOCOL_VERSION}, the client ${p.protocolVersion}`
+        `this engine speaks protocol version ${PROTOCOL_VERSION}, the client ${p.protocolVersion}`,
+        { engine: PROTOCOL_VERSION, client: p.protocolVersion ?? null }
       )
     return { engineVersion: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, capabilities }
   }

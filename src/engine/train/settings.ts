@@ -21,7 +21,10 @@ export class TrainSettingsError extends Error {
   ) {
     super(`training setting "${field}": ${message}`)
     this.name = 'TrainSettingsError'
+    this.params = { field }
   }
+  /** The field, for wording the error in the user's language (the reason stays in `message`). */
+  readonly params: { field: string }
 }
 
 /**

@@ -120,15 +120,19 @@ export interface EpochMetrics {
   validation?: SetMetrics
 }
 
-export type DoneReason =
-  | 'epochs' // max epochs reached
-  | 'target' // loss target reached
-  | 'converged' // change in loss below ε
-  | 'early-stop' // patience ran out; the best weights were restored
-  | 'non-finite' // NaN/∞ appeared; the last good weights were restored
-  | 'diverged' // a batch loss rose above DIVERGENCE_FACTOR × max(1, lowest loss so far); last good weights restored
-  | 'error' // an exception escaped the training loop; the last good weights were restored, the engine lives on
-  | 'stopped' // stopped by the user
+/** Why a session ended, enumerable (the renderer's catalogue words each, issue 13). */
+export const DONE_REASONS = [
+  'epochs', // max epochs reached
+  'target', // loss target reached
+  'converged', // change in loss below ε
+  'early-stop', // patience ran out; the best weights were restored
+  'non-finite', // NaN/∞ appeared; the last good weights were restored
+  'diverged', // a batch loss rose above DIVERGENCE_FACTOR × max(1, lowest loss so far); last good weights restored
+  'error', // an exception escaped the training loop; the last good weights were restored, the engine lives on
+  'stopped' // stopped by the user
+] as const
+
+export type DoneReason = (typeof DONE_REASONS)[number]
 
 /** Where a non-finite value first appeared: the layer and quantity from Network.findNonFinite, and the step. */
 export interface NonFiniteAt extends NonFiniteReport {

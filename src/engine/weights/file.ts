@@ -23,22 +23,34 @@ import { defaultTrainSettings, resolveTrainSettings, TrainSettingsError } from '
 import { expected, parseWith, SchemaError, z } from '../schema'
 import { preprocessingSchema, trainingSchema } from './schema'
 import type { EpochMetrics, SetMetrics, TrainSettings } from '../train/types'
+import type { MessageParams } from '../messageParams'
 import { dict, own } from '../objects'
 import { writeJson, type Json } from './json'
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type TrainingSummary, type WeightsFile } from './types'
 
-export type WeightsErrorCode =
-  'bad-json' | 'bad-format' | 'bad-version' | 'bad-field' | 'bad-graph' | 'bad-parameters'
+export const WEIGHTS_ERROR_CODES = [
+  'bad-json',
+  'bad-format',
+  'bad-version',
+  'bad-field',
+  'bad-graph',
+  'bad-parameters'
+] as const
+
+export type WeightsErrorCode = (typeof WEIGHTS_ERROR_CODES)[number]
 
 /** A weights file that cannot be read (or written); `path` is the offending field, e.g. `parameters.w1[3]`. */
 export class WeightsError extends Error {
   readonly code: WeightsErrorCode
   readonly path: string | null
+  /** The field path (`path`) for wording the error in the user's language. */
+  readonly params: MessageParams
   constructor(code: WeightsErrorCode, message: string, path: string | null = null) {
     super(message)
     this.name = 'WeightsError'
     this.code = code
     this.path = path
+    this.params = path === null ? {} : { path }
   }
 }
 

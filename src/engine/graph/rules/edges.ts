@@ -4,7 +4,8 @@
  * exists). Each rule holds its condition once, with the sentence each caller says.
  */
 import type { EdgeKind, GraphEdge, GraphNode } from '../types'
-import { describe, edgeLabel, nodeWidth } from './labels'
+import type { MessageParams } from '../../messageParams'
+import { describe, edgeLabel, nodeParams, nodeWidth } from './labels'
 
 /** An edge's two ends (both nodes exist) and its kind. */
 export interface EdgeEnds {
@@ -27,7 +28,11 @@ export interface EdgeRule {
   blocking: boolean
   broken(e: EdgeEnds, ctx: EdgeRuleContext): boolean
   /** validateGraph's sentence for an existing edge; `node` when the issue belongs to a node. */
-  issue(e: EdgeEnds, edge: GraphEdge, ctx: EdgeRuleContext): { message: string; node?: GraphNode }
+  issue(
+    e: EdgeEnds,
+    edge: GraphEdge,
+    ctx: EdgeRuleContext
+  ): { message: string; node?: GraphNode; params: MessageParams }
   /** canConnect's sentence for an edge not drawn yet. */
   refusal(e: EdgeEnds, ctx: EdgeRuleContext): string
 }
@@ -47,7 +52,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     broken: ({ from, to }) => from.id === to.id,
     issue: ({ from }, edge) => ({
       message: `Edge ${edgeLabel(edge)} connects ${describe(from)} to itself.`,
-      node: from
+      node: from,
+      params: { variant: 'self-loop', edge: edgeLabel(edge), ...nodeParams(from) }
     }),
     refusal: ({ from }) => `${describe(from)} cannot connect to itself.`
   },
@@ -56,7 +62,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     blocking: true,
     broken: ({ to }) => to.kind === 'input',
     issue: ({ to }, edge) => ({
-      message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`
+      message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`,
+      params: { edge: edgeLabel(edge), ...nodeParams(to) }
     }),
     refusal: ({ to }) => `Nothing can flow into ${describe(to)}.`
   },
@@ -65,7 +72,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     blocking: true,
     broken: ({ to }) => to.kind === 'bias',
     issue: ({ to }, edge) => ({
-      message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`
+      message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`,
+      params: { edge: edgeLabel(edge), ...nodeParams(to) }
     }),
     refusal: ({ to }) => `Nothing can flow into ${describe(to)}; its output is always 1.`
   },
@@ -74,7 +82,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     blocking: true,
     broken: ({ from }) => from.kind === 'loss',
     issue: ({ from }, edge) => ({
-      message: `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`
+      message: `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`,
+      params: { edge: edgeLabel(edge), ...nodeParams(from) }
     }),
     refusal: ({ from }) => `${describe(from)} is the end of the graph; it has no outputs.`
   },
@@ -83,7 +92,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     blocking: true,
     broken: (_e, ctx) => ctx.duplicate,
     issue: ({ kind }, edge) => ({
-      message: `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`
+      message: `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`,
+      params: { edge: edgeLabel(edge), edgeKind: kind }
     }),
     refusal: ({ from, to, kind }) =>
       `${describe(from)} is already connected to ${describe(to)} by a ${kind} edge.`
@@ -93,7 +103,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     blocking: false,
     broken: ({ to, kind }) => to.kind === 'loss' && kind === 'skip',
     issue: ({ to }, edge) => ({
-      message: `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`
+      message: `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`,
+      params: { edge: edgeLabel(edge), ...nodeParams(to) }
     }),
     refusal: ({ to }) => `A skip edge cannot feed ${describe(to)}; use a plain edge.`
   },
@@ -103,7 +114,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     broken: ({ from, to }) => to.kind === 'loss' && from.kind !== 'dense',
     issue: ({ from, to }) => ({
       message: `${describe(to)} is fed by ${describe(from)}; a loss must be fed by a dense layer.`,
-      node: to
+      node: to,
+      params: { ...nodeParams(to), ...nodeParams(from, 'from') }
     }),
     refusal: ({ from, to }) => `${describe(to)} must be fed by a dense layer, not ${describe(from)}.`
   },
@@ -112,7 +124,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     blocking: false,
     broken: (e) => skipIntoDense(e) && e.from.kind === 'bias',
     issue: ({ from }, edge) => ({
-      message: `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`
+      message: `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`,
+      params: { edge: edgeLabel(edge), ...nodeParams(from) }
     }),
     refusal: ({ from }) => `A skip edge cannot start at ${describe(from)}; use a weights edge.`
   },
@@ -127,7 +140,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     issue: (e, edge, ctx) => {
       const [wf, wt] = widths(e, ctx)
       return {
-        message: `Skip edge ${edgeLabel(edge)} joins ${wf} units to ${wt} units; a skip edge needs equal widths.`
+        message: `Skip edge ${edgeLabel(edge)} joins ${wf} units to ${wt} units; a skip edge needs equal widths.`,
+        params: { edge: edgeLabel(edge), fromUnits: wf ?? null, toUnits: wt ?? null }
       }
     },
     refusal: (e, ctx) => {

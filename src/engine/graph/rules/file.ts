@@ -12,11 +12,19 @@ export const MAX_GRAPH_EDGES = 40_000
 /** Reports what is wrong with the file itself; false when no further rule can run on it. */
 export function checkFile(spec: GraphSpec, error: Report): boolean {
   if (spec === null || typeof spec !== 'object') {
-    error('bad-shape', 'The graph is not an object.')
+    error('bad-shape', 'The graph is not an object.', {}, { variant: 'not-object' })
     return false
   }
   if (spec.format !== GRAPH_FORMAT) {
-    error('bad-format', `The graph's format is "${String(spec.format)}", expected "${GRAPH_FORMAT}".`)
+    error(
+      'bad-format',
+      `The graph's format is "${String(spec.format)}", expected "${GRAPH_FORMAT}".`,
+      {},
+      {
+        format: String(spec.format),
+        expected: GRAPH_FORMAT
+      }
+    )
   }
   if (spec.version !== GRAPH_VERSION) {
     const newer = typeof spec.version === 'number' && spec.version > GRAPH_VERSION
@@ -24,17 +32,26 @@ export function checkFile(spec: GraphSpec, error: Report): boolean {
       'bad-version',
       newer
         ? `The graph has version ${spec.version}, made by a newer Backprop Studio (this one reads version ${GRAPH_VERSION}).`
-        : `The graph's version is ${String(spec.version)}, expected ${GRAPH_VERSION}.`
+        : `The graph's version is ${String(spec.version)}, expected ${GRAPH_VERSION}.`,
+      {},
+      { variant: newer ? 'newer' : 'other', version: String(spec.version), expected: GRAPH_VERSION }
     )
   }
   if (!Array.isArray(spec.nodes) || !Array.isArray(spec.edges)) {
-    error('bad-shape', 'The graph needs "nodes" and "edges" arrays.')
+    error('bad-shape', 'The graph needs "nodes" and "edges" arrays.', {}, { variant: 'no-arrays' })
     return false
   }
   if (spec.nodes.length > MAX_GRAPH_NODES || spec.edges.length > MAX_GRAPH_EDGES) {
     error(
       'too-large',
-      `The graph has ${spec.nodes.length} nodes and ${spec.edges.length} edges; at most ${MAX_GRAPH_NODES} nodes and ${MAX_GRAPH_EDGES} edges are accepted.`
+      `The graph has ${spec.nodes.length} nodes and ${spec.edges.length} edges; at most ${MAX_GRAPH_NODES} nodes and ${MAX_GRAPH_EDGES} edges are accepted.`,
+      {},
+      {
+        nodes: spec.nodes.length,
+        edges: spec.edges.length,
+        maxNodes: MAX_GRAPH_NODES,
+        maxEdges: MAX_GRAPH_EDGES
+      }
     )
     return false
   }

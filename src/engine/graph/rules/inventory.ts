@@ -4,7 +4,7 @@
  */
 import { NODE_KINDS, type GraphEdge, type GraphNode } from '../types'
 import { brokenEdgeRules, type EdgeRuleContext } from './edges'
-import { describe, edgeLabel, nodeLabel } from './labels'
+import { describe, edgeLabel, nodeLabel, nodeParams } from './labels'
 import { checkNodeFields } from './nodes'
 import type { Report } from './report'
 
@@ -23,17 +23,20 @@ export function indexNodes(nodes: readonly GraphNode[], error: Report): NodeInde
   const losses: GraphNode[] = []
   nodes.forEach((node, i) => {
     if (node === null || typeof node !== 'object' || typeof node.id !== 'string' || node.id === '') {
-      error('bad-id', `Node #${i + 1} has no id.`)
+      error('bad-id', `Node #${i + 1} has no id.`, {}, { variant: 'node', index: i + 1 })
       return
     }
     if (byId.has(node.id)) {
-      error('duplicate-node-id', `Two nodes have the id "${node.id}".`, { nodeId: node.id })
+      error('duplicate-node-id', `Two nodes have the id "${node.id}".`, { nodeId: node.id }, { id: node.id })
       return
     }
     if (!KNOWN_KINDS.has(node.kind)) {
-      error('unknown-kind', `Node ${nodeLabel(node)} has unknown kind "${String(node.kind)}".`, {
-        nodeId: node.id
-      })
+      error(
+        'unknown-kind',
+        `Node ${nodeLabel(node)} has unknown kind "${String(node.kind)}".`,
+        { nodeId: node.id },
+        { node: nodeLabel(node), kind: String(node.kind) }
+      )
       return
     }
     byId.set(node.id, node)
@@ -47,18 +50,28 @@ export function indexNodes(nodes: readonly GraphNode[], error: Report): NodeInde
 /** A graph has exactly one input node and exactly one loss node. */
 export function checkCounts({ inputs, losses }: NodeIndex, error: Report): void {
   if (inputs.length === 0) error('no-input', 'The graph has no input node.')
-  inputs.slice(1).forEach((n) =>
-    error('multiple-inputs', `${describe(n)} is a second input; a graph has exactly one input node.`, {
-      nodeId: n.id
-    })
-  )
+  inputs
+    .slice(1)
+    .forEach((n) =>
+      error(
+        'multiple-inputs',
+        `${describe(n)} is a second input; a graph has exactly one input node.`,
+        { nodeId: n.id },
+        nodeParams(n)
+      )
+    )
   if (losses.length === 0)
     error('no-loss', 'The graph has no loss node, so there is nothing to train against.')
-  losses.slice(1).forEach((n) =>
-    error('multiple-losses', `${describe(n)} is a second loss node; a graph has exactly one.`, {
-      nodeId: n.id
-    })
-  )
+  losses
+    .slice(1)
+    .forEach((n) =>
+      error(
+        'multiple-losses',
+        `${describe(n)} is a second loss node; a graph has exactly one.`,
+        { nodeId: n.id },
+        nodeParams(n)
+      )
+    )
 }
 
 export interface EdgeIndex {
@@ -81,12 +94,12 @@ export function indexEdges(
   const flow: GraphEdge[] = []
   edges.forEach((edge, i) => {
     if (edge === null || typeof edge !== 'object' || typeof edge.id !== 'string' || edge.id === '') {
-      error('bad-id', `Edge #${i + 1} has no id.`)
+      error('bad-id', `Edge #${i + 1} has no id.`, {}, { variant: 'edge', index: i + 1 })
       return
     }
     const at = { edgeId: edge.id }
     if (edgeIds.has(edge.id)) {
-      error('duplicate-edge-id', `Two edges have the id "${edge.id}".`, at)
+      error('duplicate-edge-id', `Two edges have the id "${edge.id}".`, at, { id: edge.id })
       return
     }
     edgeIds.add(edge.id)
@@ -95,7 +108,8 @@ export function indexEdges(
       error(
         'unknown-edge-kind',
         `Edge ${edgeLabel(edge)} has unknown kind "${String(kind)}" (weights or skip).`,
-        at
+        at,
+        { edge: edgeLabel(edge), kind: String(kind) }
       )
       return
     }
@@ -103,7 +117,11 @@ export function indexEdges(
     const to = byId.get(edge.to)
     if (!from || !to) {
       const end = !from ? `starts at "${String(edge.from)}"` : `ends at "${String(edge.to)}"`
-      error('dangling-edge', `Edge "${edge.id}" ${end}, which is not a node.`, at)
+      error('dangling-edge', `Edge "${edge.id}" ${end}, which is not a node.`, at, {
+        variant: !from ? 'from' : 'to',
+        id: edge.id,
+        end: String(!from ? edge.from : edge.to)
+      })
       return
     }
     touched.add(from.id).add(to.id)
@@ -113,8 +131,8 @@ export function indexEdges(
     const ends = { from, to, kind }
     let blocked = false
     for (const rule of brokenEdgeRules(ends, ctx)) {
-      const { message, node } = rule.issue(ends, edge, ctx)
-      error(rule.code, message, node ? { ...at, nodeId: node.id } : at)
+      const { message, node, params } = rule.issue(ends, edge, ctx)
+      error(rule.code, message, node ? { ...at, nodeId: node.id } : at, params)
       blocked ||= rule.blocking
     }
     if (blocked) return

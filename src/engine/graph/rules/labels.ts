@@ -15,6 +15,15 @@ const kindWord: Record<string, string> = { input: 'Input', bias: 'Bias unit', de
 /** `Layer "h1"`, `Bias unit "b"` … */
 export const describe = (node: GraphNode): string => `${kindWord[node.kind] ?? 'Node'} ${nodeLabel(node)}`
 
+/**
+ * A node as message parameters: `{ node: '"Hidden 1" (h1)', nodeKind: 'dense' }` (with another key
+ * for a second node), which the renderer words as the English `describe` does.
+ */
+export const nodeParams = (node: GraphNode, key = 'node'): Record<string, string> => ({
+  [key]: nodeLabel(node),
+  [`${key}Kind`]: node.kind
+})
+
 export const isPositiveInt = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1
 

@@ -1,6 +1,6 @@
 /** The rules about the loss: its one source (the output layer), softmax only there, and loss/activation pairing. */
 import type { GraphNode } from '../types'
-import { describe, nodeLabel } from './labels'
+import { describe, nodeLabel, nodeParams } from './labels'
 import type { Report } from './report'
 import type { Structure } from './structure'
 
@@ -19,7 +19,13 @@ export function checkLossFanIn(s: Structure, error: Report): GraphNode | undefin
         sources.length === 0
           ? `${describe(l)} is not fed by any layer; connect the output layer to it.`
           : `${describe(l)} is fed by ${sources.length} layers (${sources.map((e) => nodeLabel(s.byId.get(e.from)!)).join(', ')}); it needs exactly one.`,
-        { nodeId: l.id }
+        { nodeId: l.id },
+        {
+          ...nodeParams(l),
+          variant: sources.length === 0 ? 'none' : 'several',
+          count: sources.length,
+          sources: sources.map((e) => nodeLabel(s.byId.get(e.from)!)).join(', ')
+        }
       )
     } else if (l === loss && s.byId.get(sources[0].from)!.kind === 'dense') {
       output = s.byId.get(sources[0].from)
@@ -37,9 +43,8 @@ export function checkSoftmax(s: Structure, output: GraphNode | undefined, error:
       error(
         'softmax-not-output',
         `${describe(node)} uses softmax, which is only allowed on the output layer.`,
-        {
-          nodeId: node.id
-        }
+        { nodeId: node.id },
+        nodeParams(node)
       )
     }
     const skipIn = s.ins.get(node.id)!.find((e) => e.kind === 'skip')
@@ -47,7 +52,8 @@ export function checkSoftmax(s: Structure, output: GraphNode | undefined, error:
       error(
         'softmax-skip-input',
         `${describe(node)} uses softmax and receives skip edge "${skipIn.id}"; its output must stay a probability vector.`,
-        { nodeId: node.id, edgeId: skipIn.id }
+        { nodeId: node.id, edgeId: skipIn.id },
+        { ...nodeParams(node), edgeId: skipIn.id }
       )
     }
   }
@@ -63,7 +69,8 @@ export function checkLossActivation(s: Structure, output: GraphNode | undefined,
     error(
       'loss-activation-mismatch',
       `${describe(loss)} uses cross-entropy, which needs a softmax output layer, but ${describe(output)} uses ${act}.`,
-      { nodeId: loss.id }
+      { nodeId: loss.id },
+      { variant: 'cross-entropy', ...nodeParams(loss), ...nodeParams(output, 'output'), activation: act }
     )
   }
   if (loss.loss === 'binary-cross-entropy' && ((act !== 'sigmoid' && act !== 'softmax') || outHasSkip)) {
@@ -74,7 +81,13 @@ export function checkLossActivation(s: Structure, output: GraphNode | undefined,
       outHasSkip
         ? `${describe(loss)} uses binary cross-entropy, which needs the output of ${describe(output)} to be a probability, but a skip edge adds to it; remove the skip edge into the output or use squared error.`
         : `${describe(loss)} uses binary cross-entropy, which needs a sigmoid or softmax output layer, but ${describe(output)} uses ${act}.`,
-      { nodeId: loss.id }
+      { nodeId: loss.id },
+      {
+        variant: outHasSkip ? 'bce-skip' : 'bce',
+        ...nodeParams(loss),
+        ...nodeParams(output, 'output'),
+        activation: act
+      }
     )
   }
 }

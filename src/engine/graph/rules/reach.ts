@@ -1,5 +1,5 @@
 /** Reachability: every layer receives from the input (bias units carry no signal from x) and leads to the loss. */
-import { describe } from './labels'
+import { describe, nodeParams } from './labels'
 import type { Report } from './report'
 import type { Structure } from './structure'
 
@@ -23,12 +23,20 @@ export function checkReachability(s: Structure, disconnected: ReadonlySet<string
   for (const node of s.byId.values()) {
     if (disconnected.has(node.id)) continue
     if (node.kind === 'dense' && s.inputs.length > 0 && !fromInput.has(node.id)) {
-      error('unreachable', `${describe(node)} receives nothing from the input.`, { nodeId: node.id })
+      error(
+        'unreachable',
+        `${describe(node)} receives nothing from the input.`,
+        { nodeId: node.id },
+        nodeParams(node)
+      )
     }
     if ((node.kind === 'dense' || node.kind === 'input') && s.losses.length > 0 && !toLoss.has(node.id)) {
-      error('dead-end', `${describe(node)} does not lead to the loss, so it cannot be trained.`, {
-        nodeId: node.id
-      })
+      error(
+        'dead-end',
+        `${describe(node)} does not lead to the loss, so it cannot be trained.`,
+        { nodeId: node.id },
+        nodeParams(node)
+      )
     }
   }
 }

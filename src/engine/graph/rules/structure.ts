@@ -4,7 +4,7 @@
  */
 import type { GraphEdge, GraphNode } from '../types'
 import { cycleText, findCycles } from './cycles'
-import { describe } from './labels'
+import { describe, nodeParams } from './labels'
 import type { Report, Reporter } from './report'
 
 export interface Structure {
@@ -38,10 +38,20 @@ export function adjacency(
 export function checkCycles(s: Structure, error: Report): void {
   const { cycles, more } = findCycles(s.byId, s.outs)
   for (const cycle of cycles) {
-    error('cycle', `The graph has a cycle: ${cycleText(cycle, s.byId)}.`, { nodeId: cycle[0] })
+    error(
+      'cycle',
+      `The graph has a cycle: ${cycleText(cycle, s.byId)}.`,
+      { nodeId: cycle[0] },
+      { variant: 'path', path: cycleText(cycle, s.byId) }
+    )
   }
   if (more > 0) {
-    error('cycle', `…and ${more} more edge${more === 1 ? '' : 's'} closing a cycle.`)
+    error(
+      'cycle',
+      `…and ${more} more edge${more === 1 ? '' : 's'} closing a cycle.`,
+      {},
+      { variant: 'more', count: more }
+    )
   }
 }
 
@@ -55,8 +65,8 @@ export function checkConnected(s: Structure, touched: ReadonlySet<string>, repor
     if (touched.has(node.id) || node.kind === 'loss') continue
     disconnected.add(node.id)
     const msg = `${describe(node)} is not connected to anything.`
-    if (node.kind === 'bias') report.warn('disconnected', msg, { nodeId: node.id })
-    else report.error('disconnected', msg, { nodeId: node.id })
+    if (node.kind === 'bias') report.warn('disconnected', msg, { nodeId: node.id }, nodeParams(node))
+    else report.error('disconnected', msg, { nodeId: node.id }, nodeParams(node))
   }
   return disconnected
 }
@@ -73,9 +83,8 @@ export function checkDenseInputs(s: Structure, disconnected: ReadonlySet<string>
       report.error(
         'no-weighted-input',
         `${describe(node)} has no weighted input edge from the input or another layer.`,
-        {
-          nodeId: node.id
-        }
+        { nodeId: node.id },
+        nodeParams(node)
       )
     }
     const biasEdges = inEdges.filter((e) => s.byId.get(e.from)!.kind === 'bias')
@@ -83,10 +92,8 @@ export function checkDenseInputs(s: Structure, disconnected: ReadonlySet<string>
       report.warn(
         'multiple-bias',
         `${describe(node)} has ${biasEdges.length} bias edges; their biases add up.`,
-        {
-          nodeId: node.id,
-          edgeId: biasEdges[1].id
-        }
+        { nodeId: node.id, edgeId: biasEdges[1].id },
+        { ...nodeParams(node), count: biasEdges.length }
       )
     }
   }

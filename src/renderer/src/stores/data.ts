@@ -25,6 +25,7 @@ import { useProjectStore } from './project'
 import { settingsFromProject } from '@renderer/project/training'
 import { usePlatform } from '@renderer/platform'
 import { useUiStore } from './ui'
+import { englishText, engineMessageOf, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 export interface DataOptions {
   normalization: Normalization
@@ -59,9 +60,17 @@ export const defaultDataOptions = (): DataOptions => ({
 /** A load that is cancelled rejects with this code; it is not an error to show. */
 const CANCELLED = 'cancelled'
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
+/** The engine is not there yet: a load or prepare cannot start. */
+class EngineNotReady extends Error {
+  readonly notice = notice('notices.engine.notReady')
+  constructor() {
+    super(englishText(notice('notices.engine.notReady')))
+  }
 }
+
+/** A notice wording what went wrong: an engine error from its code and params. */
+const failure = (err: unknown): Notice =>
+  err instanceof EngineNotReady ? err.notice : { engine: engineMessageOf(err) }
 
 export const useDataStore = defineStore('data', () => {
   const engine = useEngineStore()
@@ -80,10 +89,13 @@ export const useDataStore = defineStore('data', () => {
   const prepared = shallowRef<PreparedSummary | null>(null)
   /** The load in progress (for the progress bar), or null. */
   const loading = ref<LoadProgress | null>(null)
-  /** Why the last load failed, naming line and column; cleared by the next successful load. */
-  const loadError = ref('')
-  /** Why the last prepare failed (a target with one class, no feature…). */
-  const prepareError = ref('')
+  /** Why the last load failed, naming line and column (worded where shown); null when it did not. */
+  const loadNotice = shallowRef<Notice | null>(null)
+  /** Why the last prepare failed (a target with one class, no feature…); null when it did not. */
+  const prepareNotice = shallowRef<Notice | null>(null)
+  /** The same in English ('' when none), for logs and tests. */
+  const loadError = computed(() => (loadNotice.value ? englishText(loadNotice.value) : ''))
+  const prepareError = computed(() => (prepareNotice.value ? englishText(prepareNotice.value) : ''))
   const preparing = ref(false)
   let source: Source | null = null
   let nextLoadId = 1
@@ -99,7 +111,7 @@ export const useDataStore = defineStore('data', () => {
 
   function requireClient(): EngineClient {
     const client = engine.client
-    if (!client) throw new Error('The engine is not ready yet; try again in a moment.')
+    if (!client) throw new EngineNotReady()
     return client
   }
 
@@ -122,7 +134,7 @@ export const useDataStore = defineStore('data', () => {
     try {
       client = requireClient()
     } catch (err) {
-      loadError.value = message(err)
+      loadNotice.value = failure(err)
       return false
     }
     const loadId = nextLoadId++
@@ -137,14 +149,18 @@ export const useDataStore = defineStore('data', () => {
       source = markRaw(next)
       summary.value = result
       profile.value = nextProfile
-      loadError.value = ''
+      loadNotice.value = null
       roles.value = initialRoles(nextProfile)
       prepared.value = null
       await prepare()
       return true
     } catch (err) {
       const code = (err as { code?: string }).code
-      if (code !== CANCELLED) loadError.value = `Could not load ${next.name}: ${message(err)}`
+      if (code !== CANCELLED)
+        loadNotice.value = notice('notices.data.couldNotLoad', {
+          name: next.name,
+          error: { notice: failure(err) }
+        })
       return false
     } finally {
       off()
@@ -192,7 +208,7 @@ export const useDataStore = defineStore('data', () => {
       )
       if (seq !== prepareSeq) return false
       prepared.value = result
-      prepareError.value = ''
+      prepareNotice.value = null
       bindGraph(result)
       project.data = {
         ...project.data,
@@ -204,7 +220,7 @@ export const useDataStore = defineStore('data', () => {
     } catch (err) {
       if (seq !== prepareSeq) return false
       prepared.value = null
-      prepareError.value = message(err)
+      prepareNotice.value = failure(err)
       // The graph keeps the width it was bound to: the input node, and the weights that fit it, stay
       // as they were until a prepare succeeds (the engine has no split to train on meanwhile).
       return false
@@ -226,7 +242,7 @@ export const useDataStore = defineStore('data', () => {
   function adoptPrepared(result: PreparedSummary): void {
     prepareSeq++
     prepared.value = result
-    prepareError.value = ''
+    prepareNotice.value = null
   }
 
   /**
@@ -292,8 +308,8 @@ export const useDataStore = defineStore('data', () => {
     profile.value = null
     prepared.value = null
     roles.value = {}
-    loadError.value = ''
-    prepareError.value = ''
+    loadNotice.value = null
+    prepareNotice.value = null
     prepareSeq++
     graph.inputWidth = undefined
   }
@@ -378,6 +394,8 @@ export const useDataStore = defineStore('data', () => {
     loading,
     loadError,
     prepareError,
+    loadNotice,
+    prepareNotice,
     preparing,
     loaded,
     fraction,

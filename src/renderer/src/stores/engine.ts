@@ -4,6 +4,7 @@ import { type EngineClient, type HelloResult, PROTOCOL_VERSION } from '@engine/i
 import type { EngineConnection, EngineTransport, TransportKind } from '@renderer/engine/connect'
 import type { EngineStatus } from '../../../preload/desktop-api'
 import { useUiStore } from './ui'
+import { englishText, engineMessageOf, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 /**
  * `restarting`: a new engine is on its way (after a crash, or Restart engine); `failed`: it crashed
@@ -36,7 +37,9 @@ export const useEngineStore = defineStore('engine', () => {
   const ui = useUiStore()
   const status = ref<EngineStatusKind>('connecting')
   /** A sentence about the status, e.g. why it failed. */
-  const detail = ref('Starting the engine…')
+  /** What the status bar says about the engine (worded where shown); `detail` is its English. */
+  const detailNotice = shallowRef<Notice>(notice('notices.engine.starting'))
+  const detail = computed(() => englishText(detailNotice.value))
   /** The handshake's answer: engine version and capabilities. */
   const info = ref<HelloResult | null>(null)
   const transportKind = ref<TransportKind | null>(null)
@@ -78,7 +81,9 @@ export const useEngineStore = defineStore('engine', () => {
     connects.value++
     dropClient()
     status.value = kind === 'start' ? 'connecting' : 'restarting'
-    detail.value = kind === 'start' ? 'Connecting to the engine…' : 'Connecting to the restarted engine…'
+    detailNotice.value = notice(
+      kind === 'start' ? 'notices.engine.connecting' : 'notices.engine.reconnecting'
+    )
     let conn: EngineConnection | undefined
     try {
       conn = await transport.connect()
@@ -104,9 +109,16 @@ export const useEngineStore = defineStore('engine', () => {
       replay.value = afterFailure ? 'ask' : 'auto'
       afterFailure = false
       status.value = 'ready'
-      detail.value = `Engine ${hello.engineVersion} ready (${transport.kind === 'worker' ? 'Web Worker' : 'engine process'})`
-      if (kind === 'restart') ui.notify('The engine restarted. Your graph and data are unchanged.', 'success')
-      if (kind === 'manual') ui.notify('The engine was restarted.', 'success')
+      detailNotice.value = notice('notices.engine.ready', {
+        version: hello.engineVersion,
+        transport: {
+          notice: notice(
+            transport.kind === 'worker' ? 'notices.engine.transportWorker' : 'notices.engine.transportProcess'
+          )
+        }
+      })
+      if (kind === 'restart') ui.notify(notice('notices.engine.restarted'), 'success')
+      if (kind === 'manual') ui.notify(notice('notices.engine.restartedManual'), 'success')
     } catch (err) {
       if (my !== attempt) return
       conn?.client.close()
@@ -114,8 +126,8 @@ export const useEngineStore = defineStore('engine', () => {
       // The engine was replaced while this attempt talked to the old one: connect to the new one.
       if (isStale(conn?.generation)) return open(kind)
       status.value = 'error'
-      detail.value = `The engine did not start: ${(err as Error).message}`
-      ui.notify(detail.value, 'error')
+      detailNotice.value = notice('notices.engine.didNotStart', { error: { engine: engineMessageOf(err) } })
+      ui.notify(detailNotice.value, 'error')
     }
   }
 
@@ -125,7 +137,7 @@ export const useEngineStore = defineStore('engine', () => {
     client.value = null
     if (transport?.kind !== 'worker') {
       status.value = 'restarting'
-      detail.value = 'The engine stopped; waiting for it to restart…'
+      detailNotice.value = notice('notices.engine.waitingRestart')
       // Main will say `restarting`, unless only this port went away while the engine lives on.
       const generation = connectedGeneration
       void transport
@@ -138,20 +150,21 @@ export const useEngineStore = defineStore('engine', () => {
       return
     }
     if (workerRestarts >= MAX_WORKER_RESTARTS) {
-      fail(`The engine stopped ${workerRestarts + 1} times, so it is not restarted on its own.`)
+      fail(notice('notices.engine.stoppedTooOften', { count: workerRestarts + 1 }))
       return
     }
     workerRestarts++
     void open('restart')
   }
 
-  function fail(message: string): void {
+  // The desktop host's messages come from the main process in English (its supervisor words them).
+  function fail(message: Notice | string): void {
     attempt++
     dropClient()
     afterFailure = true
     status.value = 'failed'
-    detail.value = message
-    ui.notify(message, 'error')
+    detailNotice.value = typeof message === 'string' ? { text: message } : message
+    ui.notify(detailNotice.value, 'error')
   }
 
   function onHostStatus(host: EngineStatus): void {
@@ -162,14 +175,14 @@ export const useEngineStore = defineStore('engine', () => {
         if (status.value !== 'connecting') {
           dropClient()
           status.value = 'restarting'
-          detail.value = host.message
+          detailNotice.value = { text: host.message }
         }
         return
       case 'restarting':
         attempt++
         dropClient()
         status.value = 'restarting'
-        detail.value = host.message
+        detailNotice.value = { text: host.message }
         ui.notify(host.message, 'warning')
         return
       case 'failed':
@@ -179,7 +192,7 @@ export const useEngineStore = defineStore('engine', () => {
         attempt++
         dropClient()
         status.value = 'failed'
-        detail.value = host.message
+        detailNotice.value = { text: host.message }
         return
       case 'ready': {
         latestReady = Math.max(latestReady ?? 0, host.starts)
@@ -223,11 +236,23 @@ export const useEngineStore = defineStore('engine', () => {
     dropClient()
     manualRestart = true
     status.value = 'restarting'
-    detail.value = 'Restarting the engine…'
+    detailNotice.value = notice('notices.engine.restarting')
     transport.restartHost()
   }
 
-  return { status, detail, info, transportKind, client, ready, replay, connects, start, restart }
+  return {
+    status,
+    detail,
+    detailNotice,
+    info,
+    transportKind,
+    client,
+    ready,
+    replay,
+    connects,
+    start,
+    restart
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useEngineStore, import.meta.hot))

@@ -23,6 +23,7 @@ import {
 } from '@renderer/platform'
 import { useGraphStore } from './graph'
 import { useUiStore } from './ui'
+import { engineMessageOf, notice } from '@renderer/i18n/engineMessages'
 
 /** Autosave at most this often while editing. */
 const AUTOSAVE_DELAY_MS = 400
@@ -144,7 +145,7 @@ export const useProjectStore = defineStore('project', () => {
   async function newFromTemplate(id: string): Promise<boolean> {
     const template = templateById(id)
     if (!template) {
-      ui.notify(`There is no template “${id}”.`, 'error')
+      ui.notify(notice('notices.project.noTemplate', { id }), 'error')
       return false
     }
     if (!(await confirmDiscard('Starting from a template'))) return false
@@ -189,12 +190,15 @@ export const useProjectStore = defineStore('project', () => {
     try {
       project = parseProject(body)
     } catch (err) {
-      ui.notify(`Could not open ${name}: ${(err as Error).message}`, 'error')
+      ui.notify(
+        notice('notices.project.couldNotOpen', { name, error: { engine: engineMessageOf(err) } }),
+        'error'
+      )
       return false
     }
     apply(project, name, path, `Open ${name}`, 'open')
     markSaved()
-    ui.notify(`Opened ${name}`, 'success')
+    ui.notify(notice('notices.project.opened', { name }), 'success')
     return true
   }
 
@@ -218,7 +222,10 @@ export const useProjectStore = defineStore('project', () => {
     try {
       file = await platform.openProject()
     } catch (err) {
-      ui.notify(`Could not open the project: ${(err as Error).message}`, 'error')
+      ui.notify(
+        notice('notices.project.couldNotOpenProject', { error: { engine: engineMessageOf(err) } }),
+        'error'
+      )
       return false
     }
     return loadAndRemember(file)
@@ -233,7 +240,14 @@ export const useProjectStore = defineStore('project', () => {
     } catch (err) {
       // A moved or deleted file: the platform has dropped the entry and its message says so.
       if (err instanceof RecentProjectGone) ui.notify(err.message, 'error')
-      else ui.notify(`Could not open ${entry.name}: ${(err as Error).message}`, 'error')
+      else
+        ui.notify(
+          notice('notices.project.couldNotOpen', {
+            name: entry.name,
+            error: { engine: engineMessageOf(err) }
+          }),
+          'error'
+        )
       await refreshRecent()
       return false
     }
@@ -248,7 +262,7 @@ export const useProjectStore = defineStore('project', () => {
       entry = recent.value.find((r) => r.id === id)
     }
     if (!entry) {
-      ui.notify('That project is no longer in the recent list.', 'error')
+      ui.notify(notice('notices.project.notRecent'), 'error')
       return false
     }
     return openRecent(entry)
@@ -265,11 +279,14 @@ export const useProjectStore = defineStore('project', () => {
       savedText.value = body
       platform.autosave.clear()
       await rememberRecent(saved.name, body)
-      ui.notify(`Saved ${saved.name}`, 'success')
+      ui.notify(notice('notices.project.saved', { name: saved.name }), 'success')
       return true
     } catch (err) {
       // The project stays in memory and in the autosave: nothing is lost by a failed write.
-      ui.notify(`Could not save ${suggested}: ${(err as Error).message}`, 'error')
+      ui.notify(
+        notice('notices.project.couldNotSave', { name: suggested, error: { engine: engineMessageOf(err) } }),
+        'error'
+      )
       return false
     }
   }
@@ -316,13 +333,16 @@ export const useProjectStore = defineStore('project', () => {
     try {
       apply(parseProject(found.text), found.name, found.path, 'Recovered work', 'recover')
     } catch (err) {
-      ui.notify(`The recovered copy could not be read: ${(err as Error).message}`, 'error')
+      ui.notify(
+        notice('notices.project.recoveredUnreadable', { error: { engine: engineMessageOf(err) } }),
+        'error'
+      )
       platform.autosave.clear()
       return false
     }
     // Recovered work is unsaved by definition.
     savedText.value = ''
-    ui.notify('Recovered your unsaved work.', 'success')
+    ui.notify(notice('notices.project.recovered'), 'success')
     return true
   }
 

@@ -7,6 +7,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
 import { resolveTrainSettings } from '@engine/index'
+import { englishText, engineMessageOf, notice, type Notice } from '@renderer/i18n/engineMessages'
 import { useDataStore } from './data'
 import { useGraphStore } from './graph'
 import { useTrainingStore } from './training'
@@ -18,13 +19,31 @@ export interface Problem {
   severity: 'error' | 'warning'
   /** Which part it is about. */
   source: 'graph' | 'data' | 'settings' | 'engine'
+  /** What is wrong, worded in the user's language where it is shown. */
+  notice: Notice
+  /** The same in English (logs, tests, the strings the toolbar still takes). */
   message: string
   nodeId?: string
   edgeId?: string
-  fix?: { kind: ProblemFix; label: string }
+  fix?: { kind: ProblemFix; label: string; labelKey: string }
 }
 
+const ENGINE_NOT_READY_NOTICE = notice('notices.readiness.engineNotReady')
+/**
+ * Its English, for the training panel mounted on its own. A literal, not englishText(): translating
+ * while the modules load would build the catalogue's i18n before every catalogue module is evaluated
+ * (the bundle's init order); test/renderer/engine-messages.test.ts checks it equals the catalogue.
+ */
 export const ENGINE_NOT_READY = 'The engine is not ready to train yet.'
+
+/** A problem from a notice: its English text beside it. */
+const problem = (p: Omit<Problem, 'message'>): Problem => ({ ...p, message: englishText(p.notice) })
+
+const fixOf = (kind: ProblemFix, labelKey: string) => ({
+  kind,
+  labelKey,
+  label: englishText(notice(labelKey))
+})
 
 export const useReadinessStore = defineStore('readiness', () => {
   const graph = useGraphStore()
@@ -32,42 +51,27 @@ export const useReadinessStore = defineStore('readiness', () => {
   const training = useTrainingStore()
 
   const dataProblems = computed<Problem[]>(() => {
-    const openData = { kind: 'open-data-tab' as const, label: 'Open the Data tab' }
-    if (data.loading) return [{ severity: 'error', source: 'data', message: 'The data is still loading.' }]
-    if (!data.loaded)
-      return [
-        {
-          severity: 'error',
-          source: 'data',
-          message: 'No data yet: load a CSV file on the Data tab and choose its target.',
-          fix: openData
-        }
-      ]
-    if (data.prepareError)
-      return [{ severity: 'error', source: 'data', message: data.prepareError, fix: openData }]
-    if (data.preparing && !data.prepared)
-      return [{ severity: 'error', source: 'data', message: 'The data is being prepared.' }]
-    if (!data.prepared)
-      return [
-        {
-          severity: 'error',
-          source: 'data',
-          message: 'The data is not prepared: choose its feature and target columns on the Data tab.',
-          fix: openData
-        }
-      ]
+    const openData = fixOf('open-data-tab', 'notices.readiness.openDataTab')
+    const dataProblem = (n: Notice, fix?: Problem['fix']): Problem[] => [
+      problem({ severity: 'error', source: 'data', notice: n, fix })
+    ]
+    if (data.loading) return dataProblem(notice('notices.readiness.loading'))
+    if (!data.loaded) return dataProblem(notice('notices.readiness.noData'), openData)
+    if (data.prepareError) return dataProblem(data.prepareNotice ?? { text: data.prepareError }, openData)
+    if (data.preparing && !data.prepared) return dataProblem(notice('notices.readiness.preparing'))
+    if (!data.prepared) return dataProblem(notice('notices.readiness.notPrepared'), openData)
     const mismatch = data.mismatch
     if (!mismatch) return []
     const output = mismatch.fix?.outputId
-    return mismatch.messages.map((message) => ({
-      severity: 'error' as const,
-      source: 'data' as const,
-      message,
-      nodeId: output,
-      fix: mismatch.fix
-        ? { kind: 'make-output-match-data' as const, label: 'Make output match data' }
-        : undefined
-    }))
+    return mismatch.messages.map((text) =>
+      problem({
+        severity: 'error' as const,
+        source: 'data' as const,
+        notice: { text },
+        nodeId: output,
+        fix: mismatch.fix ? fixOf('make-output-match-data', 'notices.readiness.makeOutputMatch') : undefined
+      })
+    )
   })
 
   const settingsProblems = computed<Problem[]>(() => {
@@ -75,7 +79,13 @@ export const useReadinessStore = defineStore('readiness', () => {
       resolveTrainSettings(training.settings)
       return []
     } catch (err) {
-      return [{ severity: 'error', source: 'settings', message: (err as Error).message }]
+      return [
+        problem({
+          severity: 'error',
+          source: 'settings',
+          notice: { engine: engineMessageOf(err) }
+        })
+      ]
     }
   })
 
@@ -85,29 +95,37 @@ export const useReadinessStore = defineStore('readiness', () => {
     const fromGraph: Problem[] = graph.issues.map((i) => ({
       severity: i.severity,
       source: 'graph',
+      // The graph's rules word the issue from its code and params (the English stays the engine's).
+      notice: { engine: { code: i.code, message: i.message, params: i.params, family: 'graph' } },
       message: i.message,
       nodeId: i.nodeId,
       edgeId: i.edgeId
     }))
     const engine: Problem[] = training.engineReady
       ? []
-      : [{ severity: 'error', source: 'engine', message: ENGINE_NOT_READY }]
+      : [problem({ severity: 'error', source: 'engine', notice: ENGINE_NOT_READY_NOTICE })]
     const all = [...fromGraph, ...dataProblems.value, ...settingsProblems.value, ...engine]
     return [...all.filter((p) => p.severity === 'error'), ...all.filter((p) => p.severity === 'warning')]
   })
 
   /** Why Train cannot start, or undefined when it can: the first error, in the order above. */
-  const blockedReason = computed<string | undefined>(() => {
-    if (graph.graph.nodes.length === 0) return 'The canvas is empty: add layers or start from a template.'
-    return problems.value.find((p) => p.severity === 'error')?.message
+  const blockedNotice = computed<Notice | undefined>(() => {
+    if (graph.graph.nodes.length === 0) return notice('notices.readiness.emptyCanvas')
+    return problems.value.find((p) => p.severity === 'error')?.notice
   })
-
-  /** The one sentence the toolbar shows. */
-  const verdict = computed(() =>
-    blockedReason.value ? `Cannot train: ${blockedReason.value}` : 'Ready to train'
+  const blockedReason = computed<string | undefined>(() =>
+    blockedNotice.value ? englishText(blockedNotice.value) : undefined
   )
 
-  return { problems, blockedReason, verdict }
+  /** The one sentence the toolbar shows (wordable with noticeText; `verdict` is its English). */
+  const verdictNotice = computed<Notice>(() =>
+    blockedNotice.value
+      ? notice('notices.readiness.cannotTrain', { reason: { notice: blockedNotice.value } })
+      : notice('notices.readiness.ready')
+  )
+  const verdict = computed(() => englishText(verdictNotice.value))
+
+  return { problems, blockedReason, blockedNotice, verdict, verdictNotice }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReadinessStore, import.meta.hot))

@@ -1,11 +1,15 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { englishText, type Notice } from '@renderer/i18n/engineMessages'
 
 export type ToastKind = 'info' | 'success' | 'warning' | 'error'
 
 export interface Toast {
   id: number
   kind: ToastKind
+  /** What to say, worded in the user's language where it is shown (ToastArea). */
+  notice: Notice
+  /** The same in English, for logs and tests. */
   message: string
 }
 
@@ -54,11 +58,16 @@ export const useUiStore = defineStore('ui', () => {
     toasts.value = toasts.value.filter((t) => t.id !== id)
   }
 
-  /** Shows a message without interrupting the user; it disappears by itself. */
-  function notify(message: string, kind: ToastKind = 'info'): number {
+  /**
+   * Shows a notice without interrupting the user; it disappears by itself. A notice is a catalogue
+   * key with params (worded in the user's language when shown); plain text is shown as it is.
+   */
+  function notify(what: Notice | string, kind: ToastKind = 'info'): number {
     const id = nextToastId++
+    const notice: Notice = typeof what === 'string' ? { text: what } : what
+    const message = englishText(notice)
     // The same message twice in a row (e.g. a refused connection retried) replaces the old one.
-    toasts.value = [...toasts.value.filter((t) => t.message !== message), { id, kind, message }]
+    toasts.value = [...toasts.value.filter((t) => t.message !== message), { id, kind, notice, message }]
     setTimeout(() => dismiss(id), kind === 'error' ? 2 * TOAST_MS : TOAST_MS)
     return id
   }

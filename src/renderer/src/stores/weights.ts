@@ -6,7 +6,7 @@
  * A weights file that cannot be read changes nothing: the engine refuses it whole, naming the field.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import {
   predictionsFileName,
   weightsFileName,
@@ -25,10 +25,7 @@ import { useEngineStore } from './engine'
 import { useGraphStore } from './graph'
 import { useProjectStore } from './project'
 import { useUiStore } from './ui'
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
-}
+import { englishText, engineMessageOf, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 export const useWeightsStore = defineStore('weights', () => {
   const engine = useEngineStore()
@@ -43,8 +40,9 @@ export const useWeightsStore = defineStore('weights', () => {
    * and decision boundary): evaluated by itself when a run ends or weights are imported, and on Evaluate.
    */
   const evaluation = shallowRef<Evaluation | null>(null)
-  /** The last failure of an export, import or prediction, as a sentence. */
-  const error = ref('')
+  /** The last failure of an export, import or prediction (worded where shown); `error` is its English. */
+  const errorNotice = shallowRef<Notice | null>(null)
+  const error = computed(() => (errorNotice.value ? englishText(errorNotice.value) : ''))
   const busy = ref(false)
   /**
    * True while the engine's model is this project's (trained, imported or opened with it): predictions,
@@ -57,43 +55,47 @@ export const useWeightsStore = defineStore('weights', () => {
 
   function requireClient(): EngineClient {
     const client = engine.client
-    if (!client) throw new Error('The engine is not ready yet; try again in a moment.')
+    if (!client) throw new Error(englishText(notice('notices.engine.notReady')))
     return client
   }
 
-  async function run<T>(what: string, fn: (client: EngineClient) => Promise<T>): Promise<T | null> {
+  /** `what` names the action ('notices.weights.…' and its params) in the failure's sentence. */
+  async function run<T>(what: Notice, fn: (client: EngineClient) => Promise<T>): Promise<T | null> {
     busy.value = true
     try {
       const result = await fn(requireClient())
-      error.value = ''
+      errorNotice.value = null
       return result
     } catch (err) {
-      error.value = `${what} failed: ${message(err)}`
-      ui.notify(error.value, 'error')
+      errorNotice.value = notice('notices.weights.failed', {
+        what: { notice: what },
+        error: { engine: engineMessageOf(err) }
+      })
+      ui.notify(errorNotice.value, 'error')
       return null
     } finally {
       busy.value = false
     }
   }
 
-  /** Why predictions and the export are not available yet, or '' when they are. */
-  function modelMissing(): string {
-    return hasModel.value
-      ? ''
-      : 'this network has no trained weights yet: train it (or import a weights file) first'
+  /** Why predictions and the export are not available yet, or null when they are. */
+  function modelMissing(): Notice | null {
+    return hasModel.value ? null : notice('notices.weights.noModel')
   }
 
   /** Writes the current model's weights file; true when it was saved (or downloaded). */
   async function exportWeights(): Promise<boolean> {
-    if (refuseWithoutModel('Export weights')) return false
+    if (refuseWithoutModel(notice('notices.weights.exportWeights'))) return false
     const project = useProjectStore()
     const graph = useGraphStore()
     const name = weightsFileName(project.fileName, graph.graph.name)
-    const file = await run('Export weights', (c) => c.request('weights.export', { name }))
+    const file = await run(notice('notices.weights.exportWeights'), (c) =>
+      c.request('weights.export', { name })
+    )
     if (!file) return false
     const saved = await usePlatform().saveWeights(file.text, file.name)
     if (!saved) return false
-    if (!saved.downloaded) ui.notify(`Saved ${saved.name}`, 'success')
+    if (!saved.downloaded) ui.notify(notice('notices.weights.saved', { name: saved.name }), 'success')
     return true
   }
 
@@ -103,17 +105,19 @@ export const useWeightsStore = defineStore('weights', () => {
    */
   async function exportAs(format: ModelExportFormat): Promise<boolean> {
     const name = weightsFileName(useProjectStore().fileName, useGraphStore().graph.name)
-    const what = format === 'onnx' ? 'Export ONNX' : 'Export PyTorch project'
+    const what = notice(format === 'onnx' ? 'notices.weights.exportOnnx' : 'notices.weights.exportPytorch')
     const out = await run(what, async (c) => exportModel(format, await c.request('weights.export', { name })))
     if (!out) return false
     usePlatform().download(out.name, out.blob)
-    ui.notify(`Exported ${out.name}`, 'success')
+    ui.notify(notice('notices.weights.exported', { name: out.name }), 'success')
     return true
   }
 
   /** Reads a weights file's text into the engine and opens its network in the editor. */
   async function importText(text: string, name = 'weights file'): Promise<boolean> {
-    const result = await run(`Importing ${name}`, (c) => c.request('weights.import', { text }))
+    const result = await run(notice('notices.weights.importing', { name }), (c) =>
+      c.request('weights.import', { text })
+    )
     if (!result) return false
     const graph = useGraphStore()
     const file = JSON.parse(text) as {
@@ -133,7 +137,14 @@ export const useWeightsStore = defineStore('weights', () => {
     useDataStore().adoptPrepared(result.prepared)
     imported.value = result
     hasModel.value = true
-    ui.notify(`Imported ${name}: ${result.prepared.inputWidth} inputs, ${result.prepared.task}.`, 'success')
+    ui.notify(
+      notice('notices.weights.imported', {
+        name,
+        inputs: result.prepared.inputWidth,
+        task: result.prepared.task
+      }),
+      'success'
+    )
     // The charts show how the imported weights do on the data already prepared (the training store's
     // start-over after the import refreshes the graph's weight overlay).
     void evaluateQuietly()
@@ -148,17 +159,20 @@ export const useWeightsStore = defineStore('weights', () => {
     return picked ? importText(picked.text, picked.name) : false
   }
 
-  function refuseWithoutModel(what: string): boolean {
+  function refuseWithoutModel(what: Notice): boolean {
     const missing = modelMissing()
     if (!missing) return false
-    error.value = `${what}: ${missing}.`
-    ui.notify(error.value, 'error')
+    errorNotice.value = notice('notices.weights.refused', {
+      what: { notice: what },
+      reason: { notice: missing }
+    })
+    ui.notify(errorNotice.value, 'error')
     return true
   }
 
   async function predict(rows: Record<string, string>[]): Promise<boolean> {
-    if (refuseWithoutModel('Predict')) return false
-    const result = await run('Predict', (c) => c.request('predict', { rows }))
+    if (refuseWithoutModel(notice('notices.weights.predict'))) return false
+    const result = await run(notice('notices.weights.predict'), (c) => c.request('predict', { rows }))
     if (!result) return false
     predictions.value = result.predictions
     return true
@@ -166,15 +180,16 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** Predicts every row of a CSV file and offers the copy with prediction columns. */
   async function predictCsv(file: File): Promise<boolean> {
-    if (refuseWithoutModel(`Predicting ${file.name}`)) return false
+    const predicting = notice('notices.weights.predicting', { name: file.name })
+    if (refuseWithoutModel(predicting)) return false
     const bytes = new Uint8Array(await file.arrayBuffer())
-    const result = await run(`Predicting ${file.name}`, (c) =>
+    const result = await run(predicting, (c) =>
       c.request('predict.csv', { name: file.name, bytes }, { timeoutMs: 0 })
     )
     if (!result) return false
     // The desktop bridge has no CSV save dialog yet; Electron turns the download into one.
     usePlatform().download(predictionsFileName(file.name), result.text, 'text/csv')
-    ui.notify(`Predicted ${result.rows} rows of ${file.name}.`, 'success')
+    ui.notify(notice('notices.weights.predicted', { rows: result.rows, name: file.name }), 'success')
     return true
   }
 
@@ -204,8 +219,8 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** Evaluates on the validation split and hands the numbers to the charts (the Evaluate button). */
   async function evaluate(): Promise<boolean> {
-    if (refuseWithoutModel('Evaluate')) return false
-    const result = await run('Evaluate', requestEvaluation)
+    if (refuseWithoutModel(notice('notices.weights.evaluate'))) return false
+    const result = await run(notice('notices.weights.evaluate'), requestEvaluation)
     return result !== null
   }
 
@@ -314,7 +329,10 @@ export const useWeightsStore = defineStore('weights', () => {
       return true
     } catch (err) {
       if (model.preprocessing)
-        ui.notify(`The project's weights could not be loaded into the engine: ${message(err)}`, 'warning')
+        ui.notify(
+          notice('notices.weights.projectWeightsNotLoaded', { error: { engine: engineMessageOf(err) } }),
+          'warning'
+        )
       return false
     }
   }
@@ -326,7 +344,7 @@ export const useWeightsStore = defineStore('weights', () => {
   project.onReplace((_project: Project, kind) => {
     predictions.value = []
     clearEvaluation()
-    error.value = ''
+    errorNotice.value = null
     if (kind === 'import') return
     imported.value = null
     hasModel.value = false
@@ -352,6 +370,7 @@ export const useWeightsStore = defineStore('weights', () => {
     predictions,
     evaluation,
     error,
+    errorNotice,
     busy,
     exportWeights,
     exportAs,

@@ -1,4 +1,92 @@
-/** English: the stores' notices and toasts. */
-const notices = {}
+/**
+ * English: the stores' notices and toasts (i18n/engineMessages.ts words them; an {error} is an engine
+ * error worded from its code and params, or the error's own text).
+ */
+const notices = {
+  toasts: {
+    region: 'Notifications',
+    dismiss: 'Dismiss notification'
+  },
+  engineStatus: {
+    label: 'Engine:',
+    connecting: 'connecting',
+    ready: 'ready',
+    restarting: 'restarting',
+    failed: 'stopped',
+    error: 'error',
+    restart: 'Restart engine'
+  },
+  recovery: {
+    found: 'Unsaved work from {when} was recovered.',
+    namedFound: 'Unsaved work on {name} from {when} was recovered.',
+    restore: 'Restore',
+    discard: 'Discard'
+  },
+  problems: {
+    region: 'Problems',
+    noNetwork: 'No network yet: problems with the graph will be listed here.',
+    none: 'No problems: ready to train.',
+    error: 'Error',
+    warning: 'Warning'
+  },
+  readiness: {
+    engineNotReady: 'The engine is not ready to train yet.',
+    loading: 'The data is still loading.',
+    noData: 'No data yet: load a CSV file on the Data tab and choose its target.',
+    preparing: 'The data is being prepared.',
+    notPrepared: 'The data is not prepared: choose its feature and target columns on the Data tab.',
+    openDataTab: 'Open the Data tab',
+    makeOutputMatch: 'Make output match data',
+    emptyCanvas: 'The canvas is empty: add layers or start from a template.',
+    cannotTrain: 'Cannot train: {reason}',
+    ready: 'Ready to train'
+  },
+  engine: {
+    starting: 'Starting the engine…',
+    connecting: 'Connecting to the engine…',
+    reconnecting: 'Connecting to the restarted engine…',
+    ready: 'Engine {version} ready ({transport})',
+    transportWorker: 'Web Worker',
+    transportProcess: 'engine process',
+    restarted: 'The engine restarted. Your graph and data are unchanged.',
+    restartedManual: 'The engine was restarted.',
+    didNotStart: 'The engine did not start: {error}',
+    waitingRestart: 'The engine stopped; waiting for it to restart…',
+    stoppedTooOften: 'The engine stopped {count} times, so it is not restarted on its own.',
+    restarting: 'Restarting the engine…',
+    notReady: 'The engine is not ready yet; try again in a moment.'
+  },
+  data: {
+    couldNotLoad: 'Could not load {name}: {error}'
+  },
+  project: {
+    noTemplate: 'There is no template “{id}”.',
+    couldNotOpen: 'Could not open {name}: {error}',
+    opened: 'Opened {name}',
+    couldNotOpenProject: 'Could not open the project: {error}',
+    notRecent: 'That project is no longer in the recent list.',
+    saved: 'Saved {name}',
+    couldNotSave: 'Could not save {name}: {error}',
+    recoveredUnreadable: 'The recovered copy could not be read: {error}',
+    recovered: 'Recovered your unsaved work.'
+  },
+  weights: {
+    failed: '{what} failed: {error}',
+    refused: '{what}: {reason}.',
+    noModel: 'this network has no trained weights yet: train it (or import a weights file) first',
+    exportWeights: 'Export weights',
+    exportOnnx: 'Export ONNX',
+    exportPytorch: 'Export PyTorch project',
+    importing: 'Importing {name}',
+    predict: 'Predict',
+    predicting: 'Predicting {name}',
+    evaluate: 'Evaluate',
+    saved: 'Saved {name}',
+    exported: 'Exported {name}',
+    imported: 'Imported {name}: {inputs} inputs, {task}.',
+    predicted: 'Predicted {rows} rows of {name}.',
+    projectWeightsNotLoaded: "The project's weights could not be loaded into the engine: {error}"
+  }
+}
 
 export default notices

@@ -1,6 +1,91 @@
 /** 简体中文: the stores' notices and toasts. Same keys as en/notices.ts. */
 import type en from '../en/notices'
 
-const notices: typeof en = {}
+const notices: typeof en = {
+  toasts: {
+    region: '通知',
+    dismiss: '关闭通知'
+  },
+  engineStatus: {
+    label: '引擎：',
+    connecting: '连接中',
+    ready: '就绪',
+    restarting: '重启中',
+    failed: '已停止',
+    error: '出错',
+    restart: '重启引擎'
+  },
+  recovery: {
+    found: '已恢复 {when} 未保存的工作。',
+    namedFound: '已恢复 {name} 在 {when} 未保存的工作。',
+    restore: '恢复',
+    discard: '丢弃'
+  },
+  problems: {
+    region: '问题',
+    noNetwork: '还没有网络：图的问题会列在这里。',
+    none: '没有问题：可以开始训练。',
+    error: '错误',
+    warning: '警告'
+  },
+  readiness: {
+    engineNotReady: '引擎还没有准备好训练。',
+    loading: '数据仍在加载中。',
+    noData: '还没有数据：请在“数据”选项卡加载一个 CSV 文件并选择目标列。',
+    preparing: '正在准备数据。',
+    notPrepared: '数据尚未准备：请在“数据”选项卡选择特征列和目标列。',
+    openDataTab: '打开“数据”选项卡',
+    makeOutputMatch: '让输出与数据匹配',
+    emptyCanvas: '画布是空的：请添加层，或从模板开始。',
+    cannotTrain: '无法训练：{reason}',
+    ready: '可以训练'
+  },
+  engine: {
+    starting: '正在启动引擎…',
+    connecting: '正在连接引擎…',
+    reconnecting: '正在连接重启后的引擎…',
+    ready: '引擎 {version} 已就绪（{transport}）',
+    transportWorker: 'Web Worker',
+    transportProcess: '引擎进程',
+    restarted: '引擎已重启。你的图和数据都没有变化。',
+    restartedManual: '引擎已重新启动。',
+    didNotStart: '引擎没有启动：{error}',
+    waitingRestart: '引擎已停止；正在等待它重启…',
+    stoppedTooOften: '引擎已停止 {count} 次，因此不再自动重启。',
+    restarting: '正在重启引擎…',
+    notReady: '引擎还没有就绪；请稍后再试。'
+  },
+  data: {
+    couldNotLoad: '无法加载 {name}：{error}'
+  },
+  project: {
+    noTemplate: '没有名为“{id}”的模板。',
+    couldNotOpen: '无法打开 {name}：{error}',
+    opened: '已打开 {name}',
+    couldNotOpenProject: '无法打开项目：{error}',
+    notRecent: '这个项目已不在最近列表中。',
+    saved: '已保存 {name}',
+    couldNotSave: '无法保存 {name}：{error}',
+    recoveredUnreadable: '无法读取恢复的副本：{error}',
+    recovered: '已恢复你未保存的工作。'
+  },
+  weights: {
+    failed: '{what}失败：{error}',
+    refused: '{what}：{reason}。',
+    noModel: '这个网络还没有训练好的权重：请先训练它（或导入权重文件）',
+    exportWeights: '导出权重',
+    exportOnnx: '导出 ONNX',
+    exportPytorch: '导出 PyTorch 项目',
+    importing: '导入 {name}',
+    predict: '预测',
+    predicting: '预测 {name}',
+    evaluate: '评估',
+    saved: '已保存 {name}',
+    exported: '已导出 {name}',
+    imported: '已导入 {name}：{inputs} 个输入，{task}。',
+    predicted: '已预测 {name} 的 {rows} 行。',
+    projectWeightsNotLoaded: '项目的权重无法加载到引擎中：{error}'
+  }
+}
 
 export default notices
