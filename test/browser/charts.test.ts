@@ -5,6 +5,7 @@ import { getInstanceByDom } from 'echarts/core'
 import { h } from 'vue'
 import type { SessionEvent } from '@engine/train/types'
 import { useTrainingStore } from '@renderer/stores/training'
+import { chartDraws } from '@renderer/charts/drawQueue'
 import { useWeightsStore } from '@renderer/stores/weights'
 import ChartsPanel from '@renderer/components/charts/ChartsPanel.vue'
 import LossChart from '@renderer/components/charts/LossChart.vue'
@@ -14,11 +15,15 @@ import diabetesRun from '../fixtures/progress/diabetes-relu.json'
 
 type Fixture = { events: unknown[] }
 const eventsOf = (f: Fixture) => f.events as SessionEvent[]
-const frames = (n = 3) =>
-  new Promise<void>((resolve) => {
+/** Waits n frames (the store's redraw), Vue's flush, then until the charts' draw queue has drawn everything. */
+const frames = async (n = 3) => {
+  await new Promise<void>((resolve) => {
     const tick = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)))
     tick(n)
   })
+  await flushPromises()
+  await chartDraws.idle()
+}
 
 /** The ECharts instance of the chart titled `title`. */
 function instanceOf(w: VueWrapper, title: string) {

@@ -9,13 +9,18 @@ import { getInstanceByDom } from 'echarts/core'
 import type { Histogram, ProgressEvent, ProgressSample } from '@engine/train/types'
 import type { LayerStats } from '@engine/nn/types'
 import { useTrainingStore } from '@renderer/stores/training'
+import { chartDraws } from '@renderer/charts/drawQueue'
 import ChartsPanel from '@renderer/components/charts/ChartsPanel.vue'
 
-const frames = (n = 3) =>
-  new Promise<void>((resolve) => {
+/** Waits n frames (the store's redraw), Vue's flush, then until the charts' draw queue has drawn everything. */
+const frames = async (n = 3) => {
+  await new Promise<void>((resolve) => {
     const tick = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)))
     tick(n)
   })
+  await flushPromises()
+  await chartDraws.idle()
+}
 
 const stats = (id: string, d: number): LayerStats =>
   ({ id, meanAbsDelta: d, deltaNorm: d, gradNorm: d, deadFraction: 0, saturatedFraction: 0 }) as LayerStats
