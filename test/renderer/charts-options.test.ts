@@ -77,6 +77,25 @@ describe('buildLossOption', () => {
   })
 })
 
+describe('loss axis labels', () => {
+  it('differ from each other when the loss range is narrow', () => {
+    const narrow: Point[] = [
+      [1, 0.031204],
+      [2, 0.0312],
+      [3, 0.031201]
+    ]
+    const o = buildLossOption({ train: narrow, validation: [], scale: 'linear', smoothing: 0 })
+    const format = (o.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter
+    // ECharts' ticks over that range, every 10⁻⁶: formatValue alone printed "0.0312" five times
+    const labels = [0.0312, 0.031201, 0.031202, 0.031203, 0.031204].map((v) => format(v))
+    expect(new Set(labels).size).toBe(5)
+    expect(labels[1]).toBe('0.031201')
+    // a wide range keeps the short labels
+    const wide = buildLossOption({ train, validation: [], scale: 'linear', smoothing: 0 })
+    expect((wide.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(0.25)).toBe('0.25')
+  })
+})
+
 describe('buildMetricOption', () => {
   it('bounds accuracy to [0, 1] and leaves R² unbounded below', () => {
     const acc = buildMetricOption({ kind: 'accuracy', train: [[1, 0.5]], validation: [[1, 0.4]] })
@@ -119,6 +138,17 @@ describe('buildDeltaOption', () => {
     // a zero cannot sit on a log axis
     expect(d.data).toEqual([[1, 0.01]])
     expect(seriesOf(buildDeltaOption({ layers, showGradNorm: false }))).toHaveLength(2)
+  })
+
+  it('shows a layer with a single sample as a dot (a line of one point draws nothing)', () => {
+    const o = buildDeltaOption({ layers, showGradNorm: true })
+    expect(byId(o, 'delta:out').showSymbol).toBe(true)
+    expect(byId(o, 'grad:out').showSymbol).toBe(true)
+    const many = buildDeltaOption({
+      layers: [{ ...layers[1], meanAbsDelta: [[1, 0.3], [2, 0.2]] as Point[] }],
+      showGradNorm: false
+    })
+    expect(byId(many, 'delta:out').showSymbol).toBe(false)
   })
 })
 

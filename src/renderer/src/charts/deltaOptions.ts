@@ -30,13 +30,16 @@ export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
   const series: LineSeriesOption[] = []
   input.layers.forEach((layer, i) => {
     const color = categorical(i)
+    const delta = forScale(layer.meanAbsDelta, 'log')
+    const grad = forScale(layer.gradNorm, 'log')
     series.push({
       id: deltaSeriesId(layer.id),
       name: `${layer.name} mean |δ|`,
       type: 'line',
-      data: forScale(layer.meanAbsDelta, 'log'),
+      data: delta,
       color,
-      showSymbol: false,
+      // A run with one sample so far has no line to draw: its value shows as a dot.
+      showSymbol: delta.length === 1,
       sampling: 'lttb',
       lineStyle: { width: 2 }
     })
@@ -45,9 +48,9 @@ export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
         id: gradSeriesId(layer.id),
         name: `${layer.name} ‖∂C/∂W‖`,
         type: 'line',
-        data: forScale(layer.gradNorm, 'log'),
+        data: grad,
         color,
-        showSymbol: false,
+        showSymbol: grad.length === 1,
         sampling: 'lttb',
         lineStyle: { width: 1, type: 'dashed' }
       })

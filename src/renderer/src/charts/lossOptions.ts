@@ -3,7 +3,7 @@
  * with stable series ids so a streaming chart can setOption({ replaceMerge: ['series'] }) every frame.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import { formatValue } from './format'
+import { formatValue, tickFormatter, yRange } from './format'
 import { TRAIN, VALIDATION } from './palette'
 import type { Point } from './seriesBuffer'
 import { emaSmoothPoints } from './smoothing'
@@ -31,7 +31,8 @@ function line(id: string, name: string, color: string, data: Point[], faded: boo
     name,
     type: 'line',
     data,
-    showSymbol: false,
+    // A single point has no line to draw: show it as a dot.
+    showSymbol: data.length === 1 && !faded,
     sampling: 'lttb',
     animation: false,
     color,
@@ -80,12 +81,14 @@ function baseOption(xName: string, yAxis: EChartsOption['yAxis']): EChartsOption
 
 export function buildLossOption(input: LossChartInput): EChartsOption {
   const { scale, smoothing } = input
+  const [lo, hi] = yRange(input.train, input.validation)
   return {
     ...baseOption(input.xName ?? 'step', {
       type: scale === 'log' ? 'log' : 'value',
       name: 'loss',
       scale: true,
-      axisLabel: { formatter: (v: number) => formatValue(v) }
+      // Log ticks are powers of ten (always distinct); linear ones can be 10⁻⁵ apart late in a run.
+      axisLabel: { formatter: scale === 'log' ? (v: number) => formatValue(v) : tickFormatter(lo, hi) }
     }),
     series: [
       ...smoothedPair('train', 'train', TRAIN, forScale(input.train, scale), smoothing),
