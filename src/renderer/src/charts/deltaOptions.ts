@@ -3,6 +3,7 @@
  * ‖∂C/∂W‖, on a log axis — the vanishing / exploding gradient picture.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
+import { ABS_DELTA, englishText, type ChartText } from './chartText'
 import { formatValue } from './format'
 import { forScale } from './lossOptions'
 import { categorical } from './palette'
@@ -26,7 +27,8 @@ export interface DeltaChartInput {
 export const deltaSeriesId = (layerId: string): string => `delta:${layerId}`
 export const gradSeriesId = (layerId: string): string => `grad:${layerId}`
 
-export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
+export function buildDeltaOption(input: DeltaChartInput, text: ChartText = englishText()): EChartsOption {
+  const { t } = text
   const series: LineSeriesOption[] = []
   input.layers.forEach((layer, i) => {
     const color = categorical(i)
@@ -34,7 +36,7 @@ export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
     const grad = forScale(layer.gradNorm, 'log')
     series.push({
       id: deltaSeriesId(layer.id),
-      name: `${layer.name} mean |δ|`,
+      name: t('charts.series.meanDelta', { layer: layer.name, d: ABS_DELTA }),
       type: 'line',
       data: delta,
       color,
@@ -46,7 +48,7 @@ export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
     if (input.showGradNorm) {
       series.push({
         id: gradSeriesId(layer.id),
-        name: `${layer.name} ‖∂C/∂W‖`,
+        name: t('charts.series.gradNorm', { layer: layer.name }),
         type: 'line',
         data: grad,
         color,
@@ -63,13 +65,17 @@ export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
     xAxis: {
       type: 'value',
-      name: input.xName ?? 'step',
+      name: input.xName ?? t('charts.axis.step'),
       nameLocation: 'middle',
       nameGap: 22,
       min: 'dataMin',
       max: 'dataMax'
     },
-    yAxis: { type: 'log', name: 'magnitude', axisLabel: { formatter: (v: number) => formatValue(v) } },
+    yAxis: {
+      type: 'log',
+      name: t('charts.axis.magnitude'),
+      axisLabel: { formatter: (v: number) => formatValue(v) }
+    },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }],
     series
   }
