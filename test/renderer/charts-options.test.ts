@@ -6,6 +6,7 @@ import { buildDeltaOption, deltaSeriesId, gradSeriesId } from '@renderer/charts/
 import {
   buildHistogramHistoryOption,
   buildHistogramOption,
+  evenlyThinned,
   histogramHistoryGrid
 } from '@renderer/charts/histogramOptions'
 import {
@@ -92,7 +93,9 @@ describe('loss axis labels', () => {
     expect(labels[1]).toBe('0.031201')
     // a wide range keeps the short labels
     const wide = buildLossOption({ train, validation: [], scale: 'linear', smoothing: 0 })
-    expect((wide.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(0.25)).toBe('0.25')
+    expect(
+      (wide.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(0.25)
+    ).toBe('0.25')
   })
 })
 
@@ -145,7 +148,15 @@ describe('buildDeltaOption', () => {
     expect(byId(o, 'delta:out').showSymbol).toBe(true)
     expect(byId(o, 'grad:out').showSymbol).toBe(true)
     const many = buildDeltaOption({
-      layers: [{ ...layers[1], meanAbsDelta: [[1, 0.3], [2, 0.2]] as Point[] }],
+      layers: [
+        {
+          ...layers[1],
+          meanAbsDelta: [
+            [1, 0.3],
+            [2, 0.2]
+          ] as Point[]
+        }
+      ],
       showGradNorm: false
     })
     expect(byId(many, 'delta:out').showSymbol).toBe(false)
@@ -190,6 +201,19 @@ describe('histogram options', () => {
     expect(data).toContainEqual([1, 3, 1.5])
     expect((o.xAxis as { data: string[] }).data).toEqual(['10', '20'])
     expect((o.visualMap as { max: number }).max).toBe(2)
+  })
+})
+
+describe('evenlyThinned', () => {
+  it('keeps at most max items, evenly spread, with the first and the newest', () => {
+    const items = Array.from({ length: 120 }, (_, i) => i)
+    const kept = evenlyThinned(items, 60)
+    expect(kept).toHaveLength(60)
+    expect(kept[0]).toBe(0)
+    expect(kept[59]).toBe(119)
+    expect(kept.every((v, i) => i === 0 || v > kept[i - 1])).toBe(true)
+    expect(evenlyThinned([1, 2, 3], 60)).toEqual([1, 2, 3])
+    expect(evenlyThinned([1, 2, 3], 1)).toEqual([3])
   })
 })
 
