@@ -45,7 +45,9 @@ function parseArgs(argv: string[]): UiBenchOptions {
       o.outDir = resolve(argv[++i] ?? '')
       o.build = false
     } else
-      throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile)`)
+      throw new Error(
+        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile)`
+      )
   }
   return o
 }
