@@ -11,9 +11,10 @@
  * machine, in bench/README.md). Defaults: 2 minutes, 2 prior runs.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
+import { summariseProfile, type CpuProfile } from './uiProfile'
 
 interface UiBenchOptions {
   minutes: number
@@ -22,10 +23,12 @@ interface UiBenchOptions {
   build: boolean
   /** A preview build to serve instead of building one (e.g. a copy of another commit's, side by side). */
   outDir?: string
+  /** Seconds of CPU profile (CDP Profiler) to take 10 s into the run, before the measured windows; 0: none. */
+  profile: number
 }
 
 function parseArgs(argv: string[]): UiBenchOptions {
-  const o: UiBenchOptions = { minutes: 2, priorRuns: 2, port: 4190, build: true }
+  const o: UiBenchOptions = { minutes: 2, priorRuns: 2, port: 4190, build: true, profile: 0 }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = (): number => {
@@ -36,12 +39,15 @@ function parseArgs(argv: string[]): UiBenchOptions {
     if (a === '--minutes') o.minutes = value()
     else if (a === '--prior-runs') o.priorRuns = Math.floor(value())
     else if (a === '--port') o.port = Math.floor(value())
+    else if (a === '--profile') o.profile = value()
     else if (a === '--no-build') o.build = false
     else if (a === '--out-dir') {
       o.outDir = resolve(argv[++i] ?? '')
       o.build = false
     } else
-      throw new Error(`unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir)`)
+      throw new Error(
+        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile)`
+      )
   }
   return o
 }
@@ -143,6 +149,9 @@ async function main(): Promise<void> {
         .observe({ type: 'longtask', buffered: false })
     })()`)
 
+    if (o.profile > 0) await profileRun(page, o.profile)
+
+    await page.evaluate('window.__bench.frames = 0; window.__bench.long = []')
     const windows: Window5s[] = []
     const until = Date.now() + o.minutes * 60_000
     console.log(`Charts during a ${o.minutes}-minute iris run after ${o.priorRuns} earlier runs:`)
@@ -190,6 +199,37 @@ async function main(): Promise<void> {
   } finally {
     await browser.close()
     stop()
+  }
+}
+
+/**
+ * A CPU profile of the UI thread during the run, saved (open it in Chrome's DevTools) and summarised:
+ * which functions the long tasks spent their time in. Build with `--minify false` for readable names.
+ */
+async function profileRun(page: Page, seconds: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await page.waitForTimeout(10_000)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 })
+  await cdp.send('Profiler.start')
+  await page.waitForTimeout(seconds * 1000)
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+  await cdp.detach()
+  const dir = resolve(root, 'out')
+  mkdirSync(dir, { recursive: true })
+  const file = resolve(dir, 'bench-ui.cpuprofile')
+  writeFileSync(file, JSON.stringify(profile))
+  const s = summariseProfile(profile)
+  const ms = (v: number): string => `${v.toFixed(0)} ms`
+  console.log(
+    `CPU profile, ${seconds} s (${file}): ${s.tasks} tasks, ${ms(s.busyMs)} busy of ${ms(s.spanMs)}, ` +
+      `${s.longTasks.length} over 50 ms (${s.longTasks.map((t) => t.durationMs.toFixed(0)).join(', ')} ms)`
+  )
+  console.log('  inclusive time in long tasks, by function:')
+  for (const [name, v] of s.inLongTasks) console.log(`    ${ms(v).padStart(8)}  ${name}`)
+  for (const t of s.longTasks.slice(0, 6)) {
+    console.log(`  task at ${ms(t.startMs)}, ${ms(t.durationMs)}:`)
+    for (const [name, v] of t.top) console.log(`    ${ms(v).padStart(8)}  ${name}`)
   }
 }
 

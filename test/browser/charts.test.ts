@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { getInstanceByDom } from 'echarts/core'
 import { h } from 'vue'
 import type { SessionEvent } from '@engine/train/types'
 import { useTrainingStore } from '@renderer/stores/training'
+import { chartDraws } from '@renderer/charts/drawQueue'
+import { createAppI18n } from '@renderer/i18n'
 import { useWeightsStore } from '@renderer/stores/weights'
 import ChartsPanel from '@renderer/components/charts/ChartsPanel.vue'
 import LossChart from '@renderer/components/charts/LossChart.vue'
@@ -14,11 +16,15 @@ import diabetesRun from '../fixtures/progress/diabetes-relu.json'
 
 type Fixture = { events: unknown[] }
 const eventsOf = (f: Fixture) => f.events as SessionEvent[]
-const frames = (n = 3) =>
-  new Promise<void>((resolve) => {
+/** Waits n frames (the store's redraw), Vue's flush, then until the charts' draw queue has drawn everything. */
+const frames = async (n = 3) => {
+  await new Promise<void>((resolve) => {
     const tick = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)))
     tick(n)
   })
+  await flushPromises()
+  await chartDraws.idle()
+}
 
 /** The ECharts instance of the chart titled `title`. */
 function instanceOf(w: VueWrapper, title: string) {
@@ -57,12 +63,17 @@ const series = (w: VueWrapper, title: string, id: string) => {
   return s.data
 }
 
+// The charts speak through vue-i18n (English unless a test switches it).
+const i18n = createAppI18n('en')
+config.global.plugins = [i18n]
+
 let wrapper: VueWrapper | null = null
 beforeEach(() => {
   setActivePinia(createPinia())
   document.body.innerHTML = '<div id="host" style="width: 900px"></div>'
 })
 afterEach(() => {
+  i18n.global.locale.value = 'en'
   wrapper?.unmount()
   wrapper = null
 })
@@ -167,6 +178,23 @@ describe('live charts in Chromium, fed with recorded progress events', () => {
     expect(outHist.filter((_, i) => i % 2 === 1 && i < 41).reduce((s, p) => s + p[1], 0)).toBe(24) // w2 is 3×8
     const heat = drawn(wrapper, 'Weights over time').series[0].data
     expect(heat.length).toBeGreaterThan(30 * 5)
+  })
+
+  it('counts saturation in hidden layers only, and speaks 简体中文', async () => {
+    wrapper = mount(ChartsPanel, { attachTo: '#host' })
+    await replay(eventsOf(irisRun))
+    const rows = wrapper.findAll('table.units tbody tr')
+    expect(rows[0].find('td.saturated').text()).toMatch(/^\d+%$/)
+    expect(rows[rows.length - 1].find('td.saturated').text()).toBe('—')
+    i18n.global.locale.value = 'zh-CN'
+    await frames()
+    expect(wrapper.find('figure[aria-label="反向传播误差 δ"]').exists()).toBe(true)
+    expect(wrapper.find('figure[aria-label="损失"] .chart-summary').text()).toMatch(
+      /^第 320 步训练损失 0\.0\d+/
+    )
+    expect(series(wrapper, '损失', 'train').length).toBeGreaterThan(10)
+    expect(drawn(wrapper, '损失').series.find((s) => s.id === 'train')!.name).toBe('训练')
+    expect(wrapper.find('button[aria-label="保存“损失”的 PNG"]').text()).toBe('保存 PNG')
   })
 
   it('warns about vanishing gradients in the deep sigmoid chain', async () => {

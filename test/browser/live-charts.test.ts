@@ -3,19 +3,25 @@
  * and a run that ends within one progress event still draws a δ curve from the engine's samples.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { getInstanceByDom } from 'echarts/core'
 import type { Histogram, ProgressEvent, ProgressSample } from '@engine/train/types'
 import type { LayerStats } from '@engine/nn/types'
 import { useTrainingStore } from '@renderer/stores/training'
+import { chartDraws } from '@renderer/charts/drawQueue'
+import { createAppI18n } from '@renderer/i18n'
 import ChartsPanel from '@renderer/components/charts/ChartsPanel.vue'
 
-const frames = (n = 3) =>
-  new Promise<void>((resolve) => {
+/** Waits n frames (the store's redraw), Vue's flush, then until the charts' draw queue has drawn everything. */
+const frames = async (n = 3) => {
+  await new Promise<void>((resolve) => {
     const tick = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => tick(k - 1)))
     tick(n)
   })
+  await flushPromises()
+  await chartDraws.idle()
+}
 
 const stats = (id: string, d: number): LayerStats =>
   ({ id, meanAbsDelta: d, deltaNorm: d, gradNorm: d, deadFraction: 0, saturatedFraction: 0 }) as LayerStats
@@ -44,12 +50,17 @@ function progress(step: number, extra: Partial<ProgressEvent> = {}): ProgressEve
   }
 }
 
+// The charts speak through vue-i18n (English unless a test switches it).
+const i18n = createAppI18n('en')
+config.global.plugins = [i18n]
+
 let wrapper: VueWrapper | null = null
 beforeEach(() => {
   setActivePinia(createPinia())
   document.body.innerHTML = '<div id="host" style="width: 900px"></div>'
 })
 afterEach(() => {
+  i18n.global.locale.value = 'en'
   wrapper?.unmount()
   wrapper = null
 })

@@ -388,6 +388,24 @@ describe('layerStats and findNonFinite', () => {
     expect(sig.layerStats()[0].saturatedFraction).toBe(0.75)
   })
 
+  it('flags saturation in hidden layers only: a saturated output unit is not reported', () => {
+    // Issue 12: saturation is what stalls hidden units (their δ is multiplied by f′ ≈ 0); the output
+    // layer's δ comes from the loss, so a "saturated" output there was noise in the δ chart's table.
+    const spec = chain(1, 4, 'sigmoid', false)
+    spec.nodes = spec.nodes.map((n) => (n.id === 'out' ? { ...n, activation: 'sigmoid' as const } : n))
+    const net = createNetwork(spec, { seed: 1 })
+    const p = net.getParameters()
+    p.w0 = p.w0.map((row) => row.map((v) => 500 * Math.sign(v || 1)))
+    p.wo = p.wo.map((row) => row.map(() => 500))
+    net.setParameters(p)
+    const { x, y } = randomBatch(spec, 'squared-error', 8, createRng(2))
+    net.lossAndGradients(x, y, 8)
+    const [hidden, out] = net.layerStats()
+    expect(hidden.saturatedFraction).toBe(1)
+    expect(out.id).toBe('out')
+    expect(out.saturatedFraction).toBe(0)
+  })
+
   it('finds where a non-finite number first appeared', () => {
     const spec = chain(3, 3, 'tanh', true)
     const net = createNetwork(spec, { seed: 1 })

@@ -6,6 +6,7 @@ import { buildDeltaOption, deltaSeriesId, gradSeriesId } from '@renderer/charts/
 import {
   buildHistogramHistoryOption,
   buildHistogramOption,
+  evenlyThinned,
   histogramHistoryGrid
 } from '@renderer/charts/histogramOptions'
 import {
@@ -77,6 +78,27 @@ describe('buildLossOption', () => {
   })
 })
 
+describe('loss axis labels', () => {
+  it('differ from each other when the loss range is narrow', () => {
+    const narrow: Point[] = [
+      [1, 0.031204],
+      [2, 0.0312],
+      [3, 0.031201]
+    ]
+    const o = buildLossOption({ train: narrow, validation: [], scale: 'linear', smoothing: 0 })
+    const format = (o.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter
+    // ECharts' ticks over that range, every 10⁻⁶: formatValue alone printed "0.0312" five times
+    const labels = [0.0312, 0.031201, 0.031202, 0.031203, 0.031204].map((v) => format(v))
+    expect(new Set(labels).size).toBe(5)
+    expect(labels[1]).toBe('0.031201')
+    // a wide range keeps the short labels
+    const wide = buildLossOption({ train, validation: [], scale: 'linear', smoothing: 0 })
+    expect(
+      (wide.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(0.25)
+    ).toBe('0.25')
+  })
+})
+
 describe('buildMetricOption', () => {
   it('bounds accuracy to [0, 1] and leaves R² unbounded below', () => {
     const acc = buildMetricOption({ kind: 'accuracy', train: [[1, 0.5]], validation: [[1, 0.4]] })
@@ -120,6 +142,25 @@ describe('buildDeltaOption', () => {
     expect(d.data).toEqual([[1, 0.01]])
     expect(seriesOf(buildDeltaOption({ layers, showGradNorm: false }))).toHaveLength(2)
   })
+
+  it('shows a layer with a single sample as a dot (a line of one point draws nothing)', () => {
+    const o = buildDeltaOption({ layers, showGradNorm: true })
+    expect(byId(o, 'delta:out').showSymbol).toBe(true)
+    expect(byId(o, 'grad:out').showSymbol).toBe(true)
+    const many = buildDeltaOption({
+      layers: [
+        {
+          ...layers[1],
+          meanAbsDelta: [
+            [1, 0.3],
+            [2, 0.2]
+          ] as Point[]
+        }
+      ],
+      showGradNorm: false
+    })
+    expect(byId(many, 'delta:out').showSymbol).toBe(false)
+  })
 })
 
 describe('histogram options', () => {
@@ -160,6 +201,19 @@ describe('histogram options', () => {
     expect(data).toContainEqual([1, 3, 1.5])
     expect((o.xAxis as { data: string[] }).data).toEqual(['10', '20'])
     expect((o.visualMap as { max: number }).max).toBe(2)
+  })
+})
+
+describe('evenlyThinned', () => {
+  it('keeps at most max items, evenly spread, with the first and the newest', () => {
+    const items = Array.from({ length: 120 }, (_, i) => i)
+    const kept = evenlyThinned(items, 60)
+    expect(kept).toHaveLength(60)
+    expect(kept[0]).toBe(0)
+    expect(kept[59]).toBe(119)
+    expect(kept.every((v, i) => i === 0 || v > kept[i - 1])).toBe(true)
+    expect(evenlyThinned([1, 2, 3], 60)).toEqual([1, 2, 3])
+    expect(evenlyThinned([1, 2, 3], 1)).toEqual([3])
   })
 })
 

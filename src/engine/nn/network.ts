@@ -121,10 +121,12 @@ class GraphNetwork implements Network {
         l.activation !== 'softmax'
     )
     this.deltaDone = new Uint8Array(plan.layers.length)
-    this.statKind = Uint8Array.from(plan.layers, (l) =>
+    // Saturation only where it stalls learning: a hidden unit's δ is multiplied by f′ ≈ 0; the output
+    // layer's δ comes from the loss (a − y for the matched pairs), so it is not reported there.
+    this.statKind = Uint8Array.from(plan.layers, (l, i) =>
       l.activation === 'relu' || l.activation === 'leaky-relu'
         ? STAT_DEAD
-        : SATURATING.has(l.activation)
+        : SATURATING.has(l.activation) && i !== plan.output
           ? STAT_SATURATED
           : 0
     )

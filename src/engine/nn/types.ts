@@ -37,7 +37,7 @@ export interface LayerStats {
   gradNorm: number
   /** fraction of ReLU/leaky units whose δ is zero for every sample of the batch */
   deadFraction: number
-  /** fraction of units whose mean |f′(z)| over the batch is below the saturation threshold */
+  /** fraction of hidden units whose mean |f′(z)| over the batch is below the saturation threshold (0 for the output layer: its δ comes from the loss) */
   saturatedFraction: number
 }
 

@@ -3,6 +3,7 @@
  * ‖∂C/∂W‖, on a log axis — the vanishing / exploding gradient picture.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
+import { ABS_DELTA, englishText, type ChartText } from './chartText'
 import { formatValue } from './format'
 import { forScale } from './lossOptions'
 import { categorical } from './palette'
@@ -26,28 +27,32 @@ export interface DeltaChartInput {
 export const deltaSeriesId = (layerId: string): string => `delta:${layerId}`
 export const gradSeriesId = (layerId: string): string => `grad:${layerId}`
 
-export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
+export function buildDeltaOption(input: DeltaChartInput, text: ChartText = englishText()): EChartsOption {
+  const { t } = text
   const series: LineSeriesOption[] = []
   input.layers.forEach((layer, i) => {
     const color = categorical(i)
+    const delta = forScale(layer.meanAbsDelta, 'log')
+    const grad = forScale(layer.gradNorm, 'log')
     series.push({
       id: deltaSeriesId(layer.id),
-      name: `${layer.name} mean |δ|`,
+      name: t('charts.series.meanDelta', { layer: layer.name, d: ABS_DELTA }),
       type: 'line',
-      data: forScale(layer.meanAbsDelta, 'log'),
+      data: delta,
       color,
-      showSymbol: false,
+      // A run with one sample so far has no line to draw: its value shows as a dot.
+      showSymbol: delta.length === 1,
       sampling: 'lttb',
       lineStyle: { width: 2 }
     })
     if (input.showGradNorm) {
       series.push({
         id: gradSeriesId(layer.id),
-        name: `${layer.name} ‖∂C/∂W‖`,
+        name: t('charts.series.gradNorm', { layer: layer.name }),
         type: 'line',
-        data: forScale(layer.gradNorm, 'log'),
+        data: grad,
         color,
-        showSymbol: false,
+        showSymbol: grad.length === 1,
         sampling: 'lttb',
         lineStyle: { width: 1, type: 'dashed' }
       })
@@ -60,13 +65,17 @@ export function buildDeltaOption(input: DeltaChartInput): EChartsOption {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
     xAxis: {
       type: 'value',
-      name: input.xName ?? 'step',
+      name: input.xName ?? t('charts.axis.step'),
       nameLocation: 'middle',
       nameGap: 22,
       min: 'dataMin',
       max: 'dataMax'
     },
-    yAxis: { type: 'log', name: 'magnitude', axisLabel: { formatter: (v: number) => formatValue(v) } },
+    yAxis: {
+      type: 'log',
+      name: t('charts.axis.magnitude'),
+      axisLabel: { formatter: (v: number) => formatValue(v) }
+    },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }],
     series
   }

@@ -4,6 +4,7 @@
  * two numeric features drawn under its data points (as TensorFlow Playground does).
  */
 import type { EChartsOption, HeatmapSeriesOption, ScatterSeriesOption } from 'echarts'
+import { englishText, integerIn, type ChartText } from './chartText'
 import { formatValue } from './format'
 import { categorical, mix, TRAIN } from './palette'
 import type { BoundaryInput, EvaluatedSplit } from '@engine/index'
@@ -24,14 +25,18 @@ export interface ConfusionInput {
  * "30 validation rows", or "4 training rows (none held out)": a chart of the training rows must not
  * pass for a validation result.
  */
-export function splitRowsText(split: EvaluatedSplit | undefined, rows: number): string {
-  const s = rows === 1 ? '' : 's'
-  return split === 'train' ? `${rows} training row${s} (none held out)` : `${rows} validation row${s}`
+export function splitRowsText(
+  split: EvaluatedSplit | undefined,
+  rows: number,
+  text: ChartText = englishText()
+): string {
+  const kind = split === 'train' ? 'train' : 'validation'
+  return text.t(`charts.rows.${kind}${rows === 1 ? 'One' : ''}`, { n: integerIn(text, rows) })
 }
 
 /** "Validation accuracy", or "Training accuracy" when no rows were held out. */
-export function accuracyLabel(split: EvaluatedSplit | undefined): string {
-  return split === 'train' ? 'Training accuracy' : 'Validation accuracy'
+export function accuracyLabel(split: EvaluatedSplit | undefined, text: ChartText = englishText()): string {
+  return text.t(split === 'train' ? 'charts.confusion.trainAccuracy' : 'charts.confusion.validationAccuracy')
 }
 
 export function checkConfusion(input: ConfusionInput): void {
@@ -44,8 +49,9 @@ export function checkConfusion(input: ConfusionInput): void {
 }
 
 /** Rows = actual class (first class at the top), columns = predicted class; each cell labelled. */
-export function buildConfusionOption(input: ConfusionInput): EChartsOption {
+export function buildConfusionOption(input: ConfusionInput, text: ChartText = englishText()): EChartsOption {
   checkConfusion(input)
+  const { t } = text
   const data: [number, number, number][] = []
   let max = 0
   input.matrix.forEach((row, a) =>
@@ -56,7 +62,7 @@ export function buildConfusionOption(input: ConfusionInput): EChartsOption {
   )
   const heatmap: HeatmapSeriesOption = {
     id: 'confusion',
-    name: 'confusion',
+    name: t('charts.series.confusion'),
     type: 'heatmap',
     data,
     label: { show: true }
@@ -67,17 +73,21 @@ export function buildConfusionOption(input: ConfusionInput): EChartsOption {
     tooltip: {
       formatter: (p: unknown) => {
         const [pred, actual, c] = (p as { value: [number, number, number] }).value
-        return `actual ${input.classes[actual]}, predicted ${input.classes[pred]}: ${c}`
+        return t('charts.tooltip.confusionCell', {
+          actual: input.classes[actual],
+          predicted: input.classes[pred],
+          count: integerIn(text, c)
+        })
       }
     },
     xAxis: {
       type: 'category',
-      name: 'predicted',
+      name: t('charts.axis.predicted'),
       nameLocation: 'middle',
       nameGap: 28,
       data: [...input.classes]
     },
-    yAxis: { type: 'category', name: 'actual', inverse: true, data: [...input.classes] },
+    yAxis: { type: 'category', name: t('charts.axis.actual'), inverse: true, data: [...input.classes] },
     visualMap: { show: false, min: 0, max: Math.max(1, max), inRange: { color: ['#ffffff', TRAIN] } },
     series: [heatmap]
   }
@@ -105,7 +115,11 @@ export interface PredVsActualInput {
 }
 
 /** One point per validation row, and the line y = x where a perfect model's points would lie. */
-export function buildPredVsActualOption(input: PredVsActualInput): EChartsOption {
+export function buildPredVsActualOption(
+  input: PredVsActualInput,
+  text: ChartText = englishText()
+): EChartsOption {
+  const { t } = text
   if (input.actual.length !== input.predicted.length) {
     throw new Error(`predicted has ${input.predicted.length} values, actual has ${input.actual.length}`)
   }
@@ -123,21 +137,21 @@ export function buildPredVsActualOption(input: PredVsActualInput): EChartsOption
     tooltip: {
       formatter: (p: unknown) => {
         const [a, pr] = (p as { value: [number, number] }).value
-        return `actual ${formatValue(a)}, predicted ${formatValue(pr)}`
+        return t('charts.tooltip.predVsActual', { actual: formatValue(a), predicted: formatValue(pr) })
       }
     },
     xAxis: {
       type: 'value',
-      name: `actual ${input.targetName}`,
+      name: t('charts.axis.actualOf', { name: input.targetName }),
       nameLocation: 'middle',
       nameGap: 24,
       scale: true
     },
-    yAxis: { type: 'value', name: `predicted`, scale: true },
+    yAxis: { type: 'value', name: t('charts.axis.predicted'), scale: true },
     series: [
       {
         id: 'points',
-        name: input.split === 'train' ? 'training rows' : 'validation rows',
+        name: t(input.split === 'train' ? 'charts.series.trainingRows' : 'charts.series.validationRows'),
         type: 'scatter',
         data: points,
         symbolSize: 5,
@@ -178,7 +192,10 @@ export function boundaryCells(input: BoundaryInput): { cls: number; confidence: 
  * Two grids stacked exactly on top of each other: the heatmap needs category axes (cells), the data
  * points need value axes. The value axes span the cells' outer edges, so both agree on positions.
  */
-export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption {
+export function buildDecisionBoundaryOption(
+  input: BoundaryInput,
+  text: ChartText = englishText()
+): EChartsOption {
   const cells = boundaryCells(input)
   const nx = input.xs.length
   const dx = nx > 1 ? input.xs[1] - input.xs[0] : 1
@@ -186,7 +203,7 @@ export function buildDecisionBoundaryOption(input: BoundaryInput): EChartsOption
   const grid = { left: 56, right: 16, top: 16, bottom: 40 }
   const heatmap: HeatmapSeriesOption = {
     id: 'boundary',
-    name: 'decision',
+    name: text.t('charts.series.decision'),
     type: 'heatmap',
     xAxisIndex: 0,
     yAxisIndex: 0,

@@ -8,3 +8,34 @@ export function formatValue(v: number): string {
   if (a < 1e-3 || a >= 1e5) return v.toExponential(2)
   return String(Number(v.toPrecision(4)))
 }
+
+/**
+ * Tick labels for a linear axis over [lo, hi] that differ from each other: formatValue's 4 significant
+ * digits print 0.03120, 0.03121 and 0.03122 all as "0.0312" when the loss range is narrow, so the
+ * digits grow with value ÷ tick step (`ticks` is an upper bound on how many ticks the axis shows).
+ */
+export function tickFormatter(lo: number, hi: number, ticks = 10): (v: number) => string {
+  const step = (hi - lo) / ticks
+  if (!(step > 0) || !Number.isFinite(step)) return formatValue
+  return (v) => {
+    if (!Number.isFinite(v) || v === 0) return formatValue(v)
+    const digits = Math.ceil(Math.log10(Math.abs(v) / step)) + 1
+    if (digits <= 4) return formatValue(v)
+    const p = Math.min(digits, 15)
+    const a = Math.abs(v)
+    return a < 1e-3 || a >= 1e5 ? v.toExponential(p - 1) : String(Number(v.toPrecision(p)))
+  }
+}
+
+/** The smallest and largest finite y of some point lists ([NaN, NaN] when there is none). */
+export function yRange(...lists: readonly (readonly (readonly [number, number])[])[]): [number, number] {
+  let lo = Infinity
+  let hi = -Infinity
+  for (const l of lists)
+    for (const p of l) {
+      const y = p[1]
+      if (y < lo) lo = y
+      if (y > hi) hi = y
+    }
+  return lo <= hi ? [lo, hi] : [NaN, NaN]
+}

@@ -8,6 +8,12 @@ export interface GradientHint {
   kind: 'vanishing' | 'exploding'
   /** mean |δ| of the first layer divided by the last layer's */
   ratio: number
+  /** The layers compared (display names): the chart words the hint in the user's language. */
+  first: string
+  last: string
+  /** How many times smaller (vanishing) or larger (exploding), ≥ 1; Infinity when the first is 0. */
+  factor: number
+  /** In English (logs, tests). */
   message: string
 }
 
@@ -35,6 +41,9 @@ export function gradientHint(layers: readonly LayerDelta[], threshold = 100): Gr
     return {
       kind: 'vanishing',
       ratio,
+      first: first.name,
+      last: last.name,
+      factor: 1 / ratio,
       message:
         `Vanishing gradients: mean |δ| in ${first.name} is ${formatFactor(1 / ratio)} smaller than in ${last.name}. ` +
         'Early layers barely learn; try ReLU, skip connections or He initialisation.'
@@ -44,6 +53,9 @@ export function gradientHint(layers: readonly LayerDelta[], threshold = 100): Gr
     return {
       kind: 'exploding',
       ratio,
+      first: first.name,
+      last: last.name,
+      factor: ratio,
       message:
         `Exploding gradients: mean |δ| in ${first.name} is ${formatFactor(ratio)} larger than in ${last.name}. ` +
         'Try a smaller learning rate or smaller initial weights.'
@@ -54,5 +66,10 @@ export function gradientHint(layers: readonly LayerDelta[], threshold = 100): Gr
 
 function formatFactor(f: number): string {
   if (!Number.isFinite(f)) return 'infinitely'
-  return f >= 100 ? `${Math.round(f)}×` : `${Number(f.toPrecision(2))}×`
+  return `${roundFactor(f)}×`
+}
+
+/** A factor as the hint shows it: whole above 100, two significant digits below. */
+export function roundFactor(f: number): number {
+  return f >= 100 ? Math.round(f) : Number(f.toPrecision(2))
 }

@@ -4,6 +4,7 @@
  */
 import type { EChartsOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts'
 import { evenEdges, histogramOutline, rebin, type Bins } from './histogram'
+import { englishText, type ChartText } from './chartText'
 import { formatValue } from './format'
 import { NEGATIVE, POSITIVE } from './palette'
 
@@ -38,20 +39,23 @@ function outline(
  * Weights and biases as filled outlines on one value axis (their bins differ, so bars on a category
  * axis would not line up). Biases are few, so their counts get their own axis on the right.
  */
-export function buildHistogramOption(input: HistogramInput): EChartsOption {
+export function buildHistogramOption(input: HistogramInput, text: ChartText = englishText()): EChartsOption {
+  const { t } = text
+  const weights = t('charts.axis.weights')
+  const biases = t('charts.axis.biases')
   return {
     animation: false,
     grid: { left: 48, right: 48, top: 40, bottom: 36 },
-    legend: { top: 0, data: ['weights', 'biases'] },
+    legend: { top: 0, data: [weights, biases] },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
-    xAxis: { type: 'value', name: 'value', nameLocation: 'middle', nameGap: 22, scale: true },
+    xAxis: { type: 'value', name: t('charts.axis.value'), nameLocation: 'middle', nameGap: 22, scale: true },
     yAxis: [
-      { type: 'value', name: 'weights', minInterval: 1 },
-      { type: 'value', name: 'biases', minInterval: 1, splitLine: { show: false } }
+      { type: 'value', name: weights, minInterval: 1 },
+      { type: 'value', name: biases, minInterval: 1, splitLine: { show: false } }
     ],
     series: [
-      outline('weights', 'weights', POSITIVE, input.weights, 0),
-      outline('biases', 'biases', NEGATIVE, input.biases, 1)
+      outline('weights', weights, POSITIVE, input.weights, 0),
+      outline('biases', biases, NEGATIVE, input.biases, 1)
     ]
   }
 }
@@ -66,6 +70,20 @@ export interface HistogramHistoryInput {
   snapshots: readonly HistogramSnapshot[]
   /** Rows of the heatmap: the common grid every snapshot is re-binned onto. */
   rows?: number
+}
+
+/**
+ * At most `max` of `items`, evenly spread, always the first and the last: the heatmap over time draws
+ * a cell per snapshot and bin, and its cost grows with the cells (a 120 × 30 heatmap was the dearest
+ * single draw of the live charts: ~20 ms, up to 60 ms on a loaded machine).
+ */
+export function evenlyThinned<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return items.slice()
+  if (max < 2) return items.slice(-1)
+  const out: T[] = []
+  const last = items.length - 1
+  for (let k = 0; k < max; k++) out.push(items[Math.round((k * last) / (max - 1))])
+  return out
 }
 
 /** The common grid and the re-binned counts, exposed for the CSV export and tests. */
@@ -87,7 +105,11 @@ export function histogramHistoryGrid(
   return { edges, counts: snapshots.map((s) => rebin(s.bins, edges)) }
 }
 
-export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChartsOption {
+export function buildHistogramHistoryOption(
+  input: HistogramHistoryInput,
+  text: ChartText = englishText()
+): EChartsOption {
+  const { t } = text
   const { edges, counts } = histogramHistoryGrid(input.snapshots, input.rows ?? 30)
   const data: [number, number, number][] = []
   let max = 0
@@ -100,7 +122,7 @@ export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChar
   const centres = edges.slice(0, -1).map((e, i) => formatValue((e + edges[i + 1]) / 2))
   const heatmap: HeatmapSeriesOption = {
     id: 'history',
-    name: 'weights',
+    name: t('charts.axis.weights'),
     type: 'heatmap',
     data,
     progressive: 0
@@ -111,12 +133,13 @@ export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChar
     tooltip: {
       formatter: (p: unknown) => {
         const v = (p as { value: [number, number, number] }).value
-        return `step ${input.snapshots[v[0]]?.step}<br>w ≈ ${centres[v[1]]}: ${formatValue(v[2])}`
+        const step = t('charts.tooltip.historyStep', { step: input.snapshots[v[0]]?.step })
+        return `${step}<br>w ≈ ${centres[v[1]]}: ${formatValue(v[2])}`
       }
     },
     xAxis: {
       type: 'category',
-      name: 'step',
+      name: t('charts.axis.step'),
       nameLocation: 'middle',
       nameGap: 22,
       data: input.snapshots.map((s) => String(s.step))
@@ -124,7 +147,7 @@ export function buildHistogramHistoryOption(input: HistogramHistoryInput): EChar
     // Every bin is a row; label about eight of them so the labels do not overlap.
     yAxis: {
       type: 'category',
-      name: 'weight',
+      name: t('charts.axis.weight'),
       data: centres,
       axisLabel: { interval: Math.ceil(centres.length / 8) - 1 }
     },

@@ -3,7 +3,8 @@
  * with stable series ids so a streaming chart can setOption({ replaceMerge: ['series'] }) every frame.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import { formatValue } from './format'
+import { englishText, type ChartText } from './chartText'
+import { formatValue, tickFormatter, yRange } from './format'
 import { TRAIN, VALIDATION } from './palette'
 import type { Point } from './seriesBuffer'
 import { emaSmoothPoints } from './smoothing'
@@ -31,7 +32,8 @@ function line(id: string, name: string, color: string, data: Point[], faded: boo
     name,
     type: 'line',
     data,
-    showSymbol: false,
+    // A single point has no line to draw: show it as a dot.
+    showSymbol: data.length === 1 && !faded,
     sampling: 'lttb',
     animation: false,
     color,
@@ -59,11 +61,11 @@ function smoothedPair(
   ]
 }
 
-function baseOption(xName: string, yAxis: EChartsOption['yAxis']): EChartsOption {
+function baseOption(xName: string, yAxis: EChartsOption['yAxis'], text: ChartText): EChartsOption {
   return {
     animation: false,
     grid: { left: 56, right: 16, top: 28, bottom: 36 },
-    legend: { top: 0, data: ['train', 'validation'] },
+    legend: { top: 0, data: [text.t('charts.series.train'), text.t('charts.series.validation')] },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
     xAxis: {
       type: 'value',
@@ -78,18 +80,31 @@ function baseOption(xName: string, yAxis: EChartsOption['yAxis']): EChartsOption
   }
 }
 
-export function buildLossOption(input: LossChartInput): EChartsOption {
+export function buildLossOption(input: LossChartInput, text: ChartText = englishText()): EChartsOption {
   const { scale, smoothing } = input
+  const { t } = text
+  const [lo, hi] = yRange(input.train, input.validation)
   return {
-    ...baseOption(input.xName ?? 'step', {
-      type: scale === 'log' ? 'log' : 'value',
-      name: 'loss',
-      scale: true,
-      axisLabel: { formatter: (v: number) => formatValue(v) }
-    }),
+    ...baseOption(
+      input.xName ?? t('charts.axis.step'),
+      {
+        type: scale === 'log' ? 'log' : 'value',
+        name: t('charts.axis.loss'),
+        scale: true,
+        // Log ticks are powers of ten (always distinct); linear ones can be 10⁻⁵ apart late in a run.
+        axisLabel: { formatter: scale === 'log' ? (v: number) => formatValue(v) : tickFormatter(lo, hi) }
+      },
+      text
+    ),
     series: [
-      ...smoothedPair('train', 'train', TRAIN, forScale(input.train, scale), smoothing),
-      ...smoothedPair('validation', 'validation', VALIDATION, forScale(input.validation, scale), smoothing)
+      ...smoothedPair('train', t('charts.series.train'), TRAIN, forScale(input.train, scale), smoothing),
+      ...smoothedPair(
+        'validation',
+        t('charts.series.validation'),
+        VALIDATION,
+        forScale(input.validation, scale),
+        smoothing
+      )
     ]
   }
 }
@@ -103,24 +118,29 @@ export interface MetricChartInput {
   xName?: string
 }
 
-export function metricLabel(kind: MetricKind): string {
-  return kind === 'accuracy' ? 'accuracy' : 'R²'
+export function metricLabel(kind: MetricKind, text: ChartText = englishText()): string {
+  return text.t(kind === 'accuracy' ? 'charts.metric.accuracy' : 'charts.metric.r2')
 }
 
 /** Accuracy lives in [0, 1]; R² is at most 1 but unbounded below (a bad start can be very negative). */
-export function buildMetricOption(input: MetricChartInput): EChartsOption {
-  const label = metricLabel(input.kind)
+export function buildMetricOption(input: MetricChartInput, text: ChartText = englishText()): EChartsOption {
+  const { t } = text
+  const label = metricLabel(input.kind, text)
   return {
-    ...baseOption(input.xName ?? 'step', {
-      type: 'value',
-      name: label,
-      max: 1,
-      min: input.kind === 'accuracy' ? 0 : undefined,
-      axisLabel: { formatter: (v: number) => formatValue(v) }
-    }),
+    ...baseOption(
+      input.xName ?? t('charts.axis.step'),
+      {
+        type: 'value',
+        name: label,
+        max: 1,
+        min: input.kind === 'accuracy' ? 0 : undefined,
+        axisLabel: { formatter: (v: number) => formatValue(v) }
+      },
+      text
+    ),
     series: [
-      line('train', 'train', TRAIN, input.train.slice(), false),
-      line('validation', 'validation', VALIDATION, input.validation.slice(), false)
+      line('train', t('charts.series.train'), TRAIN, input.train.slice(), false),
+      line('validation', t('charts.series.validation'), VALIDATION, input.validation.slice(), false)
     ]
   }
 }
