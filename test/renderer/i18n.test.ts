@@ -177,10 +177,6 @@ describe('no component shows a literal word', () => {
 
   it('finds the components to check', () => {
     expect(files.length).toBeGreaterThan(40)
-    expect(
-      [...PENDING].filter((f) => !files.includes(f)),
-      'pending files that do not exist'
-    ).toEqual([])
   })
 
   for (const file of files)
