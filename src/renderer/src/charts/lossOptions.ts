@@ -21,9 +21,13 @@ export interface LossChartInput {
   xName?: string
 }
 
-/** A log axis cannot place y ≤ 0 (or non-finite y): those points are left out, not clamped. */
+/**
+ * A log axis cannot place y ≤ 0 (or non-finite y): those points are left out, not clamped. On a linear
+ * axis the caller's array is passed through, not copied: the charts hand over a fresh `points()` array
+ * per redraw, and ECharts reads its series data without changing it (a copy was only garbage).
+ */
 export function forScale(points: readonly Point[], scale: AxisScale): Point[] {
-  return scale === 'log' ? points.filter((p) => p[1] > 0 && Number.isFinite(p[1])) : points.slice()
+  return scale === 'log' ? points.filter((p) => p[1] > 0 && Number.isFinite(p[1])) : (points as Point[])
 }
 
 function line(id: string, name: string, color: string, data: Point[], faded: boolean): LineSeriesOption {
@@ -139,8 +143,8 @@ export function buildMetricOption(input: MetricChartInput, text: ChartText = eng
       text
     ),
     series: [
-      line('train', t('charts.series.train'), TRAIN, input.train.slice(), false),
-      line('validation', t('charts.series.validation'), VALIDATION, input.validation.slice(), false)
+      line('train', t('charts.series.train'), TRAIN, input.train as Point[], false),
+      line('validation', t('charts.series.validation'), VALIDATION, input.validation as Point[], false)
     ]
   }
 }

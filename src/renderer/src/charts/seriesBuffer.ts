@@ -91,13 +91,23 @@ export class SeriesBuffer {
    * min and max (one point when they coincide), and the latest raw point so the live end is exact.
    */
   points(): Point[] {
+    // Called on every redraw of every line chart: only the points themselves are allocated (no
+    // per-bucket scratch arrays or tuples that are then dropped).
     const out: Point[] = []
     if (this.total > 0) out.push([this.firstX, this.firstY])
+    const { minX, minY, maxX, maxY, firstX } = this
     for (let b = 0; b < this.slots.buckets; b++) {
-      const lo: Point = [this.minX[b], this.minY[b]]
-      const hi: Point = [this.maxX[b], this.maxY[b]]
-      const ordered = lo[0] === hi[0] ? [lo] : lo[0] < hi[0] ? [lo, hi] : [hi, lo]
-      for (const p of ordered) if (p[0] !== this.firstX) out.push(p)
+      const x0 = minX[b]
+      const x1 = maxX[b]
+      if (x0 === x1) {
+        if (x0 !== firstX) out.push([x0, minY[b]])
+      } else if (x0 < x1) {
+        if (x0 !== firstX) out.push([x0, minY[b]])
+        if (x1 !== firstX) out.push([x1, maxY[b]])
+      } else {
+        if (x1 !== firstX) out.push([x1, maxY[b]])
+        if (x0 !== firstX) out.push([x0, minY[b]])
+      }
     }
     const tail = out[out.length - 1]
     if (this.total > 0 && (tail[0] !== this.lastX || !sameY(tail[1], this.lastY)))

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { getInstanceByDom } from 'echarts/core'
+import type { EChartsOption } from 'echarts'
+import { nextTick, ref } from 'vue'
+import { chartDraws } from '@renderer/charts/drawQueue'
+import { createAppI18n } from '@renderer/i18n'
+import ChartFrame from '@renderer/components/charts/ChartFrame.vue'
+
+config.global.plugins = [createAppI18n('en')]
+
+let wrapper: VueWrapper | null = null
+beforeEach(() => {
+  document.body.innerHTML = '<div id="host" style="width: 600px"></div>'
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+function drawnData(w: VueWrapper): number[] {
+  const el = w.element.querySelector('.chart-canvas') as HTMLElement
+  const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
+  if (!chart) throw new Error('no ECharts instance')
+  const o = chart.getOption() as { series: { data: [number, number][] }[] }
+  return o.series[0].data.map((p) => p[1])
+}
+
+describe('ChartFrame builds its option in its draw-queue slot', () => {
+  it('marks itself dirty on a data change and builds once, when the queue reaches it', async () => {
+    const data = ref([1, 2, 3])
+    let builds = 0
+    const build = (): EChartsOption => {
+      builds++
+      return {
+        xAxis: { type: 'value' },
+        yAxis: { type: 'value' },
+        series: [{ id: 's', type: 'line', data: data.value.map((v, i) => [i, v]) }]
+      }
+    }
+    wrapper = mount(ChartFrame, { attachTo: '#host', props: { title: 'T', option: build } })
+    await flushPromises()
+    await chartDraws.idle()
+    expect(builds).toBe(1)
+    expect(drawnData(wrapper)).toEqual([1, 2, 3])
+
+    // Two changes before the next frame: Vue's update pass builds nothing, the slot builds once.
+    data.value = [4, 5]
+    data.value = [6, 7, 8, 9]
+    await nextTick()
+    expect(builds).toBe(1)
+    expect(chartDraws.size).toBe(1)
+    await chartDraws.idle()
+    expect(builds).toBe(2)
+    expect(drawnData(wrapper)).toEqual([6, 7, 8, 9])
+  })
+
+  it('draws nothing when the builder returns the option it returned last time', async () => {
+    const tick = ref(0)
+    const same: EChartsOption = { xAxis: {}, yAxis: {}, series: [{ type: 'line', data: [[0, 1]] }] }
+    wrapper = mount(ChartFrame, {
+      attachTo: '#host',
+      props: { title: 'T', option: () => (void tick.value, same) }
+    })
+    await flushPromises()
+    await chartDraws.idle()
+    const el = wrapper.element.querySelector('.chart-canvas') as HTMLElement
+    const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
+    let draws = 0
+    const original = chart!.setOption.bind(chart) as (...a: unknown[]) => void
+    ;(chart as unknown as { setOption: (...a: unknown[]) => void }).setOption = (...a) => {
+      draws++
+      original(...a)
+    }
+    tick.value++
+    await chartDraws.idle()
+    expect(draws).toBe(0)
+  })
+})
