@@ -38,7 +38,10 @@ export class RunBuffers {
   readonly edgeHistograms = new Map<string, Histogram>()
 
   constructor(
-    private readonly capacity = 512,
+    // 256 min/max buckets: at most 514 points a series, still more than a chart pane is wide in
+    // pixels; ECharts' layout and paint per setOption grow with the points (the bench's profile).
+    // Side by side (bench/README.md) the gain is within this machine's noise.
+    private readonly capacity = 256,
     private readonly historyCapacity = 120
   ) {
     this.trainLoss = new SeriesBuffer(capacity)
