@@ -249,9 +249,16 @@ const engine = {
   },
   /** Why training ended (the engine's done reasons). */
   train: {
-    epochs: 'Finished: all {epochs} epochs done.',
-    target: 'Finished: loss target reached after {epochs} epochs.',
-    converged: 'Finished: the change in loss fell below ε after {epochs} epochs.',
+    // `one`: after a single epoch (doneMessage's variant), for English's singular.
+    epochs: { default: 'Finished: all {epochs} epochs done.', one: 'Finished: the 1 epoch is done.' },
+    target: {
+      default: 'Finished: loss target reached after {epochs} epochs.',
+      one: 'Finished: loss target reached after 1 epoch.'
+    },
+    converged: {
+      default: 'Finished: the change in loss fell below ε after {epochs} epochs.',
+      one: 'Finished: the change in loss fell below ε after 1 epoch.'
+    },
     'early-stop': {
       default:
         'Early stop after {epochs} epochs: no improvement for the patience window; restored the best weights.',
@@ -266,7 +273,10 @@ const engine = {
       at: 'Stopped: the loss diverged at step {step} ({loss}, above 10⁶ × its lowest {lowestLoss}). Restored the last good weights; try a smaller learning rate.'
     },
     error: 'Stopped: training failed ({message}). Restored the last good weights.',
-    stopped: 'Stopped by user after {epochs} epochs (step {step}).',
+    stopped: {
+      default: 'Stopped by user after {epochs} epochs (step {step}).',
+      one: 'Stopped by user after 1 epoch (step {step}).'
+    },
     finalLoss: '{text} Loss {loss}.',
     quantity: {
       z: 'z',

@@ -226,9 +226,12 @@ const engine: typeof en = {
     'bad-settings': '训练设置“{field}”无效。'
   },
   train: {
-    epochs: '完成：全部 {epochs} 轮已训练完。',
-    target: '完成：训练 {epochs} 轮后达到了损失目标。',
-    converged: '完成：训练 {epochs} 轮后损失的变化已小于 ε。',
+    epochs: { default: '完成：全部 {epochs} 轮已训练完。', one: '完成：1 轮已训练完。' },
+    target: { default: '完成：训练 {epochs} 轮后达到了损失目标。', one: '完成：训练 1 轮后达到了损失目标。' },
+    converged: {
+      default: '完成：训练 {epochs} 轮后损失的变化已小于 ε。',
+      one: '完成：训练 1 轮后损失的变化已小于 ε。'
+    },
     'early-stop': {
       default: '训练 {epochs} 轮后提前停止：在耐心窗口内没有改进；已恢复最佳权重。',
       best: '训练 {epochs} 轮后提前停止：在耐心窗口内没有改进；已恢复最佳权重（第 {bestEpoch} 轮）。'
@@ -242,7 +245,10 @@ const engine: typeof en = {
       at: '已停止：损失在第 {step} 步发散（{loss}，超过其最低值 {lowestLoss} 的 10⁶ 倍）。已恢复上一组正常的权重；请尝试更小的学习率。'
     },
     error: '已停止：训练失败（{message}）。已恢复上一组正常的权重。',
-    stopped: '用户在训练 {epochs} 轮后停止（第 {step} 步）。',
+    stopped: {
+      default: '用户在训练 {epochs} 轮后停止（第 {step} 步）。',
+      one: '用户在训练 1 轮后停止（第 {step} 步）。'
+    },
     finalLoss: '{text}损失 {loss}。',
     quantity: {
       z: 'z',
