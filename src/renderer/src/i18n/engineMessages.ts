@@ -9,6 +9,7 @@
  * English rendering of it for logs and tests; components show `noticeText(notice)` in the locale.
  */
 import {
+  CONNECT_REFUSAL_CODES,
   DATA_ERROR_CODES,
   DATA_NOTICE_CODES,
   DONE_REASONS,
@@ -36,6 +37,7 @@ export const ENGINE_CODES = {
   data: DATA_ERROR_CODES,
   notice: DATA_NOTICE_CODES,
   graph: GRAPH_ISSUE_CODES,
+  connect: CONNECT_REFUSAL_CODES,
   model: MODEL_ERROR_CODES,
   protocol: PROTOCOL_ERROR_CODES,
   weights: WEIGHTS_ERROR_CODES,
