@@ -39,7 +39,23 @@ const notices = {
     makeOutputMatch: 'Make output match data',
     emptyCanvas: 'The canvas is empty: add layers or start from a template.',
     cannotTrain: 'Cannot train: {reason}',
-    ready: 'Ready to train'
+    ready: 'Ready to train',
+    /** Where the graph does not fit the data (graph/dataBinding.ts findMismatch). */
+    mismatch: {
+      noLoss: 'The graph has no loss node to compare against the targets.',
+      lossNotFed: 'The loss node "{name}" is not fed by a dense layer.',
+      units: 'The output layer "{name}" has {units} units; the data needs {needed} ({target}).',
+      unitsOne: 'The output layer "{name}" has 1 unit; the data needs {needed} ({target}).',
+      activation: 'The output activation "{activation}" does not fit a {task} target; use "{use}".',
+      loss: 'The loss "{loss}" does not fit a {task} target; use "{use}".',
+      task: { regression: 'regression', binary: 'binary', multiclass: 'multiclass' },
+      target: {
+        oneNumeric: 'one numeric target',
+        numeric: '{n} numeric targets',
+        twoClasses: 'two classes as one sigmoid unit',
+        classes: '{n} classes, one unit each'
+      }
+    }
   },
   engine: {
     starting: 'Starting the engine…',

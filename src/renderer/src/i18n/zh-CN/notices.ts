@@ -38,7 +38,22 @@ const notices: typeof en = {
     makeOutputMatch: '让输出与数据匹配',
     emptyCanvas: '画布是空的：请添加层，或从模板开始。',
     cannotTrain: '无法训练：{reason}',
-    ready: '可以训练'
+    ready: '可以训练',
+    mismatch: {
+      noLoss: '图中没有用来与目标比较的损失节点。',
+      lossNotFed: '损失节点“{name}”没有由全连接层提供输入。',
+      units: '输出层“{name}”有 {units} 个单元；数据需要 {needed} 个（{target}）。',
+      unitsOne: '输出层“{name}”有 1 个单元；数据需要 {needed} 个（{target}）。',
+      activation: '输出激活函数“{activation}”不适合{task}目标；请使用“{use}”。',
+      loss: '损失“{loss}”不适合{task}目标；请使用“{use}”。',
+      task: { regression: '回归', binary: '二分类', multiclass: '多分类' },
+      target: {
+        oneNumeric: '一个数值目标',
+        numeric: '{n} 个数值目标',
+        twoClasses: '两个类别，用一个 sigmoid 单元表示',
+        classes: '{n} 个类别，每类一个单元'
+      }
+    }
   },
   engine: {
     starting: '正在启动引擎…',
