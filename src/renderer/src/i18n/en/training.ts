@@ -68,6 +68,18 @@ const training = {
     noWeightsFor: 'there are no weights for {edge} yet',
     wrongShape: '{edge} is {rows}×{cols}, the graph needs {needRows}×{needCols}'
   },
+  /** Hovering a weight on the canvas (WeightEdge.vue). */
+  weightTip: {
+    value: '{name}: W[{i}][{j}] = {w}',
+    grad: '∂C/∂w = {g}',
+    change: 'last update {change}',
+    separator: ' · '
+  },
+  /** An edge's weights in one line (its accessible name and tooltip). */
+  weightSummary: {
+    matrix: 'W {rows}×{cols}, mean {absW} {mean}, {positive}% positive',
+    estimated: 'W ({count} weights), mean {absW} ≈ {mean}, {positive}% positive'
+  },
   ready: 'Ready to train.',
   restore: 'Restore weights',
   restoreRunStart: 'Restore weights before this run',

@@ -64,6 +64,16 @@ const training: typeof en = {
     noWeightsFor: '连接 {edge} 还没有权重',
     wrongShape: '{edge} 的权重是 {rows}×{cols}，而网络需要 {needRows}×{needCols}'
   },
+  weightTip: {
+    value: '{name}：W[{i}][{j}] = {w}',
+    grad: '∂C/∂w = {g}',
+    change: '上次更新 {change}',
+    separator: ' · '
+  },
+  weightSummary: {
+    matrix: 'W {rows}×{cols}，平均 {absW} {mean}，{positive}% 为正',
+    estimated: 'W（{count} 个权重），平均 {absW} ≈ {mean}，{positive}% 为正'
+  },
   ready: '可以开始训练。',
   restore: '恢复权重',
   restoreRunStart: '恢复本次运行之前的权重',
