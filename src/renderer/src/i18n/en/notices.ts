@@ -57,6 +57,28 @@ const notices = {
       }
     }
   },
+  /** The desktop host's engine status (main sends a code and params: stores/engine.ts hostNotice). */
+  host: {
+    'not-started': 'The engine has not been started.',
+    starting: 'Starting the engine…',
+    ready: 'The engine is ready.',
+    stopped: 'The engine was stopped.',
+    restarting: '{reason}; restarting in {ms} ms. Your graph and data are kept.',
+    failed:
+      '{reason}; it crashed {count}, so it is not restarted on its own. Use Restart engine to try again.',
+    reason: {
+      'spawn-failed': 'the engine could not be started: {error}',
+      'no-answer': 'the engine did not answer: {error}',
+      exited: 'the engine stopped unexpectedly (exit code {exitCode})',
+      killed: 'the engine stopped unexpectedly (killed)'
+    },
+    count: {
+      fastOnce: 'once within {s} s',
+      fast: '{n} times within {s} s',
+      totalOnce: 'once since it was started',
+      total: '{n} times since it was started'
+    }
+  },
   engine: {
     starting: 'Starting the engine…',
     connecting: 'Connecting to the engine…',

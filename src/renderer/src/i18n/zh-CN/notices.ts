@@ -55,6 +55,26 @@ const notices: typeof en = {
       }
     }
   },
+  host: {
+    'not-started': '引擎尚未启动。',
+    starting: '正在启动引擎…',
+    ready: '引擎已就绪。',
+    stopped: '引擎已停止。',
+    restarting: '{reason}；将在 {ms} 毫秒后重新启动。你的图和数据都会保留。',
+    failed: '{reason}；它已{count}崩溃，因此不会自动重启。请使用“重启引擎”再试一次。',
+    reason: {
+      'spawn-failed': '引擎无法启动：{error}',
+      'no-answer': '引擎没有响应：{error}',
+      exited: '引擎意外停止（退出码 {exitCode}）',
+      killed: '引擎意外停止（被终止）'
+    },
+    count: {
+      fastOnce: '在 {s} 秒内 1 次',
+      fast: '在 {s} 秒内 {n} 次',
+      totalOnce: '自启动以来 1 次',
+      total: '自启动以来 {n} 次'
+    }
+  },
   engine: {
     starting: '正在启动引擎…',
     connecting: '正在连接引擎…',
