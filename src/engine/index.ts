@@ -15,6 +15,10 @@ export {
   validateGraph,
   assertValidGraph,
   canConnect,
+  connectRefusal,
+  CONNECT_REFUSAL_CODES,
+  type ConnectRefusal,
+  type ConnectRefusalCode,
   nodeLabel,
   MAX_UNITS,
   type ValidateOptions

@@ -9,7 +9,13 @@ import type { EngineStatus } from '../preload/desktop-api'
 import type { EngineBroker, EngineEndpoint } from './engine-broker'
 
 export function toEngineStatus(s: SupervisorStatus): EngineStatus {
-  return { state: s.state, message: s.message, starts: s.starts, restartInMs: s.restartInMs }
+  return {
+    state: s.state,
+    message: s.message,
+    ...(s.code ? { code: s.code, params: s.params ?? {} } : {}),
+    starts: s.starts,
+    restartInMs: s.restartInMs
+  }
 }
 
 export function wireEngine<P extends SupervisedProcess, Port>(

@@ -51,8 +51,11 @@ export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed
 /** Sent on `engine:status` whenever the engine process changes state (once per change). */
 export interface EngineStatus {
   state: EngineState
-  /** A sentence to show the user (non-blocking). */
+  /** The sentence in English (main's log; a fallback when `code` is absent). */
   message: string
+  /** What it says as a code and params, worded by the renderer (notices.host.<code>). */
+  code?: string
+  params?: Record<string, string | number>
   /** How many times the engine has been started: the generation a `ready` is about. */
   starts: number
   restartInMs?: number

@@ -68,8 +68,8 @@ describe('the training overlay on the canvas', () => {
     wrapper = undefined
   })
 
-  async function mountCanvas(): Promise<VueWrapper> {
-    wrapper = mount(GraphCanvas, { attachTo: document.body, global: { plugins: [createAppI18n()] } })
+  async function mountCanvas(locale: 'en' | 'zh-CN' = 'en'): Promise<VueWrapper> {
+    wrapper = mount(GraphCanvas, { attachTo: document.body, global: { plugins: [createAppI18n(locale)] } })
     await frame()
     return wrapper
   }
@@ -124,6 +124,23 @@ describe('the training overlay on the canvas', () => {
     expect(w1[1].find('title').text()).toMatch(/W\[0\]\[1\] = -0\.15/)
     expect(w.find('.weight-edge[data-edge="w1"] .weight-strokes').attributes('aria-label')).toMatch(
       /^W 8×4, mean \|w\|/
+    )
+  })
+
+  it('words the weight tooltips and summaries in 简体中文', async () => {
+    const w = await mountCanvas('zh-CN')
+    const store = useTrainingStore()
+    for (const ev of recording.events) store.handleEvent(ev)
+    await frame()
+    const summary = w.find('.weight-edge[data-edge="w1"] .weights-summary')
+    expect(summary.attributes('aria-label')).toMatch(/^W（32 个权重），平均 \|w\| ≈ .*% 为正$/)
+    store.parameters = parameters
+    await frame()
+    const title = strokesOf(w, 'w1')[1].find('title').text()
+    expect(title).toMatch(/W\[0\]\[1\] = -0\.15/)
+    expect(title.replace(/W\[\d\]\[\d\]|∂C\/∂w/g, '')).not.toMatch(/[A-Za-z]{3,}/)
+    expect(w.find('.weight-edge[data-edge="w1"] .weight-strokes').attributes('aria-label')).toMatch(
+      /^W 8×4，平均 \|w\|/
     )
   })
 

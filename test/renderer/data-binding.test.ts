@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { GraphSpec } from '@engine/graph/types'
 import type { PreparedSummary } from '@engine/index'
 import { findMismatch, lossPatch } from '@renderer/graph/dataBinding'
+import { createAppI18n } from '@renderer/i18n'
+import { noticeText, translator } from '@renderer/i18n/engineMessages'
 import { regressionSummary, rowFromPreview } from '@renderer/components/predict/rows'
 import { predictionsFileName, weightsFileName } from '@engine/index'
 
@@ -64,6 +66,15 @@ describe('the graph follows the data', () => {
     expect(
       findMismatch(mlp(3, 'softmax', { id: 'cost', kind: 'loss', loss: 'cross-entropy' }), iris)
     ).toBeNull()
+  })
+
+  it('words the mismatches in 简体中文 (only names and notation stay Latin)', () => {
+    const zh = translator(createAppI18n('zh-CN').global)
+    const m = findMismatch(mlp(1, 'sigmoid', { id: 'cost', kind: 'loss', loss: 'squared-error' }), iris)
+    const texts = m!.notices.map((n) => noticeText(zh, n))
+    expect(texts[0]).toBe('输出层“output”有 1 个单元；数据需要 3 个（3 个类别，每类一个单元）。')
+    expect(texts[1]).toBe('输出激活函数“sigmoid”不适合多分类目标；请使用“softmax”。')
+    expect(texts[2]).toBe('损失“squared-error”不适合多分类目标；请使用“cross-entropy”。')
   })
 
   it('names a wrong output width, activation and loss, and offers the fix', () => {

@@ -6,6 +6,8 @@ import { createBrowserPlatform } from '@renderer/platform/browser'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useProjectStore } from '@renderer/stores/project'
 import { useUiStore } from '@renderer/stores/ui'
+import { createAppI18n } from '@renderer/i18n'
+import { noticeText, translator } from '@renderer/i18n/engineMessages'
 
 /** A browser platform over an in-memory Storage, whose file picker and downloads the test plays. */
 function fakePlatform() {
@@ -50,6 +52,30 @@ describe('project store', () => {
     useGraphStore().addNode('input', { x: 0, y: 0 })
     expect(project.dirty).toBe(true)
     expect(project.windowTitle).toBe('• Untitled — Backprop Studio')
+  })
+
+  it('words the name and the discard question in 简体中文: Untitled, a template by its worded title', async () => {
+    const zh = translator(createAppI18n('zh-CN').global)
+    const project = useProjectStore()
+    const ui = useUiStore()
+    expect(noticeText(zh, project.displayNotice)).toBe('未命名')
+    await project.newFromTemplate('xor')
+    expect(noticeText(zh, project.displayNotice)).toBe(zh.t('shell.templates.xor.title'))
+    expect(project.displayName).toBe('XOR (seed 001 gates)')
+    useGraphStore().addNode('dense', { x: 0, y: 0 })
+    const pending = project.newProject()
+    await nextTick()
+    const q = ui.confirmRequest!
+    expect(noticeText(zh, q.titleNotice)).toBe('放弃未保存的更改？')
+    expect(noticeText(zh, q.messageNotice)).toBe(
+      `“${zh.t('shell.templates.xor.title')}”有尚未保存的更改。新建项目会丢弃这些更改。`
+    )
+    expect(noticeText(zh, q.confirmNotice)).toBe('放弃更改')
+    expect(q.message).toBe(
+      '“XOR (seed 001 gates)” has changes that are not saved. A new project will discard them.'
+    )
+    q.resolve(false)
+    expect(await pending).toBe(false)
   })
 
   it('saves as a named download, then is clean with the file name in the title and in recent projects', async () => {

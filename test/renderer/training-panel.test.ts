@@ -117,7 +117,7 @@ describe('TrainingPanel', () => {
 
   it('disables Train with the reason shown when the graph is not ready', () => {
     const w = mount(TrainingPanel, {
-      props: { blockedReason: 'Load a CSV first.' },
+      props: { blockedNotice: { text: 'Load a CSV first.' } },
       global: { plugins: [createAppI18n()] }
     })
     expect(button(w, 'Train').attributes('disabled')).toBeDefined()

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { DoneEvent } from '@engine/train/types'
-import { stopReasonText } from '@renderer/training/stopReason'
+import { createAppI18n } from '@renderer/i18n'
+import {
+  doneText,
+  englishTranslator,
+  noticeText,
+  doneMessage,
+  translator
+} from '@renderer/i18n/engineMessages'
 import { formatDuration, RateMeter } from '@renderer/training/eta'
 
 const done = (d: Partial<DoneEvent>): DoneEvent => ({
@@ -13,7 +20,10 @@ const done = (d: Partial<DoneEvent>): DoneEvent => ({
   ...d
 })
 
-describe('stopReasonText', () => {
+const stopReasonText = (d: DoneEvent, layerName?: (id: string) => string): string =>
+  doneText(englishTranslator(), d, layerName)
+
+describe('why training ended (doneText)', () => {
   it('names each reason in a sentence', () => {
     expect(stopReasonText(done({}))).toBe('Finished: all 3 epochs done. Loss 0.3125.')
     expect(stopReasonText(done({ reason: 'target', final: null }))).toBe(
@@ -32,6 +42,22 @@ describe('stopReasonText', () => {
       (id) => (id === 'h1' ? 'Hidden' : id)
     )
     expect(text).toMatch(/^Stopped: NaN\/∞ in z at layer Hidden, step 12\./)
+  })
+
+  it('is worded in 简体中文 as a notice, quantity and final loss included', () => {
+    const zh = translator(createAppI18n('zh-CN').global)
+    const d = done({
+      reason: 'non-finite',
+      final: null,
+      nonFinite: { layer: 'h1', quantity: 'loss', step: 12 }
+    })
+    const text = noticeText(zh, { engine: doneMessage(d) })
+    expect(text).toBe(doneText(zh, d))
+    expect(text).toMatch(/h1/)
+    expect(text.replace('NaN', '')).not.toMatch(/[A-Za-z]{3,}/)
+    const finished = noticeText(zh, { engine: doneMessage(done({})) })
+    expect(finished).toMatch(/0\.3125/)
+    expect(finished).not.toMatch(/Loss|Finished/)
   })
 })
 

@@ -5,6 +5,8 @@ import { isProxy, nextTick } from 'vue'
 import type { LayerStats } from '@engine/nn/types'
 import type { ProgressEvent, SessionEvent, TrainSettings } from '@engine/train/types'
 import { useTrainingStore, type StepUnit, type TrainingEngine } from '@renderer/stores/training'
+import { createAppI18n } from '@renderer/i18n'
+import { noticeText, translator } from '@renderer/i18n/engineMessages'
 
 /** An engine that records the calls and lets the test emit session events. */
 function fakeEngine() {
@@ -185,6 +187,21 @@ describe('training store', () => {
     expect(await store.train()).toBe(false)
     expect(store.status).toBe('error')
     expect(store.statusText).toBe('Train failed: no session')
+  })
+
+  it('keeps the status line as a notice the panel words in 简体中文', async () => {
+    const zh = translator(createAppI18n('zh-CN').global)
+    const f = fakeEngine()
+    const store = useTrainingStore()
+    store.bind(f.engine)
+    f.emit({ type: 'state', state: 'paused', epoch: 2, step: 5 })
+    expect(store.statusText).toBe('Paused at epoch 2, step 5.')
+    expect(noticeText(zh, store.statusNotice!)).toBe('已暂停于第 2 轮、第 5 步。')
+    f.failWith('no session')
+    expect(await store.resume()).toBe(false)
+    expect(noticeText(zh, store.statusNotice!)).toBe('继续失败：no session')
+    f.emit({ type: 'done', reason: 'stopped', message: '', epoch: 3, step: 9, final: null })
+    expect(noticeText(zh, store.statusNotice!)).toBe('用户在训练 3 轮后停止（第 9 步）。')
   })
 
   it('resets weights with the chosen initialiser and seed and starts the charts over', async () => {

@@ -19,12 +19,13 @@
  *               (warning for a bias unit), multiple-bias (warning)
  */
 import type { EdgeKind, GraphSpec } from './types'
-import { GraphError, type GraphIssue } from './errors'
+import { GraphError, type GraphIssue, type GraphIssueCode } from './errors'
+import type { MessageParams } from '../messageParams'
 import { MAX_CYCLE_NAMES, MAX_CYCLE_REPORTS } from './rules/cycles'
 import { brokenEdgeRules, type EdgeRuleContext } from './rules/edges'
 import { checkFile, MAX_GRAPH_EDGES, MAX_GRAPH_NODES } from './rules/file'
 import { checkCounts, indexEdges, indexNodes } from './rules/inventory'
-import { describe, isPositiveInt, nodeLabel } from './rules/labels'
+import { describe, isPositiveInt, nodeLabel, nodeParams } from './rules/labels'
 import { checkLossActivation, checkLossFanIn, checkSoftmax } from './rules/loss'
 import { MAX_UNITS } from './rules/nodes'
 import { checkReachability } from './rules/reach'
@@ -85,6 +86,32 @@ export function assertValidGraph(spec: GraphSpec, opts: ValidateOptions = {}): G
   return issues
 }
 
+/** The codes a refusal of canConnect carries: the graph issue code of the rule it would break. */
+export const CONNECT_REFUSAL_CODES = [
+  'cycle',
+  'edge-into-input',
+  'edge-into-bias',
+  'edge-out-of-loss',
+  'duplicate-edge',
+  'skip-into-loss',
+  'loss-source-not-dense',
+  'skip-from-bias',
+  'skip-width-mismatch',
+  'dangling-edge',
+  'loss-fan-in',
+  'softmax-not-output',
+  'softmax-skip-input'
+] as const satisfies readonly GraphIssueCode[]
+
+export type ConnectRefusalCode = (typeof CONNECT_REFUSAL_CODES)[number]
+
+/** Why an edge may not be drawn: the rule's code, the English sentence and its params. */
+export interface ConnectRefusal {
+  code: ConnectRefusalCode
+  message: string
+  params: MessageParams
+}
+
 /**
  * Whether the editor may draw an edge from `from` to `to` of the given kind: null when allowed,
  * else the reason in one sentence. Applies the same rules as validateGraph to the one new edge.
@@ -96,11 +123,32 @@ export function canConnect(
   kind: EdgeKind = 'weights',
   opts: ValidateOptions = {}
 ): string | null {
+  return connectRefusal(spec, from, to, kind, opts)?.message ?? null
+}
+
+/** canConnect's answer as a code and params (the renderer words it in the user's language). */
+export function connectRefusal(
+  spec: GraphSpec,
+  from: string,
+  to: string,
+  kind: EdgeKind = 'weights',
+  opts: ValidateOptions = {}
+): ConnectRefusal | null {
   const byId = new Map(spec.nodes.map((n) => [n.id, n]))
   const src = byId.get(from)
   const dst = byId.get(to)
-  if (!src) return `There is no node "${from}".`
-  if (!dst) return `There is no node "${to}".`
+  if (!src)
+    return {
+      code: 'dangling-edge',
+      message: `There is no node "${from}".`,
+      params: { variant: 'no-node', id: from }
+    }
+  if (!dst)
+    return {
+      code: 'dangling-edge',
+      message: `There is no node "${to}".`,
+      params: { variant: 'no-node', id: to }
+    }
   const e = { from: src, to: dst, kind }
   const ctx: EdgeRuleContext = {
     inputWidth: isPositiveInt(opts.inputWidth) ? opts.inputWidth : undefined,
@@ -109,27 +157,42 @@ export function canConnect(
   // The edge rules validateGraph applies to every edge (rules/edges.ts), in their order, with the
   // rules about the whole graph that a new edge could break checked where they bear on it.
   const broken = brokenEdgeRules(e, ctx)
-  const refuse = (codes: string[]): string | null => {
+  const refuse = (codes: string[]): ConnectRefusal | null => {
     const rule = broken.find((r) => codes.includes(r.code))
-    return rule ? rule.refusal(e, ctx) : null
+    return rule ? { code: rule.code as ConnectRefusalCode, ...rule.refusal(e, ctx) } : null
   }
   const blocking = broken.find((r) => r.blocking)
-  if (blocking) return blocking.refusal(e, ctx)
+  if (blocking) return { code: blocking.code as ConnectRefusalCode, ...blocking.refusal(e, ctx) }
   const intoLoss = refuse(['skip-into-loss', 'loss-source-not-dense'])
   if (intoLoss) return intoLoss
   if (dst.kind === 'loss') {
     // validateGraph: a loss has exactly one input.
     const existing = spec.edges.find((x) => x.to === to && byId.has(x.from))
-    if (existing) return `${describe(dst)} is already fed by ${describe(byId.get(existing.from)!)}.`
+    if (existing) {
+      const feeder = byId.get(existing.from)!
+      return {
+        code: 'loss-fan-in',
+        message: `${describe(dst)} is already fed by ${describe(feeder)}.`,
+        params: { variant: 'already-fed', ...nodeParams(dst), ...nodeParams(feeder, 'from') }
+      }
+    }
   }
   // validateGraph's softmax placement: only the output layer (the one feeding the loss) uses softmax.
   if (src.kind === 'dense' && src.activation === 'softmax' && dst.kind !== 'loss') {
-    return `${describe(src)} uses softmax, which is only allowed on the output layer.`
+    return {
+      code: 'softmax-not-output',
+      message: `${describe(src)} uses softmax, which is only allowed on the output layer.`,
+      params: { variant: 'connect', ...nodeParams(src) }
+    }
   }
   const fromBias = refuse(['skip-from-bias'])
   if (fromBias) return fromBias
   if (kind === 'skip' && dst.kind === 'dense' && dst.activation === 'softmax') {
-    return `${describe(dst)} uses softmax and cannot receive a skip edge.`
+    return {
+      code: 'softmax-skip-input',
+      message: `${describe(dst)} uses softmax and cannot receive a skip edge.`,
+      params: { variant: 'connect', ...nodeParams(dst) }
+    }
   }
   const width = refuse(['skip-width-mismatch'])
   if (width) return width
@@ -143,7 +206,12 @@ export function canConnect(
   const stack = [to]
   while (stack.length) {
     const id = stack.pop()!
-    if (id === from) return `Connecting ${describe(src)} to ${describe(dst)} would make a cycle.`
+    if (id === from)
+      return {
+        code: 'cycle',
+        message: `Connecting ${describe(src)} to ${describe(dst)} would make a cycle.`,
+        params: { variant: 'closes', ...nodeParams(src, 'from'), ...nodeParams(dst) }
+      }
     if (seen.has(id)) continue
     seen.add(id)
     for (const next of outs.get(id) ?? []) stack.push(next)

@@ -87,8 +87,29 @@ export interface SupervisorStatus {
   restartInMs?: number
   /** The last unexpected exit's code (null = killed by a signal). */
   exitCode?: number | null
-  /** A sentence for the user, e.g. in the renderer's status bar. */
+  /** A sentence for the user in English (main's log; the renderer words `code` and `params`). */
   message: string
+  /** What `message` says, as a code and params: the renderer's notices.host.<code>. */
+  code?: HostStatusCode
+  params?: Record<string, string | number>
+}
+
+/** The codes of the host's status sentences; a crash's `reason` param is one of HOST_CRASH_REASONS. */
+export const HOST_STATUS_CODES = [
+  'not-started',
+  'starting',
+  'ready',
+  'failed',
+  'restarting',
+  'stopped'
+] as const
+export type HostStatusCode = (typeof HOST_STATUS_CODES)[number]
+export const HOST_CRASH_REASONS = ['spawn-failed', 'no-answer', 'exited', 'killed'] as const
+
+/** Why the engine went down: the English phrase, and the params the renderer words it from. */
+interface CrashReason {
+  text: string
+  params: Record<string, string | number>
 }
 
 export interface SupervisorOptions<P extends SupervisedProcess> {
@@ -118,7 +139,12 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
   const clock = options.clock ?? systemClock
   const policy: RestartPolicy = { ...defaultRestartPolicy, ...options.policy }
   const listeners = new Set<(status: SupervisorStatus, process: P | null) => void>()
-  let status: SupervisorStatus = { state: 'idle', starts: 0, message: 'The engine has not been started.' }
+  let status: SupervisorStatus = {
+    state: 'idle',
+    starts: 0,
+    message: 'The engine has not been started.',
+    code: 'not-started'
+  }
   let current: P | null = null
   let crashTimes: number[] = []
   let restartTimer: unknown = null
@@ -131,12 +157,16 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
   function launch(): void {
     restartTimer = null
     status = { ...status, starts: status.starts + 1 }
-    setStatus({ state: 'starting', message: 'Starting the engine…' })
+    setStatus({ state: 'starting', message: 'Starting the engine…', code: 'starting', params: {} })
     let proc: P
     try {
       proc = options.fork()
     } catch (err) {
-      crashed(null, `the engine could not be started: ${err instanceof Error ? err.message : String(err)}`)
+      const error = err instanceof Error ? err.message : String(err)
+      crashed(null, {
+        text: `the engine could not be started: ${error}`,
+        params: { reason: 'spawn-failed', error }
+      })
       return
     }
     current = proc
@@ -144,14 +174,19 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
       if (current !== proc) return
       proc.handshake().then(
         () => {
-          if (current === proc) setStatus({ state: 'ready', message: 'The engine is ready.' })
+          if (current === proc)
+            setStatus({ state: 'ready', message: 'The engine is ready.', code: 'ready', params: {} })
         },
         (err: unknown) => {
           if (current !== proc) return
           // Hung or broken: end it and treat it as a crash, so the restart policy applies.
           current = null
           proc.kill()
-          crashed(null, `the engine did not answer: ${err instanceof Error ? err.message : String(err)}`)
+          const error = err instanceof Error ? err.message : String(err)
+          crashed(null, {
+            text: `the engine did not answer: ${error}`,
+            params: { reason: 'no-answer', error }
+          })
         }
       )
     })
@@ -159,11 +194,15 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
       // A process we already let go of (stopped, or replaced) is not news.
       if (current !== proc) return
       current = null
-      crashed(code, `the engine stopped unexpectedly (${code === null ? 'killed' : `exit code ${code}`})`)
+      crashed(code, {
+        text: `the engine stopped unexpectedly (${code === null ? 'killed' : `exit code ${code}`})`,
+        params: code === null ? { reason: 'killed' } : { reason: 'exited', exitCode: code }
+      })
     })
   }
 
-  function crashed(exitCode: number | null, reason: string): void {
+  function crashed(exitCode: number | null, why: CrashReason): void {
+    const reason = why.text
     const now = clock.now()
     // All of them: the total limit counts every crash since start(); at most maxRestarts + 1 are kept.
     crashTimes = [...crashTimes, now]
@@ -174,10 +213,18 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
         decision.why === 'fast'
           ? `${times(decision.crashesInWindow)} within ${Math.round(policy.windowMs / 1000)} s`
           : `${times(decision.crashes)} since it was started`
+      const crashes = decision.why === 'fast' ? decision.crashesInWindow : decision.crashes
       setStatus({
         state: 'failed',
         exitCode,
-        message: `${reason}; it crashed ${count}, so it is not restarted on its own. Use Restart engine to try again.`
+        message: `${reason}; it crashed ${count}, so it is not restarted on its own. Use Restart engine to try again.`,
+        code: 'failed',
+        params: {
+          ...why.params,
+          why: decision.why,
+          crashes,
+          ...(decision.why === 'fast' ? { windowS: Math.round(policy.windowMs / 1000) } : {})
+        }
       })
       return
     }
@@ -185,7 +232,9 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
       state: 'restarting',
       exitCode,
       restartInMs: decision.delayMs,
-      message: `${reason}; restarting in ${decision.delayMs} ms. Your graph and data are kept.`
+      message: `${reason}; restarting in ${decision.delayMs} ms. Your graph and data are kept.`,
+      code: 'restarting',
+      params: { ...why.params, delayMs: decision.delayMs }
     })
     restartTimer = clock.setTimeout(launch, decision.delayMs)
   }
@@ -214,7 +263,7 @@ export function createSupervisor<P extends SupervisedProcess>(options: Superviso
       const proc = current
       current = null
       proc?.kill()
-      setStatus({ state: 'stopped', message: 'The engine was stopped.' })
+      setStatus({ state: 'stopped', message: 'The engine was stopped.', code: 'stopped', params: {} })
     },
     get current() {
       return current

@@ -33,8 +33,14 @@ export interface EdgeRule {
     edge: GraphEdge,
     ctx: EdgeRuleContext
   ): { message: string; node?: GraphNode; params: MessageParams }
-  /** canConnect's sentence for an edge not drawn yet. */
-  refusal(e: EdgeEnds, ctx: EdgeRuleContext): string
+  /** canConnect's sentence for an edge not drawn yet, and its params (the code is the rule's). */
+  refusal(e: EdgeEnds, ctx: EdgeRuleContext): Refusal
+}
+
+/** Why an edge may not be drawn: the English sentence and the params the renderer words it from. */
+export interface Refusal {
+  message: string
+  params: MessageParams
 }
 
 const widths = ({ from, to }: EdgeEnds, ctx: EdgeRuleContext) => [
@@ -55,7 +61,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       node: from,
       params: { variant: 'self-loop', edge: edgeLabel(edge), ...nodeParams(from) }
     }),
-    refusal: ({ from }) => `${describe(from)} cannot connect to itself.`
+    refusal: ({ from }) => ({
+      message: `${describe(from)} cannot connect to itself.`,
+      params: { variant: 'self-loop', ...nodeParams(from) }
+    })
   },
   {
     code: 'edge-into-input',
@@ -65,7 +74,7 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}; nothing can feed an input.`,
       params: { edge: edgeLabel(edge), ...nodeParams(to) }
     }),
-    refusal: ({ to }) => `Nothing can flow into ${describe(to)}.`
+    refusal: ({ to }) => ({ message: `Nothing can flow into ${describe(to)}.`, params: nodeParams(to) })
   },
   {
     code: 'edge-into-bias',
@@ -75,7 +84,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       message: `Edge ${edgeLabel(edge)} flows into ${describe(to)}, whose output is always 1.`,
       params: { edge: edgeLabel(edge), ...nodeParams(to) }
     }),
-    refusal: ({ to }) => `Nothing can flow into ${describe(to)}; its output is always 1.`
+    refusal: ({ to }) => ({
+      message: `Nothing can flow into ${describe(to)}; its output is always 1.`,
+      params: nodeParams(to)
+    })
   },
   {
     code: 'edge-out-of-loss',
@@ -85,7 +97,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       message: `Edge ${edgeLabel(edge)} leaves ${describe(from)}; a loss is the end of the graph.`,
       params: { edge: edgeLabel(edge), ...nodeParams(from) }
     }),
-    refusal: ({ from }) => `${describe(from)} is the end of the graph; it has no outputs.`
+    refusal: ({ from }) => ({
+      message: `${describe(from)} is the end of the graph; it has no outputs.`,
+      params: nodeParams(from)
+    })
   },
   {
     code: 'duplicate-edge',
@@ -95,8 +110,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       message: `Edge ${edgeLabel(edge)} repeats another ${kind} edge between the same nodes.`,
       params: { edge: edgeLabel(edge), edgeKind: kind }
     }),
-    refusal: ({ from, to, kind }) =>
-      `${describe(from)} is already connected to ${describe(to)} by a ${kind} edge.`
+    refusal: ({ from, to, kind }) => ({
+      message: `${describe(from)} is already connected to ${describe(to)} by a ${kind} edge.`,
+      params: { variant: kind, ...nodeParams(from, 'from'), ...nodeParams(to), edgeKind: kind }
+    })
   },
   {
     code: 'skip-into-loss',
@@ -106,7 +123,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       message: `Edge ${edgeLabel(edge)} is a skip edge into ${describe(to)}; use a plain edge.`,
       params: { edge: edgeLabel(edge), ...nodeParams(to) }
     }),
-    refusal: ({ to }) => `A skip edge cannot feed ${describe(to)}; use a plain edge.`
+    refusal: ({ to }) => ({
+      message: `A skip edge cannot feed ${describe(to)}; use a plain edge.`,
+      params: nodeParams(to)
+    })
   },
   {
     code: 'loss-source-not-dense',
@@ -117,7 +137,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       node: to,
       params: { ...nodeParams(to), ...nodeParams(from, 'from') }
     }),
-    refusal: ({ from, to }) => `${describe(to)} must be fed by a dense layer, not ${describe(from)}.`
+    refusal: ({ from, to }) => ({
+      message: `${describe(to)} must be fed by a dense layer, not ${describe(from)}.`,
+      params: { ...nodeParams(to), ...nodeParams(from, 'from') }
+    })
   },
   {
     code: 'skip-from-bias',
@@ -127,7 +150,10 @@ export const EDGE_RULES: readonly EdgeRule[] = [
       message: `Skip edge ${edgeLabel(edge)} starts at ${describe(from)}; use a weights edge.`,
       params: { edge: edgeLabel(edge), ...nodeParams(from) }
     }),
-    refusal: ({ from }) => `A skip edge cannot start at ${describe(from)}; use a weights edge.`
+    refusal: ({ from }) => ({
+      message: `A skip edge cannot start at ${describe(from)}; use a weights edge.`,
+      params: nodeParams(from)
+    })
   },
   {
     code: 'skip-width-mismatch',
@@ -146,7 +172,15 @@ export const EDGE_RULES: readonly EdgeRule[] = [
     },
     refusal: (e, ctx) => {
       const [wf, wt] = widths(e, ctx)
-      return `A skip edge needs equal widths, but ${describe(e.from)} has ${wf} units and ${describe(e.to)} has ${wt}.`
+      return {
+        message: `A skip edge needs equal widths, but ${describe(e.from)} has ${wf} units and ${describe(e.to)} has ${wt}.`,
+        params: {
+          ...nodeParams(e.from, 'from'),
+          ...nodeParams(e.to),
+          fromUnits: wf ?? null,
+          toUnits: wt ?? null
+        }
+      }
     }
   }
 ]

@@ -4,6 +4,7 @@
  * targets need, with an activation and loss that fit the task. Pure functions over the graph JSON.
  */
 import type { Activation, DenseNode, GraphSpec, LossKind, LossNode, PreparedSummary } from '@engine/index'
+import { englishText, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 /** Losses that make sense for each way of encoding the target. */
 function fittingLosses(prepared: PreparedSummary): readonly LossKind[] {
@@ -46,7 +47,9 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 }
 
 export interface Mismatch {
-  /** Sentences for the panel, e.g. "The output layer "out" has 1 unit; the target needs 3." */
+  /** What does not fit, as notices for the panel (worded in the user's language where shown)… */
+  notices: Notice[]
+  /** …and in English, e.g. "The output layer "out" has 1 unit; the data needs 3 (…)." (logs, tests). */
   messages: string[]
   /** What "Make output match data" changes (absent when the graph has no loss or output layer). */
   fix?: {
@@ -58,18 +61,26 @@ export interface Mismatch {
   }
 }
 
+const K = 'notices.readiness.mismatch'
+const only = (n: Notice): Mismatch => ({ notices: [n], messages: [englishText(n)] })
+
 /** Where the output layer or the loss does not fit the data; null when everything fits. */
 export function findMismatch(graph: GraphSpec, prepared: PreparedSummary): Mismatch | null {
   const { loss, output } = findParts(graph)
-  if (!loss) return { messages: ['The graph has no loss node to compare against the targets.'] }
-  if (!output) return { messages: [`The loss node "${loss.name ?? loss.id}" is not fed by a dense layer.`] }
+  if (!loss) return only(notice(`${K}.noLoss`))
+  if (!output) return only(notice(`${K}.lossNotFed`, { name: loss.name ?? loss.id }))
   const name = output.name ?? output.id
-  const messages: string[] = []
+  const notices: Notice[] = []
   const units = prepared.outputWidth
+  const task = { notice: notice(`${K}.task.${prepared.task}`) }
   if (output.units !== units)
-    messages.push(
-      `The output layer "${name}" has ${output.units} unit${output.units === 1 ? '' : 's'}; ` +
-        `the data needs ${units} (${describeTarget(prepared)}).`
+    notices.push(
+      notice(output.units === 1 ? `${K}.unitsOne` : `${K}.units`, {
+        name,
+        units: output.units,
+        needed: units,
+        target: { notice: describeTarget(prepared) }
+      })
     )
   const activationFits =
     prepared.outputActivation === 'softmax'
@@ -78,14 +89,15 @@ export function findMismatch(graph: GraphSpec, prepared: PreparedSummary): Misma
         ? output.activation !== 'softmax' && output.activation !== 'sigmoid'
         : output.activation === 'sigmoid'
   if (!activationFits)
-    messages.push(
-      `The output activation "${output.activation}" does not fit a ${prepared.task} target; use "${prepared.outputActivation}".`
+    notices.push(
+      notice(`${K}.activation`, { activation: output.activation, task, use: prepared.outputActivation })
     )
   if (!fittingLosses(prepared).includes(loss.loss))
-    messages.push(`The loss "${loss.loss}" does not fit a ${prepared.task} target; use "${prepared.loss}".`)
-  if (messages.length === 0) return null
+    notices.push(notice(`${K}.loss`, { loss: loss.loss, task, use: prepared.loss }))
+  if (notices.length === 0) return null
   return {
-    messages,
+    notices,
+    messages: notices.map(englishText),
     fix: {
       outputId: output.id,
       units,
@@ -96,9 +108,13 @@ export function findMismatch(graph: GraphSpec, prepared: PreparedSummary): Misma
   }
 }
 
-function describeTarget(prepared: PreparedSummary): string {
+function describeTarget(prepared: PreparedSummary): Notice {
   if (prepared.task === 'regression')
-    return prepared.targets.length === 1 ? `one numeric target` : `${prepared.targets.length} numeric targets`
+    return prepared.targets.length === 1
+      ? notice(`${K}.target.oneNumeric`)
+      : notice(`${K}.target.numeric`, { n: prepared.targets.length })
   const k = prepared.classes?.length ?? 0
-  return prepared.outputWidth === 1 ? `two classes as one sigmoid unit` : `${k} classes, one unit each`
+  return prepared.outputWidth === 1
+    ? notice(`${K}.target.twoClasses`)
+    : notice(`${K}.target.classes`, { n: k })
 }

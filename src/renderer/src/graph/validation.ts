@@ -1,4 +1,5 @@
-import { type EdgeKind, type GraphSpec, type GraphIssue, canConnect, validateGraph } from '@engine/index'
+import { type EdgeKind, type GraphSpec, type GraphIssue, connectRefusal, validateGraph } from '@engine/index'
+import type { EngineMessage } from '@renderer/i18n/engineMessages'
 
 /**
  * The editor's view of the engine's validation (one implementation, imported: DESIGN §7). This file only
@@ -11,15 +12,19 @@ export function checkGraph(spec: GraphSpec, inputWidth?: number): GraphIssue[] {
   return [...issues].sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'))
 }
 
-/** Why the engine would refuse from → to of `kind`, or undefined when the connection is allowed. */
+/**
+ * Why the engine would refuse from → to of `kind` (its canConnect, as a code, params and the English
+ * sentence of the 'connect' family), or undefined when the connection is allowed.
+ */
 export function checkConnection(
   spec: GraphSpec,
   from: string,
   to: string,
   kind: EdgeKind,
   inputWidth?: number
-): string | undefined {
-  return canConnect(spec, from, to, kind, inputWidth === undefined ? {} : { inputWidth }) ?? undefined
+): EngineMessage | undefined {
+  const r = connectRefusal(spec, from, to, kind, inputWidth === undefined ? {} : { inputWidth })
+  return r ? { ...r, family: 'connect' } : undefined
 }
 
 /** Messages grouped by the node and the edge they name, for highlighting. */

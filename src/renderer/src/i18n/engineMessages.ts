@@ -9,6 +9,7 @@
  * English rendering of it for logs and tests; components show `noticeText(notice)` in the locale.
  */
 import {
+  CONNECT_REFUSAL_CODES,
   DATA_ERROR_CODES,
   DATA_NOTICE_CODES,
   DONE_REASONS,
@@ -36,6 +37,7 @@ export const ENGINE_CODES = {
   data: DATA_ERROR_CODES,
   notice: DATA_NOTICE_CODES,
   graph: GRAPH_ISSUE_CODES,
+  connect: CONNECT_REFUSAL_CODES,
   model: MODEL_ERROR_CODES,
   protocol: PROTOCOL_ERROR_CODES,
   weights: WEIGHTS_ERROR_CODES,
@@ -174,6 +176,7 @@ export function doneMessage(done: DoneEvent, layerName: (id: string) => string =
   const loss = done.final ? (done.final.validation?.loss ?? done.final.train.loss) : undefined
   const params: MessageParams = { epochs: done.epoch, step: done.step }
   if (loss !== undefined) params.loss = loss
+  if (done.epoch === 1) params.variant = 'one'
   if (done.reason === 'early-stop' && done.bestEpoch !== undefined) {
     params.variant = 'best'
     params.bestEpoch = done.bestEpoch
@@ -194,16 +197,24 @@ export function doneMessage(done: DoneEvent, layerName: (id: string) => string =
 
 /** Why training ended, in the user's language, with the final loss when there is one. */
 export function doneText(i18n: Translator, done: DoneEvent, layerName?: (id: string) => string): string {
-  const msg = doneMessage(done, layerName)
+  return trainText(i18n, doneMessage(done, layerName))
+}
+
+/** A 'train' family message (doneMessage's): the quantity worded, the final loss added. */
+function trainText(i18n: Translator, msg: EngineMessage): string {
   const p = { ...msg.params }
   if (typeof p.quantity === 'string' && i18n.te(`engine.train.quantity.${p.quantity}`))
     p.quantity = i18n.t(`engine.train.quantity.${p.quantity}`)
   const text = engineText(i18n, { ...msg, params: p })
-  const withLoss = ['epochs', 'target', 'converged', 'early-stop', 'stopped'].includes(done.reason)
+  const withLoss = ['epochs', 'target', 'converged', 'early-stop', 'stopped'].includes(msg.code ?? '')
   return withLoss && typeof p.loss === 'number'
     ? i18n.t('engine.train.finalLoss', { text, loss: formatNumber(p.loss, i18n.locale.value) })
     : text
 }
+
+/** An engine message: the 'train' family (why training ended) with its extras, others as engineText. */
+const messageText = (i18n: Translator, msg: EngineMessage): string =>
+  msg.family === 'train' ? trainText(i18n, msg) : engineText(i18n, msg)
 
 // ————— the stores' own notices —————
 
@@ -227,12 +238,12 @@ export const errorNotice = (err: unknown): Notice =>
 /** A notice in the user's language. */
 export function noticeText(i18n: Translator, n: Notice): string {
   if ('text' in n) return n.text
-  if ('engine' in n) return engineText(i18n, n.engine)
+  if ('engine' in n) return messageText(i18n, n.engine)
   const params: Record<string, string> = {}
   for (const [k, v] of Object.entries(n.params ?? {})) {
     if (typeof v === 'number') params[k] = num(v, i18n.locale.value)
     else if (typeof v === 'string') params[k] = v
-    else if ('engine' in v) params[k] = engineText(i18n, v.engine)
+    else if ('engine' in v) params[k] = messageText(i18n, v.engine)
     else params[k] = noticeText(i18n, v.notice)
   }
   return i18n.t(n.key, params)

@@ -1,5 +1,6 @@
 import type { GraphSpec, ParameterMap } from '@engine/index'
 import { weightShape, type ShapeOptions } from '@renderer/graph/shapes'
+import { notice, type Notice } from '@renderer/i18n/engineMessages'
 
 /** A matrix of `rows` rows of equal length (any length when `cols` is undefined). */
 function hasShape(matrix: number[][], rows: number, cols: number | undefined): boolean {
@@ -33,19 +34,28 @@ export function pruneParameters(
   return Object.keys(kept).length ? kept : undefined
 }
 
-/** Why `parameters` cannot be the starting weights of `spec` on data of `options.inputWidth`, or undefined. */
+/**
+ * Why `parameters` cannot be the starting weights of `spec` on data of `options.inputWidth` (a notice
+ * for the status line), or undefined.
+ */
 export function parametersMismatch(
   spec: GraphSpec,
   parameters: ParameterMap,
   options: ShapeOptions = {}
-): string | undefined {
+): Notice | undefined {
   for (const edge of spec.edges) {
     const shape = weightShape(spec, edge, options)
     if (!shape) continue
     const matrix = parameters[edge.id]
-    if (!matrix) return `there are no weights for ${edge.id} yet`
+    if (!matrix) return notice('training.status.noWeightsFor', { edge: edge.id })
     if (!hasShape(matrix, shape[0], shape[1]))
-      return `${edge.id} is ${matrix.length}×${matrix[0]?.length ?? 0}, the graph needs ${shape[0]}×${shape[1]}`
+      return notice('training.status.wrongShape', {
+        edge: edge.id,
+        rows: matrix.length,
+        cols: matrix[0]?.length ?? 0,
+        needRows: shape[0],
+        needCols: shape[1]
+      })
   }
   return undefined
 }

@@ -232,7 +232,7 @@ export const useDataStore = defineStore('data', () => {
   function bindGraph(result: PreparedSummary): void {
     graph.inputWidth = result.inputWidth
     const loss = lossPatch(graph.graph, result)
-    if (loss) graph.updateNode(loss.id, loss.patch, 'Bind data to the loss')
+    if (loss) graph.updateNode(loss.id, loss.patch, { key: 'shell.history.bindLoss' })
   }
 
   /**
@@ -276,7 +276,7 @@ export const useDataStore = defineStore('data', () => {
       )
     const loss = graph.graph.nodes.find((n) => n.id === fix.lossId)
     if (loss?.kind === 'loss' && loss.loss !== fix.loss)
-      graph.updateNode(fix.lossId, { loss: fix.loss }, 'Make output match data')
+      graph.updateNode(fix.lossId, { loss: fix.loss }, { key: 'shell.history.matchOutput' })
     return true
   }
 
@@ -367,9 +367,9 @@ export const useDataStore = defineStore('data', () => {
     if (
       engine.replay === 'ask' &&
       !(await useUiStore().confirm(
-        'Load the data again?',
-        `The engine was restarted after it kept crashing. Load ${from.name} into it again? If this file made it crash, it may crash again.`,
-        'Load again'
+        notice('shell.confirm.reloadTitle'),
+        notice('shell.confirm.reloadMessage', { name: from.name }),
+        notice('shell.confirm.reload')
       ))
     )
       return

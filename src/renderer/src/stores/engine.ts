@@ -33,6 +33,34 @@ type OpenKind = 'start' | 'restart' | 'manual'
  * connected to (or connecting to) makes exactly one new connection. Every connection attempt is
  * numbered; an answer for an attempt that has been superseded is closed, never used.
  */
+/**
+ * The desktop host's status in the user's language: its code and params as notices.host.<code> (the
+ * crash's reason a nested notice); the host's English sentence when it sends no code we know.
+ */
+export function hostNotice(host: EngineStatus): Notice {
+  const known = ['not-started', 'starting', 'ready', 'failed', 'restarting', 'stopped']
+  if (!host.code || !known.includes(host.code)) return { text: host.message }
+  const p = host.params ?? {}
+  const reasons = ['spawn-failed', 'no-answer', 'exited', 'killed']
+  const reason =
+    typeof p.reason === 'string' && reasons.includes(p.reason)
+      ? notice(`notices.host.reason.${p.reason}`, { error: p.error ?? '', exitCode: p.exitCode ?? '' })
+      : { text: '' }
+  const crashes = typeof p.crashes === 'number' ? p.crashes : 0
+  const count =
+    p.why === 'fast'
+      ? notice(crashes === 1 ? 'notices.host.count.fastOnce' : 'notices.host.count.fast', {
+          n: crashes,
+          s: p.windowS ?? 0
+        })
+      : notice(crashes === 1 ? 'notices.host.count.totalOnce' : 'notices.host.count.total', { n: crashes })
+  return notice(`notices.host.${host.code}`, {
+    reason: { notice: reason },
+    count: { notice: count },
+    ms: p.delayMs ?? 0
+  })
+}
+
 export const useEngineStore = defineStore('engine', () => {
   const ui = useUiStore()
   const status = ref<EngineStatusKind>('connecting')
@@ -175,24 +203,24 @@ export const useEngineStore = defineStore('engine', () => {
         if (status.value !== 'connecting') {
           dropClient()
           status.value = 'restarting'
-          detailNotice.value = { text: host.message }
+          detailNotice.value = hostNotice(host)
         }
         return
       case 'restarting':
         attempt++
         dropClient()
         status.value = 'restarting'
-        detailNotice.value = { text: host.message }
-        ui.notify(host.message, 'warning')
+        detailNotice.value = hostNotice(host)
+        ui.notify(hostNotice(host), 'warning')
         return
       case 'failed':
-        fail(host.message)
+        fail(hostNotice(host))
         return
       case 'stopped':
         attempt++
         dropClient()
         status.value = 'failed'
-        detailNotice.value = { text: host.message }
+        detailNotice.value = hostNotice(host)
         return
       case 'ready': {
         latestReady = Math.max(latestReady ?? 0, host.starts)

@@ -31,9 +31,11 @@ import { autoLayout } from '@renderer/graph/layout'
 import { toFlowEdges, toFlowNodes } from '@renderer/graph/toFlow'
 import { parameterCounts } from '@renderer/graph/shapes'
 import { checkConnection, checkGraph, problemsByElement } from '@renderer/graph/validation'
+import { englishText, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 /** The result of trying to connect two nodes. */
-export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string }
+/** A refusal carries the reason in English (`reason`, logs and tests) and as a notice to show. */
+export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string; notice: Notice }
 
 /** Where to paste relative to the copied nodes, growing with each paste so copies do not stack. */
 const PASTE_STEP = 40
@@ -142,13 +144,23 @@ export const useGraphStore = defineStore('graph', () => {
     return node.id
   }
 
-  /** Why from → to (of `kind`) would break a rule, per the engine's canConnect; undefined when allowed. */
-  const connectionProblem = (from: string, to: string, kind: EdgeKind): string | undefined =>
-    checkConnection(graph.value, from, to, kind, inputWidth.value)
+  /**
+   * Why from → to (of `kind`) would break a rule, per the engine's canConnect, as a notice to word;
+   * undefined when allowed. `connectionProblem` is its English.
+   */
+  const connectionNotice = (from: string, to: string, kind: EdgeKind): Notice | undefined => {
+    const refusal = checkConnection(graph.value, from, to, kind, inputWidth.value)
+    return refusal ? { engine: refusal } : undefined
+  }
+  const connectionProblem = (from: string, to: string, kind: EdgeKind): string | undefined => {
+    const n = connectionNotice(from, to, kind)
+    return n ? englishText(n) : undefined
+  }
+  const refused = (n: Notice): ConnectResult => ({ ok: false, reason: englishText(n), notice: n })
 
   function connect(from: string, to: string, kind: EdgeKind = 'weights'): ConnectResult {
-    const reason = connectionProblem(from, to, kind)
-    if (reason) return { ok: false, reason }
+    const problem = connectionNotice(from, to, kind)
+    if (problem) return refused(problem)
     const edge = createEdge(graph.value, from, to, kind)
     commit(addEdge(graph.value, edge), {
       key: kind === 'skip' ? 'shell.history.addSkip' : 'shell.history.connect'
@@ -185,10 +197,10 @@ export const useGraphStore = defineStore('graph', () => {
   /** Turns an edge into a skip or back into weights; refused (with the reason) when the rules forbid it. */
   function setEdgeKind(id: string, kind: EdgeKind): ConnectResult {
     const edge = graph.value.edges.find((e) => e.id === id)
-    if (!edge) return { ok: false, reason: `There is no edge "${id}".` }
+    if (!edge) return refused(notice('canvas.noEdge', { id }))
     const without = removeElements(graph.value, [], [id])
-    const reason = checkConnection(without, edge.from, edge.to, kind, inputWidth.value)
-    if (reason) return { ok: false, reason }
+    const problem = checkConnection(without, edge.from, edge.to, kind, inputWidth.value)
+    if (problem) return refused({ engine: problem })
     commit(setEdgeKindOf(graph.value, id, kind), {
       key: kind === 'skip' ? 'shell.history.makeSkip' : 'shell.history.makeWeighted'
     })
@@ -288,6 +300,7 @@ export const useGraphStore = defineStore('graph', () => {
     selectAll,
     addNode,
     connectionProblem,
+    connectionNotice,
     connect,
     removeSelected,
     removeElements: removeElementsById,

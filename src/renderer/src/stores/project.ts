@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { ParameterMap, TrainSettings } from '@engine/index'
 import { emptyGraph } from '@renderer/graph/edit'
-import { templateById } from '@renderer/graph/templates'
+import { templateById, templates } from '@renderer/graph/templates'
 import {
   parseProject,
   projectFileName,
@@ -23,7 +23,7 @@ import {
 } from '@renderer/platform'
 import { useGraphStore } from './graph'
 import { useUiStore } from './ui'
-import { engineMessageOf, notice } from '@renderer/i18n/engineMessages'
+import { engineMessageOf, englishText, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 /** Autosave at most this often while editing. */
 const AUTOSAVE_DELAY_MS = 400
@@ -81,7 +81,16 @@ export const useProjectStore = defineStore('project', () => {
   const text = computed(() => serializeProject(current.value))
   const dirty = computed(() => text.value !== savedText.value)
   /** The file's name once saved or opened; before that the graph's own name (a template's), else Untitled. */
-  const displayName = computed(() => fileName.value ?? graphStore.graph.name ?? 'Untitled')
+  const displayNotice = computed<Notice>(() => {
+    if (fileName.value) return { text: fileName.value }
+    const name = graphStore.graph.name
+    if (!name) return notice('shell.untitled')
+    // A template's name, as the template menu words it.
+    const tpl = templates().find((t) => t.graph.name === name)
+    return tpl ? notice(`shell.templates.${tpl.id}.title`) : { text: name }
+  })
+  /** `displayNotice` in English (logs, tests). */
+  const displayName = computed(() => englishText(displayNotice.value))
   /** "• iris.bps.json — Backprop Studio" while unsaved. */
   const windowTitle = computed(() => `${dirty.value ? '• ' : ''}${displayName.value} — Backprop Studio`)
 
@@ -118,17 +127,20 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   /** Asks before `what` would throw away unsaved changes; true when it may go ahead. */
-  async function confirmDiscard(what: string): Promise<boolean> {
+  async function confirmDiscard(what: 'newProject' | 'template' | 'open' | Notice): Promise<boolean> {
     if (!dirty.value) return true
     return ui.confirm(
-      'Discard unsaved changes?',
-      `“${displayName.value}” has changes that are not saved. ${what} will discard them.`,
-      'Discard changes'
+      notice('shell.confirm.discardTitle'),
+      notice('shell.confirm.discardMessage', {
+        name: { notice: displayNotice.value },
+        what: { notice: typeof what === 'string' ? notice(`shell.confirm.what.${what}`) : what }
+      }),
+      notice('shell.confirm.discard')
     )
   }
 
   async function newProject(): Promise<boolean> {
-    if (!(await confirmDiscard('A new project'))) return false
+    if (!(await confirmDiscard('newProject'))) return false
     apply(
       { graph: emptyGraph(), data: {}, training: defaultProjectTraining() },
       undefined,
@@ -148,7 +160,7 @@ export const useProjectStore = defineStore('project', () => {
       ui.notify(notice('notices.project.noTemplate', { id }), 'error')
       return false
     }
-    if (!(await confirmDiscard('Starting from a template'))) return false
+    if (!(await confirmDiscard('template'))) return false
     apply(
       {
         graph: template.graph,
@@ -217,7 +229,7 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   async function open(): Promise<boolean> {
-    if (!(await confirmDiscard('Opening another project'))) return false
+    if (!(await confirmDiscard('open'))) return false
     let file: OpenedFile | null
     try {
       file = await platform.openProject()
@@ -233,7 +245,7 @@ export const useProjectStore = defineStore('project', () => {
 
   /** Reopens a recent project itself (not a file dialog), after the same unsaved-work prompt as Open. */
   async function openRecent(entry: RecentProject): Promise<boolean> {
-    if (!(await confirmDiscard('Opening another project'))) return false
+    if (!(await confirmDiscard('open'))) return false
     let file: OpenedFile | null
     try {
       file = await platform.recent.open(entry)
@@ -396,6 +408,7 @@ export const useProjectStore = defineStore('project', () => {
     text,
     dirty,
     displayName,
+    displayNotice,
     windowTitle,
     confirmDiscard,
     newProject,

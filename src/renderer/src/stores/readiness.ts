@@ -63,11 +63,11 @@ export const useReadinessStore = defineStore('readiness', () => {
     const mismatch = data.mismatch
     if (!mismatch) return []
     const output = mismatch.fix?.outputId
-    return mismatch.messages.map((text) =>
+    return mismatch.notices.map((n) =>
       problem({
         severity: 'error' as const,
         source: 'data' as const,
-        notice: { text },
+        notice: n,
         nodeId: output,
         fix: mismatch.fix ? fixOf('make-output-match-data', 'notices.readiness.makeOutputMatch') : undefined
       })

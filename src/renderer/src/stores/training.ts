@@ -22,7 +22,7 @@ import {
 import { RunBuffers } from '@renderer/charts/runBuffers'
 import { redrawScheduler } from '@renderer/charts/redrawScheduler'
 import { RateMeter } from '@renderer/training/eta'
-import { stopReasonText } from '@renderer/training/stopReason'
+import { doneMessage, engineMessageOf, englishText, notice, type Notice } from '@renderer/i18n/engineMessages'
 // The training store is the top of the stores: it calls the weights store's actions, never the reverse.
 import { useWeightsStore } from './weights'
 import { useProjectStore } from './project'
@@ -129,6 +129,21 @@ export type { StepUnit }
 /** `SessionState` plus the moments the engine has not answered yet, and a failed request. */
 export type TrainingStatus = SessionState | 'starting' | 'error'
 
+/** The engine commands whose failure the status line names (training.status.action.*). */
+type TrainingAction =
+  | 'train'
+  | 'pause'
+  | 'resume'
+  | 'stop'
+  | 'step'
+  | 'resetWeights'
+  | 'restoreWeights'
+  | 'setLearningRate'
+  | 'setSpeed'
+  | 'setWeight'
+  | 'inspect'
+  | 'gradientCheck'
+
 export const useTrainingStore = defineStore('training', () => {
   /** The settings the next Train uses; edited by the panel (through applySettings). */
   const settings = ref<TrainSettings>(resolveTrainSettings())
@@ -139,8 +154,16 @@ export const useTrainingStore = defineStore('training', () => {
   const currentLearningRate = ref<number | null>(null)
   const samplesPerSecond = ref(0)
   const etaSeconds = ref(NaN)
-  /** Why training stopped, as a sentence; or what went wrong. Empty while nothing happened. */
-  const statusText = ref('')
+  /**
+   * Why training stopped, or what went wrong, as a notice the panel words in the user's language;
+   * null while nothing happened. `statusText` is its English (logs, tests).
+   */
+  const statusNotice = shallowRef<Notice | null>(null)
+  const statusText = computed(() => (statusNotice.value ? englishText(statusNotice.value) : ''))
+  const isStarting = (n: Notice | null): boolean => !!n && 'key' in n && n.key === 'training.status.starting'
+  const say = (key: string, params?: Parameters<typeof notice>[1]): void => {
+    statusNotice.value = notice(`training.status.${key}`, params)
+  }
   const lastDone = shallowRef<DoneEvent | null>(null)
   const lastEpoch = shallowRef<EpochMetrics | null>(null)
   /** δ statistics of the latest batch, per layer (the graph's badges read it). */
@@ -241,7 +264,7 @@ export const useTrainingStore = defineStore('training', () => {
     // The session lived in the engine: a panel still showing it running would offer dead controls.
     if (lost && (isRunning.value || isPaused.value)) {
       status.value = 'idle'
-      statusText.value = 'Training ended: the engine stopped.'
+      say('engineStopped')
       meter.reset()
     }
   }
@@ -283,8 +306,8 @@ export const useTrainingStore = defineStore('training', () => {
         epoch.value = ev.epoch
         step.value = ev.step
         if (ev.state !== 'running') meter.reset()
-        if (ev.state === 'paused') statusText.value = `Paused at epoch ${ev.epoch}, step ${ev.step}.`
-        if (ev.state === 'running') statusText.value = 'Training…'
+        if (ev.state === 'paused') say('paused', { epoch: ev.epoch, step: ev.step })
+        if (ev.state === 'running') say('running')
         if (ev.state === 'paused') void refreshParameters(nowMs)
         return
       case 'done':
@@ -295,7 +318,7 @@ export const useTrainingStore = defineStore('training', () => {
         if (ev.final) lastEpoch.value = ev.final
         etaSeconds.value = 0
         meter.reset()
-        statusText.value = stopReasonText(ev, (id) => layerNames.value[id] ?? id)
+        statusNotice.value = { engine: doneMessage(ev, (id) => layerNames.value[id] ?? id) }
         void refreshParameters(nowMs)
         // Once per run, not per step: the Charts tab's confusion matrix / boundary of the final weights,
         // and the trained weights into the project (Save writes them; a restarted engine gets them back).
@@ -327,7 +350,7 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   function requireEngine(): TrainingEngine {
-    if (!engine) throw new Error('The engine is not connected yet.')
+    if (!engine) throw new Error(englishText(notice('training.status.noEngine')))
     return engine
   }
 
@@ -335,12 +358,15 @@ export const useTrainingStore = defineStore('training', () => {
    * Runs an engine command; a failure shows in the status line instead of being thrown at the UI.
    * The session state is left alone: the engine's own events say what state it is in.
    */
-  async function run(what: string, fn: (e: TrainingEngine) => Promise<void>): Promise<boolean> {
+  async function run(what: TrainingAction, fn: (e: TrainingEngine) => Promise<void>): Promise<boolean> {
     try {
       await fn(requireEngine())
       return true
     } catch (err) {
-      statusText.value = `${what} failed: ${err instanceof Error ? err.message : String(err)}`
+      say('failed', {
+        what: { notice: notice(`training.status.action.${what}`) },
+        error: { engine: engineMessageOf(err) }
+      })
       return false
     }
   }
@@ -369,18 +395,18 @@ export const useTrainingStore = defineStore('training', () => {
       resolved = resolveTrainSettings(settings.value)
     } catch (err) {
       status.value = 'error'
-      statusText.value = err instanceof Error ? err.message : String(err)
+      statusNotice.value = { engine: engineMessageOf(err) }
       return false
     }
     clearRun()
     status.value = 'starting'
-    statusText.value = 'Starting…'
+    say('starting')
     // The project's weights are where this run starts (the last run's, a template's, a file's): the
     // engine may have restarted or hold another model since.
     await useWeightsStore().settled()
     const from = useWeightsStore().startingWeights()
     let started: StartResult | void = undefined
-    const ok = await run('Train', async (e) => {
+    const ok = await run('train', async (e) => {
       started = await e.start(resolved, from.parameters)
     })
     if (!ok) status.value = 'error'
@@ -388,20 +414,20 @@ export const useTrainingStore = defineStore('training', () => {
       const result = started as StartResult | void
       if (result) newestSession = Math.max(newestSession, result.session)
       useWeightsStore().hasModel = true
-      if (from.note && statusText.value === 'Starting…') statusText.value = from.note
+      if (from.note && isStarting(statusNotice.value)) statusNotice.value = from.note
     }
     return ok
   }
 
-  const pause = (): Promise<boolean> => run('Pause', (e) => e.pause())
-  const resume = (): Promise<boolean> => run('Resume', (e) => e.resume())
-  const stop = (): Promise<boolean> => run('Stop', (e) => e.stop())
+  const pause = (): Promise<boolean> => run('pause', (e) => e.pause())
+  const resume = (): Promise<boolean> => run('resume', (e) => e.resume())
+  const stop = (): Promise<boolean> => run('stop', (e) => e.stop())
 
   /** One batch or one epoch; starts a paused session first when none is running. */
   async function stepOnce(unit: StepUnit): Promise<boolean> {
     // After a finished run the engine steps a new session (counting from step 1 again): new charts.
     if (status.value === 'done') clearRun()
-    return run('Step', (e) => e.step(unit))
+    return run('step', (e) => e.step(unit))
   }
 
   /**
@@ -411,19 +437,19 @@ export const useTrainingStore = defineStore('training', () => {
   async function resetWeights(): Promise<boolean> {
     if (isRunning.value) return false
     clearRun()
-    const ok = await run('Reset weights', (e) => e.resetWeights(settings.value.init, settings.value.seed))
+    const ok = await run('resetWeights', (e) => e.resetWeights(settings.value.init, settings.value.seed))
     const weights = useWeightsStore()
     if (ok) {
       void refreshParameters()
       await weights.captureModel()
       status.value = 'idle'
-      statusText.value = `Weights re-initialised (${settings.value.init}, seed ${settings.value.seed}).`
+      say('reinitialised', { init: settings.value.init, seed: settings.value.seed })
     } else {
       // Without data the engine has no network to reset: forget the weights, so Train starts fresh.
       weights.forgetWeights()
       parameters.value = null
       status.value = 'idle'
-      statusText.value = `Weights reset: Train starts from fresh ones (${settings.value.init}, seed ${settings.value.seed}).`
+      say('resetFresh', { init: settings.value.init, seed: settings.value.seed })
     }
     return true
   }
@@ -434,7 +460,7 @@ export const useTrainingStore = defineStore('training', () => {
    */
   async function restoreWeights(which: RestorePoint): Promise<boolean> {
     if (isRunning.value) return false
-    const ok = await run('Restore weights', (e) => e.restore(which))
+    const ok = await run('restoreWeights', (e) => e.restore(which))
     if (!ok) return false
     const weights = useWeightsStore()
     await weights.captureModel()
@@ -442,22 +468,19 @@ export const useTrainingStore = defineStore('training', () => {
     void weights.evaluateQuietly()
     lastDone.value = null
     status.value = 'idle'
-    statusText.value =
-      which === 'run-start'
-        ? 'Restored the weights from before this run: Train continues from them.'
-        : 'Restored the last good weights of this run: Train continues from them.'
+    say(which === 'run-start' ? 'restoredRunStart' : 'restoredLastGood')
     return true
   }
 
   /** Sets the learning rate for the next Train and, while a session runs, for its next step. */
   async function setLearningRate(lr: number): Promise<boolean> {
     if (!(lr > 0) || !Number.isFinite(lr)) {
-      statusText.value = `The learning rate must be a positive number, got ${lr}.`
+      say('badLearningRate', { value: String(lr) })
       return false
     }
     writeSettings({ ...settings.value, learningRate: lr })
     if (status.value !== 'running' && status.value !== 'paused') return true
-    const ok = await run('Set learning rate', (e) => e.setLearningRate(lr))
+    const ok = await run('setLearningRate', (e) => e.setLearningRate(lr))
     if (ok) currentLearningRate.value = lr
     return ok
   }
@@ -466,7 +489,7 @@ export const useTrainingStore = defineStore('training', () => {
   async function setSpeed(sps: number | undefined): Promise<boolean> {
     stepsPerSecond.value = sps
     if (!engine?.setSpeed) return true
-    return run('Set speed', (e) => e.setSpeed!(sps))
+    return run('setSpeed', (e) => e.setSpeed!(sps))
   }
 
   /**
@@ -475,15 +498,15 @@ export const useTrainingStore = defineStore('training', () => {
    */
   async function setWeight(edgeId: string, row: number, col: number, value: number): Promise<boolean> {
     if (status.value === 'running' || status.value === 'starting') {
-      statusText.value = 'Pause training to type in a weight.'
+      say('pauseToEdit')
       return false
     }
     if (!Number.isFinite(value)) {
-      statusText.value = `A weight must be a finite number, got ${value}.`
+      say('badWeight', { value: String(value) })
       return false
     }
-    const ok = await run('Set weight', async (e) => {
-      if (!e.setWeight) throw new Error('this engine cannot set single weights')
+    const ok = await run('setWeight', async (e) => {
+      if (!e.setWeight) throw new Error(englishText(notice('training.status.noSetWeight')))
       await e.setWeight(edgeId, row, col, value)
     })
     if (!ok) return false
@@ -531,7 +554,7 @@ export const useTrainingStore = defineStore('training', () => {
   async function inspectSample(sample: number): Promise<boolean> {
     explainerBusy.value = true
     try {
-      return await run('Inspect', async (e) => {
+      return await run('inspect', async (e) => {
         inspection.value = await e.inspect(sample)
       })
     } finally {
@@ -542,7 +565,7 @@ export const useTrainingStore = defineStore('training', () => {
   async function checkGradients(): Promise<boolean> {
     explainerBusy.value = true
     try {
-      return await run('Gradient check', async (e) => {
+      return await run('gradientCheck', async (e) => {
         gradientCheck.value = await e.gradientCheck()
       })
     } finally {
@@ -561,7 +584,7 @@ export const useTrainingStore = defineStore('training', () => {
     if (engine && (isRunning.value || isPaused.value)) void engine.stop().catch(() => undefined)
     clearRun()
     status.value = 'idle'
-    statusText.value = ''
+    statusNotice.value = null
     currentLearningRate.value = null
     parameters.value = null
     gradients.value = null
@@ -577,7 +600,7 @@ export const useTrainingStore = defineStore('training', () => {
     else void loadModel()
     const epochsRun = (project.model?.training as { epochsRun?: unknown } | null | undefined)?.epochsRun
     if (project.parameters && typeof epochsRun === 'number' && epochsRun > 0)
-      statusText.value = `Weights trained for ${epochsRun} epoch${epochsRun === 1 ? '' : 's'}: Train continues from them.`
+      say(epochsRun === 1 ? 'trainedForOne' : 'trainedFor', { epochs: epochsRun })
   }
 
   /** The project's model into the engine (after Open); the overlay follows. */
@@ -608,6 +631,7 @@ export const useTrainingStore = defineStore('training', () => {
     currentLearningRate,
     samplesPerSecond,
     etaSeconds,
+    statusNotice,
     statusText,
     lastDone,
     lastEpoch,

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { englishText, type Notice } from '@renderer/i18n/engineMessages'
+import { englishText, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 export type ToastKind = 'info' | 'success' | 'warning' | 'error'
 
@@ -16,6 +16,11 @@ export interface Toast {
 export type BottomTab = 'problems' | 'data' | 'training' | 'charts'
 
 export interface ConfirmRequest {
+  /** The question as notices (the dialog words them in the user's language)… */
+  titleNotice: Notice
+  messageNotice: Notice
+  confirmNotice: Notice
+  /** …and in English (logs, tests). */
   title: string
   message: string
   confirmLabel: string
@@ -73,13 +78,22 @@ export const useUiStore = defineStore('ui', () => {
   }
 
   /** Asks a yes/no question in the app's own dialog; resolves false when dismissed. */
-  function confirm(title: string, message: string, confirmLabel = 'Continue'): Promise<boolean> {
+  function confirm(
+    title: Notice | string,
+    message: Notice | string,
+    confirmLabel: Notice | string = notice('shell.confirm.continue')
+  ): Promise<boolean> {
     confirmRequest.value?.resolve(false)
+    const asNotice = (n: Notice | string): Notice => (typeof n === 'string' ? { text: n } : n)
+    const [titleNotice, messageNotice, confirmNotice] = [title, message, confirmLabel].map(asNotice)
     return new Promise((resolve) => {
       confirmRequest.value = {
-        title,
-        message,
-        confirmLabel,
+        titleNotice,
+        messageNotice,
+        confirmNotice,
+        title: englishText(titleNotice),
+        message: englishText(messageNotice),
+        confirmLabel: englishText(confirmNotice),
         resolve: (ok) => {
           confirmRequest.value = null
           resolve(ok)

@@ -283,12 +283,12 @@ export const useWeightsStore = defineStore('weights', () => {
    * engine restart — the project's, when they fit the graph on the bound data (every weighted edge,
    * every shape); else none, and the engine starts fresh, which `note` explains.
    */
-  function startingWeights(): { parameters?: ParameterMap; note?: string } {
+  function startingWeights(): { parameters?: ParameterMap; note?: Notice } {
     const parameters = project.parameters
     if (!parameters) return {}
     const graph = useGraphStore()
     const why = parametersMismatch(graph.graph, parameters, { inputWidth: graph.inputWidth })
-    if (why) return { note: `Training from fresh weights: ${why}.` }
+    if (why) return { note: notice('training.status.freshWeights', { why: { notice: why } }) }
     if (hasModel.value) return {}
     return { parameters: JSON.parse(JSON.stringify(parameters)) as ParameterMap }
   }

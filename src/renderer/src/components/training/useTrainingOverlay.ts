@@ -23,7 +23,7 @@ export const MAX_PER_WEIGHT = 64
 export interface TrainingOverlay {
   active: ComputedRef<boolean>
   /** The overlay of a weighted edge, or null when none is known. */
-  edgeOverlay(edgeId: string): EdgeWeightOverlay | null
+  edgeOverlay(edgeId: string): EdgeSummary | null
   /** "|δ| 0.0123" for a dense layer, or '' when unknown. */
   nodeBadge(nodeId: string): string
   /** The badge's value, the layer's mean |δ| (the badge words it for screen readers), or undefined. */
@@ -39,6 +39,12 @@ export interface TrainingOverlay {
   explainRequest: Ref<ExplainRequest | null>
   requestExplain(layerId: string, inspect?: boolean): void
 }
+
+/**
+ * An edge's overlay with what its label is made of, for the canvas to word in the user's language:
+ * the matrix's shape, or (estimated from a histogram) how many weights it has.
+ */
+export type EdgeSummary = EdgeWeightOverlay & ({ rows: number; cols: number } | { count: number })
 
 export interface ExplainRequest {
   layerId: string
@@ -61,19 +67,20 @@ function createOverlay(store: TrainingStore): TrainingOverlay {
   // Two sources with two rates: the weight snapshot changes about once a second, the histograms with
   // every frame's `version`. Kept apart so an edge with real weights is not re-drawn per frame.
   const fromParameters = computed(() => {
-    const out = new Map<string, EdgeWeightOverlay>()
+    const out = new Map<string, EdgeSummary>()
     if (!ui.overlayEnabled) return out
     for (const [id, W] of Object.entries(store.parameters ?? {}))
-      out.set(id, edgeWeightOverlay(W, MAX_PER_WEIGHT))
+      out.set(id, { ...edgeWeightOverlay(W, MAX_PER_WEIGHT), rows: W.length, cols: W[0]?.length ?? 0 })
     return out
   })
 
   const fromHistograms = computed(() => {
     void store.version
-    const out = new Map<string, EdgeWeightOverlay>()
+    const out = new Map<string, EdgeSummary>()
     if (!ui.overlayEnabled) return out
     for (const [id, h] of store.buffers.edgeHistograms) {
-      out.set(id, histogramOverlay(h, `(${h.counts.reduce((a, b) => a + b, 0)} weights)`))
+      const count = h.counts.reduce((a, b) => a + b, 0)
+      out.set(id, { ...histogramOverlay(h, `(${count} weights)`), count })
     }
     return out
   })

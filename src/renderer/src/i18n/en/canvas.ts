@@ -34,6 +34,7 @@ const canvas = {
   },
   keyHint: 'C: connect this node to another · Tab moves between nodes and edges',
   notConnected: 'Not connected: {reason}',
+  noEdge: 'There is no edge "{id}".',
   empty: {
     title: 'Nothing here yet',
     body: 'Drag a layer from the palette, or start from a template.',

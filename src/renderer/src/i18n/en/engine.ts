@@ -191,6 +191,31 @@ const engine = {
       'The network has {count} parameters (about {gigabytes} GB to train); at most {max} are accepted. The largest is edge "{edgeId}" ({from} → {to}), {rows}×{cols}.',
     'invalid-graph': 'The graph is not valid.'
   },
+  /** Why an edge may not be drawn (canConnect's refusals; the code is the graph rule's). */
+  connect: {
+    cycle: {
+      default: 'Connecting {fromDesc} to {nodeDesc} would make a cycle.',
+      'self-loop': '{nodeDesc} cannot connect to itself.',
+      closes: 'Connecting {fromDesc} to {nodeDesc} would make a cycle.'
+    },
+    'edge-into-input': 'Nothing can flow into {nodeDesc}.',
+    'edge-into-bias': 'Nothing can flow into {nodeDesc}; its output is always 1.',
+    'edge-out-of-loss': '{nodeDesc} is the end of the graph; it has no outputs.',
+    'duplicate-edge': {
+      default: '{fromDesc} is already connected to {nodeDesc} by a {edgeKind} edge.',
+      weights: '{fromDesc} is already connected to {nodeDesc} by a weights edge.',
+      skip: '{fromDesc} is already connected to {nodeDesc} by a skip edge.'
+    },
+    'skip-into-loss': 'A skip edge cannot feed {nodeDesc}; use a plain edge.',
+    'loss-source-not-dense': '{nodeDesc} must be fed by a dense layer, not {fromDesc}.',
+    'skip-from-bias': 'A skip edge cannot start at {nodeDesc}; use a weights edge.',
+    'skip-width-mismatch':
+      'A skip edge needs equal widths, but {fromDesc} has {fromUnits} units and {nodeDesc} has {toUnits}.',
+    'dangling-edge': 'There is no node "{id}".',
+    'loss-fan-in': '{nodeDesc} is already fed by {fromDesc}.',
+    'softmax-not-output': '{nodeDesc} uses softmax, which is only allowed on the output layer.',
+    'softmax-skip-input': '{nodeDesc} uses softmax and cannot receive a skip edge.'
+  },
   model: {
     'not-found': {
       'no-table': 'No data is loaded: load a CSV file first.',
@@ -249,9 +274,16 @@ const engine = {
   },
   /** Why training ended (the engine's done reasons). */
   train: {
-    epochs: 'Finished: all {epochs} epochs done.',
-    target: 'Finished: loss target reached after {epochs} epochs.',
-    converged: 'Finished: the change in loss fell below ε after {epochs} epochs.',
+    // `one`: after a single epoch (doneMessage's variant), for English's singular.
+    epochs: { default: 'Finished: all {epochs} epochs done.', one: 'Finished: the 1 epoch is done.' },
+    target: {
+      default: 'Finished: loss target reached after {epochs} epochs.',
+      one: 'Finished: loss target reached after 1 epoch.'
+    },
+    converged: {
+      default: 'Finished: the change in loss fell below ε after {epochs} epochs.',
+      one: 'Finished: the change in loss fell below ε after 1 epoch.'
+    },
     'early-stop': {
       default:
         'Early stop after {epochs} epochs: no improvement for the patience window; restored the best weights.',
@@ -266,7 +298,10 @@ const engine = {
       at: 'Stopped: the loss diverged at step {step} ({loss}, above 10⁶ × its lowest {lowestLoss}). Restored the last good weights; try a smaller learning rate.'
     },
     error: 'Stopped: training failed ({message}). Restored the last good weights.',
-    stopped: 'Stopped by user after {epochs} epochs (step {step}).',
+    stopped: {
+      default: 'Stopped by user after {epochs} epochs (step {step}).',
+      one: 'Stopped by user after 1 epoch (step {step}).'
+    },
     finalLoss: '{text} Loss {loss}.',
     quantity: {
       z: 'z',

@@ -39,7 +39,45 @@ const notices = {
     makeOutputMatch: 'Make output match data',
     emptyCanvas: 'The canvas is empty: add layers or start from a template.',
     cannotTrain: 'Cannot train: {reason}',
-    ready: 'Ready to train'
+    ready: 'Ready to train',
+    /** Where the graph does not fit the data (graph/dataBinding.ts findMismatch). */
+    mismatch: {
+      noLoss: 'The graph has no loss node to compare against the targets.',
+      lossNotFed: 'The loss node "{name}" is not fed by a dense layer.',
+      units: 'The output layer "{name}" has {units} units; the data needs {needed} ({target}).',
+      unitsOne: 'The output layer "{name}" has 1 unit; the data needs {needed} ({target}).',
+      activation: 'The output activation "{activation}" does not fit a {task} target; use "{use}".',
+      loss: 'The loss "{loss}" does not fit a {task} target; use "{use}".',
+      task: { regression: 'regression', binary: 'binary', multiclass: 'multiclass' },
+      target: {
+        oneNumeric: 'one numeric target',
+        numeric: '{n} numeric targets',
+        twoClasses: 'two classes as one sigmoid unit',
+        classes: '{n} classes, one unit each'
+      }
+    }
+  },
+  /** The desktop host's engine status (main sends a code and params: stores/engine.ts hostNotice). */
+  host: {
+    'not-started': 'The engine has not been started.',
+    starting: 'Starting the engine…',
+    ready: 'The engine is ready.',
+    stopped: 'The engine was stopped.',
+    restarting: '{reason}; restarting in {ms} ms. Your graph and data are kept.',
+    failed:
+      '{reason}; it crashed {count}, so it is not restarted on its own. Use Restart engine to try again.',
+    reason: {
+      'spawn-failed': 'the engine could not be started: {error}',
+      'no-answer': 'the engine did not answer: {error}',
+      exited: 'the engine stopped unexpectedly (exit code {exitCode})',
+      killed: 'the engine stopped unexpectedly (killed)'
+    },
+    count: {
+      fastOnce: 'once within {s} s',
+      fast: '{n} times within {s} s',
+      totalOnce: 'once since it was started',
+      total: '{n} times since it was started'
+    }
   },
   engine: {
     starting: 'Starting the engine…',

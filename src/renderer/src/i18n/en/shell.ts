@@ -56,7 +56,9 @@ const shell = {
     leak: 'Change leak',
     activation: 'Change activation',
     initialiser: 'Change initialiser',
-    loss: 'Change loss'
+    loss: 'Change loss',
+    bindLoss: 'Bind data to the loss',
+    matchOutput: 'Make output match data'
   },
   templates: {
     xor: {
@@ -105,8 +107,23 @@ const shell = {
     charts: 'Resize the panels and the live charts'
   },
   statusHint: 'Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+C/V copy/paste · Del delete · F fit · L arrange',
+  /** A project not saved yet and not from a template (stores/project.ts displayNotice). */
+  untitled: 'Untitled',
   confirm: {
-    cancel: 'Cancel'
+    cancel: 'Cancel',
+    continue: 'Continue',
+    discardTitle: 'Discard unsaved changes?',
+    discardMessage: '“{name}” has changes that are not saved. {what} will discard them.',
+    discard: 'Discard changes',
+    what: {
+      newProject: 'A new project',
+      template: 'Starting from a template',
+      open: 'Opening another project'
+    },
+    reloadTitle: 'Load the data again?',
+    reloadMessage:
+      'The engine was restarted after it kept crashing. Load {name} into it again? If this file made it crash, it may crash again.',
+    reload: 'Load again'
   },
   inspector: {
     label: 'Inspector',

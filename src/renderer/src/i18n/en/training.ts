@@ -32,6 +32,54 @@ const training = {
   fullSpeed: 'Full speed',
   stepsPerSecondOne: '1 step/s',
   stepsPerSecond: '{n} steps/s',
+  /** The status line (stores/training.ts statusNotice); stop reasons are engine.train.*. */
+  status: {
+    engineStopped: 'Training ended: the engine stopped.',
+    paused: 'Paused at epoch {epoch}, step {step}.',
+    running: 'Training…',
+    starting: 'Starting…',
+    failed: '{what} failed: {error}',
+    action: {
+      train: 'Train',
+      pause: 'Pause',
+      resume: 'Resume',
+      stop: 'Stop',
+      step: 'Step',
+      resetWeights: 'Reset weights',
+      restoreWeights: 'Restore weights',
+      setLearningRate: 'Set learning rate',
+      setSpeed: 'Set speed',
+      setWeight: 'Set weight',
+      inspect: 'Inspect',
+      gradientCheck: 'Gradient check'
+    },
+    noEngine: 'The engine is not connected yet.',
+    noSetWeight: 'this engine cannot set single weights',
+    reinitialised: 'Weights re-initialised ({init}, seed {seed}).',
+    resetFresh: 'Weights reset: Train starts from fresh ones ({init}, seed {seed}).',
+    restoredRunStart: 'Restored the weights from before this run: Train continues from them.',
+    restoredLastGood: 'Restored the last good weights of this run: Train continues from them.',
+    badLearningRate: 'The learning rate must be a positive number, got {value}.',
+    pauseToEdit: 'Pause training to type in a weight.',
+    badWeight: 'A weight must be a finite number, got {value}.',
+    trainedFor: 'Weights trained for {epochs} epochs: Train continues from them.',
+    trainedForOne: 'Weights trained for 1 epoch: Train continues from them.',
+    freshWeights: 'Training from fresh weights: {why}.',
+    noWeightsFor: 'there are no weights for {edge} yet',
+    wrongShape: '{edge} is {rows}×{cols}, the graph needs {needRows}×{needCols}'
+  },
+  /** Hovering a weight on the canvas (WeightEdge.vue). */
+  weightTip: {
+    value: '{name}: W[{i}][{j}] = {w}',
+    grad: '∂C/∂w = {g}',
+    change: 'last update {change}',
+    separator: ' · '
+  },
+  /** An edge's weights in one line (its accessible name and tooltip). */
+  weightSummary: {
+    matrix: 'W {rows}×{cols}, mean {absW} {mean}, {positive}% positive',
+    estimated: 'W ({count} weights), mean {absW} ≈ {mean}, {positive}% positive'
+  },
   ready: 'Ready to train.',
   restore: 'Restore weights',
   restoreRunStart: 'Restore weights before this run',

@@ -34,6 +34,7 @@ const canvas: typeof en = {
   },
   keyHint: 'C：把这个节点连接到另一个节点 · Tab 在节点和边之间移动',
   notConnected: '未连接：{reason}',
+  noEdge: '不存在边“{id}”。',
   empty: {
     title: '这里还什么都没有',
     body: '从组件面板拖入一层，或从模板开始。',

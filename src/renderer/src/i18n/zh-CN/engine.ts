@@ -172,6 +172,30 @@ const engine: typeof en = {
       '网络有 {count} 个参数（训练约需 {gigabytes} GB）；最多接受 {max} 个。最大的是边“{edgeId}”（{from} → {to}），{rows}×{cols}。',
     'invalid-graph': '图无效。'
   },
+  connect: {
+    cycle: {
+      default: '把 {fromDesc} 连到 {nodeDesc} 会形成环。',
+      'self-loop': '{nodeDesc} 不能连到自身。',
+      closes: '把 {fromDesc} 连到 {nodeDesc} 会形成环。'
+    },
+    'edge-into-input': '没有任何东西可以流入 {nodeDesc}。',
+    'edge-into-bias': '没有任何东西可以流入 {nodeDesc}；它的输出恒为 1。',
+    'edge-out-of-loss': '{nodeDesc} 是图的终点，没有输出。',
+    'duplicate-edge': {
+      default: '{fromDesc} 与 {nodeDesc} 之间已有一条 {edgeKind} 边。',
+      weights: '{fromDesc} 与 {nodeDesc} 之间已有一条权重边。',
+      skip: '{fromDesc} 与 {nodeDesc} 之间已有一条跳跃连接。'
+    },
+    'skip-into-loss': '跳跃连接不能接入 {nodeDesc}；请改用普通边。',
+    'loss-source-not-dense': '{nodeDesc} 必须由全连接层提供输入，而不是 {fromDesc}。',
+    'skip-from-bias': '跳跃连接不能从 {nodeDesc} 出发；请改用权重边。',
+    'skip-width-mismatch':
+      '跳跃连接两端的宽度必须相等，但 {fromDesc} 有 {fromUnits} 个单元，{nodeDesc} 有 {toUnits} 个。',
+    'dangling-edge': '不存在节点“{id}”。',
+    'loss-fan-in': '{nodeDesc} 已经由 {fromDesc} 提供输入。',
+    'softmax-not-output': '{nodeDesc} 使用 softmax，而 softmax 只能用在输出层。',
+    'softmax-skip-input': '{nodeDesc} 使用 softmax，不能接收跳跃连接。'
+  },
   model: {
     'not-found': {
       'no-table': '尚未加载数据：请先加载一个 CSV 文件。',
@@ -226,9 +250,12 @@ const engine: typeof en = {
     'bad-settings': '训练设置“{field}”无效。'
   },
   train: {
-    epochs: '完成：全部 {epochs} 轮已训练完。',
-    target: '完成：训练 {epochs} 轮后达到了损失目标。',
-    converged: '完成：训练 {epochs} 轮后损失的变化已小于 ε。',
+    epochs: { default: '完成：全部 {epochs} 轮已训练完。', one: '完成：1 轮已训练完。' },
+    target: { default: '完成：训练 {epochs} 轮后达到了损失目标。', one: '完成：训练 1 轮后达到了损失目标。' },
+    converged: {
+      default: '完成：训练 {epochs} 轮后损失的变化已小于 ε。',
+      one: '完成：训练 1 轮后损失的变化已小于 ε。'
+    },
     'early-stop': {
       default: '训练 {epochs} 轮后提前停止：在耐心窗口内没有改进；已恢复最佳权重。',
       best: '训练 {epochs} 轮后提前停止：在耐心窗口内没有改进；已恢复最佳权重（第 {bestEpoch} 轮）。'
@@ -242,7 +269,10 @@ const engine: typeof en = {
       at: '已停止：损失在第 {step} 步发散（{loss}，超过其最低值 {lowestLoss} 的 10⁶ 倍）。已恢复上一组正常的权重；请尝试更小的学习率。'
     },
     error: '已停止：训练失败（{message}）。已恢复上一组正常的权重。',
-    stopped: '用户在训练 {epochs} 轮后停止（第 {step} 步）。',
+    stopped: {
+      default: '用户在训练 {epochs} 轮后停止（第 {step} 步）。',
+      one: '用户在训练 1 轮后停止（第 {step} 步）。'
+    },
     finalLoss: '{text}损失 {loss}。',
     quantity: {
       z: 'z',

@@ -38,7 +38,42 @@ const notices: typeof en = {
     makeOutputMatch: '让输出与数据匹配',
     emptyCanvas: '画布是空的：请添加层，或从模板开始。',
     cannotTrain: '无法训练：{reason}',
-    ready: '可以训练'
+    ready: '可以训练',
+    mismatch: {
+      noLoss: '图中没有用来与目标比较的损失节点。',
+      lossNotFed: '损失节点“{name}”没有由全连接层提供输入。',
+      units: '输出层“{name}”有 {units} 个单元；数据需要 {needed} 个（{target}）。',
+      unitsOne: '输出层“{name}”有 1 个单元；数据需要 {needed} 个（{target}）。',
+      activation: '输出激活函数“{activation}”不适合{task}目标；请使用“{use}”。',
+      loss: '损失“{loss}”不适合{task}目标；请使用“{use}”。',
+      task: { regression: '回归', binary: '二分类', multiclass: '多分类' },
+      target: {
+        oneNumeric: '一个数值目标',
+        numeric: '{n} 个数值目标',
+        twoClasses: '两个类别，用一个 sigmoid 单元表示',
+        classes: '{n} 个类别，每类一个单元'
+      }
+    }
+  },
+  host: {
+    'not-started': '引擎尚未启动。',
+    starting: '正在启动引擎…',
+    ready: '引擎已就绪。',
+    stopped: '引擎已停止。',
+    restarting: '{reason}；将在 {ms} 毫秒后重新启动。你的图和数据都会保留。',
+    failed: '{reason}；它已{count}崩溃，因此不会自动重启。请使用“重启引擎”再试一次。',
+    reason: {
+      'spawn-failed': '引擎无法启动：{error}',
+      'no-answer': '引擎没有响应：{error}',
+      exited: '引擎意外停止（退出码 {exitCode}）',
+      killed: '引擎意外停止（被终止）'
+    },
+    count: {
+      fastOnce: '在 {s} 秒内 1 次',
+      fast: '在 {s} 秒内 {n} 次',
+      totalOnce: '自启动以来 1 次',
+      total: '自启动以来 {n} 次'
+    }
   },
   engine: {
     starting: '正在启动引擎…',

@@ -58,7 +58,9 @@ const shell: typeof en = {
     leak: '更改泄漏系数',
     activation: '更改激活函数',
     initialiser: '更改初始化方法',
-    loss: '更改损失函数'
+    loss: '更改损失函数',
+    bindLoss: '把数据绑定到损失',
+    matchOutput: '让输出与数据匹配'
   },
   templates: {
     xor: {
@@ -107,8 +109,22 @@ const shell: typeof en = {
     charts: '调整面板与实时图表的大小'
   },
   statusHint: 'Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制/粘贴 · Del 删除 · F 适应视图 · L 排列',
+  untitled: '未命名',
   confirm: {
-    cancel: '取消'
+    cancel: '取消',
+    continue: '继续',
+    discardTitle: '放弃未保存的更改？',
+    discardMessage: '“{name}”有尚未保存的更改。{what}会丢弃这些更改。',
+    discard: '放弃更改',
+    what: {
+      newProject: '新建项目',
+      template: '从模板开始',
+      open: '打开另一个项目'
+    },
+    reloadTitle: '再次加载数据？',
+    reloadMessage:
+      '引擎因反复崩溃而重新启动。要把 {name} 再次加载到引擎中吗？如果正是这个文件导致了崩溃，它可能会再次崩溃。',
+    reload: '再次加载'
   },
   inspector: {
     label: '检查器',

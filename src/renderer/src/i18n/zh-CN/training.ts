@@ -28,6 +28,52 @@ const training: typeof en = {
   fullSpeed: '全速',
   stepsPerSecondOne: '每秒 1 步',
   stepsPerSecond: '每秒 {n} 步',
+  /** 状态行（stores/training.ts statusNotice）；停止原因见 engine.train.*。 */
+  status: {
+    engineStopped: '训练结束：引擎已停止。',
+    paused: '已暂停于第 {epoch} 轮、第 {step} 步。',
+    running: '训练中…',
+    starting: '正在启动…',
+    failed: '{what}失败：{error}',
+    action: {
+      train: '训练',
+      pause: '暂停',
+      resume: '继续',
+      stop: '停止',
+      step: '单步',
+      resetWeights: '重置权重',
+      restoreWeights: '恢复权重',
+      setLearningRate: '设置学习率',
+      setSpeed: '设置速度',
+      setWeight: '设置权重',
+      inspect: '查看样本',
+      gradientCheck: '梯度检验'
+    },
+    noEngine: '引擎尚未连接。',
+    noSetWeight: '此引擎不能单独设置权重',
+    reinitialised: '权重已重新初始化（{init}，种子 {seed}）。',
+    resetFresh: '权重已重置：下次训练从新的权重开始（{init}，种子 {seed}）。',
+    restoredRunStart: '已恢复本次训练之前的权重：训练将从这些权重继续。',
+    restoredLastGood: '已恢复本次训练最后一组正常的权重：训练将从这些权重继续。',
+    badLearningRate: '学习率必须是正数，而输入的是 {value}。',
+    pauseToEdit: '请先暂停训练，再输入权重。',
+    badWeight: '权重必须是有限的数，而输入的是 {value}。',
+    trainedFor: '权重已训练 {epochs} 轮：训练将从这些权重继续。',
+    trainedForOne: '权重已训练 1 轮：训练将从这些权重继续。',
+    freshWeights: '从新的权重开始训练：{why}。',
+    noWeightsFor: '连接 {edge} 还没有权重',
+    wrongShape: '{edge} 的权重是 {rows}×{cols}，而网络需要 {needRows}×{needCols}'
+  },
+  weightTip: {
+    value: '{name}：W[{i}][{j}] = {w}',
+    grad: '∂C/∂w = {g}',
+    change: '上次更新 {change}',
+    separator: ' · '
+  },
+  weightSummary: {
+    matrix: 'W {rows}×{cols}，平均 {absW} {mean}，{positive}% 为正',
+    estimated: 'W（{count} 个权重），平均 {absW} ≈ {mean}，{positive}% 为正'
+  },
   ready: '可以开始训练。',
   restore: '恢复权重',
   restoreRunStart: '恢复本次运行之前的权重',
