@@ -74,7 +74,7 @@ export function buildDeltaOption(input: DeltaChartInput, text: ChartText = engli
     yAxis: {
       type: 'log',
       name: t('charts.axis.magnitude'),
-      axisLabel: { formatter: (v: number) => formatValue(v) }
+      axisLabel: { formatter: (v: number) => formatValue(v), hideOverlap: true }
     },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }],
     series

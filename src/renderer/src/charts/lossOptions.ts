@@ -96,7 +96,10 @@ export function buildLossOption(input: LossChartInput, text: ChartText = english
         name: t('charts.axis.loss'),
         scale: true,
         // Log ticks are powers of ten (always distinct); linear ones can be 10⁻⁵ apart late in a run.
-        axisLabel: { formatter: scale === 'log' ? (v: number) => formatValue(v) : tickFormatter(lo, hi) }
+        axisLabel: {
+          formatter: scale === 'log' ? (v: number) => formatValue(v) : tickFormatter(lo, hi),
+          hideOverlap: true
+        }
       },
       text
     ),

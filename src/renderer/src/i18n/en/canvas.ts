@@ -7,6 +7,14 @@ const canvas = {
     bias: 'Bias unit',
     loss: 'Loss'
   },
+  /** The loss functions, keyed by the engine's LOSSES. */
+  lossKind: {
+    'squared-error': 'squared error',
+    'binary-cross-entropy': 'binary cross-entropy',
+    'cross-entropy': 'cross-entropy',
+    'mean-absolute-error': 'mean absolute error',
+    'huber': 'Huber',
+  },
   edgeLabel: 'Connection {from} to {to}',
   skipEdgeLabel: 'Skip connection {from} to {to}',
   controls: {

@@ -9,6 +9,14 @@ const canvas: typeof en = {
     bias: '偏置单元',
     loss: '损失'
   },
+  /** The loss functions, keyed by the engine's LOSSES. */
+  lossKind: {
+    'squared-error': '平方误差',
+    'binary-cross-entropy': '二元交叉熵',
+    'cross-entropy': '交叉熵',
+    'mean-absolute-error': '平均绝对误差',
+    'huber': 'Huber 损失',
+  },
   edgeLabel: '连接 {from} 到 {to}',
   skipEdgeLabel: '跳跃连接 {from} 到 {to}',
   controls: {
