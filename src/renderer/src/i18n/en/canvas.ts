@@ -13,7 +13,7 @@ const canvas = {
     'binary-cross-entropy': 'binary cross-entropy',
     'cross-entropy': 'cross-entropy',
     'mean-absolute-error': 'mean absolute error',
-    'huber': 'Huber',
+    huber: 'Huber'
   },
   edgeLabel: 'Connection {from} to {to}',
   skipEdgeLabel: 'Skip connection {from} to {to}',

@@ -15,7 +15,7 @@ const canvas: typeof en = {
     'binary-cross-entropy': '二元交叉熵',
     'cross-entropy': '交叉熵',
     'mean-absolute-error': '平均绝对误差',
-    'huber': 'Huber 损失',
+    huber: 'Huber 损失'
   },
   edgeLabel: '连接 {from} 到 {to}',
   skipEdgeLabel: '跳跃连接 {from} 到 {to}',
