@@ -93,6 +93,9 @@ test('toolbar, palette and canvas nodes in 简体中文, back to English, rememb
   await page.getByRole('button', { name: 'New from template' }).click()
   await page.getByRole('menuitem', { name: /^XOR/ }).click()
   await expect(node(page, 'Dense layer hidden [AND, NOR]')).toContainText('2 units · sigmoid')
+  // One unit is "1 unit", not "1 units".
+  await expect(node(page, 'Dense layer OR')).toContainText('1 unit · sigmoid')
+  await expect(node(page, 'Dense layer OR')).not.toContainText('1 units')
   await expect(node(page, 'Dense layer hidden [AND, NOR]')).toHaveAccessibleDescription(
     /^Press Enter or Space/
   )

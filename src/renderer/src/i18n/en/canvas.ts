@@ -66,6 +66,7 @@ const canvas = {
     unitsOf: 'Units of {name}',
     units: '{n} units',
     unitsActivation: '{n} units · {activation}',
+    unitActivation: '1 unit · {activation}',
     features: '{n} features (from data)',
     widthFromData: 'width from data',
     targets: 'targets: {targets}',

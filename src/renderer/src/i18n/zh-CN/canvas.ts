@@ -66,6 +66,7 @@ const canvas: typeof en = {
     unitsOf: '{name} 的单元',
     units: '{n} 个单元',
     unitsActivation: '{n} 个单元 · {activation}',
+    unitActivation: '1 个单元 · {activation}',
     features: '{n} 个特征（来自数据）',
     widthFromData: '宽度由数据决定',
     targets: '目标：{targets}',
