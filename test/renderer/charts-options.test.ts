@@ -99,6 +99,29 @@ describe('loss axis labels', () => {
   })
 })
 
+describe('log axis labels', () => {
+  it('write powers of ten one way: plainly from 0.001 to 1000, as 1e-5 beyond (δ and loss alike)', () => {
+    const delta = buildDeltaOption({
+      layers: [{ id: 'h', name: 'h', meanAbsDelta: [[1, 0.01]], gradNorm: [[1, 0.2]] }],
+      showGradNorm: false
+    })
+    const loss = buildLossOption({ train, validation: [], scale: 'log', smoothing: 0 })
+    for (const o of [delta, loss]) {
+      const format = (o.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter
+      expect([1e-7, 1e-5, 1e-3, 0.1, 1, 100, 1e4].map((v) => format(v))).toEqual([
+        '1e-7',
+        '1e-5',
+        '0.001',
+        '0.1',
+        '1',
+        '100',
+        '1e4'
+      ])
+      expect(format(0.0123)).toBe('0.0123')
+    }
+  })
+})
+
 describe('buildMetricOption', () => {
   it('bounds accuracy to [0, 1] and leaves R² unbounded below', () => {
     const acc = buildMetricOption({ kind: 'accuracy', train: [[1, 0.5]], validation: [[1, 0.4]] })

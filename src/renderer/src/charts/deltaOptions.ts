@@ -4,7 +4,7 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import { ABS_DELTA, englishText, type ChartText } from './chartText'
-import { formatValue } from './format'
+import { formatValue, logTickLabel } from './format'
 import { forScale } from './lossOptions'
 import { categorical } from './palette'
 import type { Point } from './seriesBuffer'
@@ -74,7 +74,7 @@ export function buildDeltaOption(input: DeltaChartInput, text: ChartText = engli
     yAxis: {
       type: 'log',
       name: t('charts.axis.magnitude'),
-      axisLabel: { formatter: (v: number) => formatValue(v), hideOverlap: true }
+      axisLabel: { formatter: logTickLabel, hideOverlap: true }
     },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }],
     series

@@ -10,6 +10,18 @@ export function formatValue(v: number): string {
 }
 
 /**
+ * A log axis's tick label. ECharts puts those ticks on powers of ten; formatValue printed them as
+ * "0.1", "0.001", "1.00e-5" side by side. A power of ten is written plainly from 0.001 to 1000 and as
+ * 1e−5 beyond; anything else as formatValue does.
+ */
+export function logTickLabel(v: number): string {
+  if (!(v > 0) || !Number.isFinite(v)) return formatValue(v)
+  const e = Math.round(Math.log10(v))
+  if (Math.abs(v / 10 ** e - 1) > 1e-9) return formatValue(v)
+  return Math.abs(e) <= 3 ? String(Number(v.toPrecision(1))) : `1e${e}`
+}
+
+/**
  * Tick labels for a linear axis over [lo, hi] that differ from each other: formatValue's 4 significant
  * digits print 0.03120, 0.03121 and 0.03122 all as "0.0312" when the loss range is narrow, so the
  * digits grow with value ÷ tick step (`ticks` is an upper bound on how many ticks the axis shows).

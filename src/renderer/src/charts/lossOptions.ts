@@ -4,7 +4,7 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import { englishText, type ChartText } from './chartText'
-import { formatValue, tickFormatter, yRange } from './format'
+import { formatValue, logTickLabel, tickFormatter, yRange } from './format'
 import { TRAIN, VALIDATION } from './palette'
 import type { Point } from './seriesBuffer'
 import { emaSmoothPoints } from './smoothing'
@@ -97,7 +97,7 @@ export function buildLossOption(input: LossChartInput, text: ChartText = english
         scale: true,
         // Log ticks are powers of ten (always distinct); linear ones can be 10⁻⁵ apart late in a run.
         axisLabel: {
-          formatter: scale === 'log' ? (v: number) => formatValue(v) : tickFormatter(lo, hi),
+          formatter: scale === 'log' ? logTickLabel : tickFormatter(lo, hi),
           hideOverlap: true
         }
       },
