@@ -122,6 +122,15 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(30_000)
+    // Before the app loads: ChartFrame reads the hook when a chart mounts (each chart's setOption
+    // time, by title, so a long task can be pinned on a chart).
+    await page.addInitScript(`(() => {
+      window.__chartDraws = {}
+      window.__chartDrawTimer = (title, ms) => {
+        const d = (window.__chartDraws[title] ??= { n: 0, total: 0, max: 0, over50: 0 })
+        d.n++; d.total += ms; d.max = Math.max(d.max, ms); if (ms > 50) d.over50++
+      }
+    })()`)
     await page.goto(url)
     await page.getByTestId('engine-status').filter({ hasText: 'ready' }).waitFor()
     await page.getByRole('button', { name: 'New from template' }).click()
@@ -151,7 +160,7 @@ async function main(): Promise<void> {
 
     if (o.profile > 0) await profileRun(page, o.profile)
 
-    await page.evaluate('window.__bench.frames = 0; window.__bench.long = []')
+    await page.evaluate('window.__bench.frames = 0; window.__bench.long = []; window.__chartDraws = {}')
     const windows: Window5s[] = []
     const until = Date.now() + o.minutes * 60_000
     console.log(`Charts during a ${o.minutes}-minute iris run after ${o.priorRuns} earlier runs:`)
@@ -195,7 +204,17 @@ async function main(): Promise<void> {
       `mean ${summary.meanFps.toFixed(1)} fps, lowest 5 s window ${summary.minFps.toFixed(1)} fps, ` +
         `${summary.longTasks} long tasks (longest ${summary.maxLongTaskMs.toFixed(0)} ms), step ${summary.finalStep}`
     )
-    console.log(JSON.stringify({ bench: 'ui-charts', ...summary }))
+    const draws = (await page.evaluate('window.__chartDraws')) as Record<
+      string,
+      { n: number; total: number; max: number; over50: number }
+    >
+    console.log('draws per chart (setOption): count, mean, longest, over 50 ms')
+    for (const [title, d] of Object.entries(draws).sort((a, b) => b[1].total - a[1].total))
+      console.log(
+        `  ${title.padEnd(32)} ${String(d.n).padStart(6)}  ${(d.total / d.n).toFixed(1).padStart(6)} ms  ` +
+          `${d.max.toFixed(0).padStart(5)} ms  ${d.over50}`
+      )
+    console.log(JSON.stringify({ bench: 'ui-charts', ...summary, draws }))
   } finally {
     await browser.close()
     stop()
