@@ -18,6 +18,9 @@ export type MenuAction =
   | 'redo'
   | 'fit-view'
 
+/** The app's languages; main words its menu and dialogs in the one the renderer last sent. */
+export type AppLocale = 'en' | 'zh-CN'
+
 /** A file the user picked: its base name (never the path) and its text. */
 export interface OpenedFile {
   name: string
@@ -110,6 +113,11 @@ export interface DesktopApi {
   onOpenRecent(listener: (id: string) => void): () => void
   /** Application-menu actions; returns the unsubscribe function. */
   onMenu(listener: (action: MenuAction) => void): () => void
+  /**
+   * The renderer's language, on start and on every switch: main rebuilds the application menu in it
+   * and words later dialogs with it. Anything but 'en' | 'zh-CN' is ignored (and logged) by main.
+   */
+  setLocale(locale: AppLocale): void
   /** Engine process status changes (restart after a crash, …); returns the unsubscribe function. */
   onEngineStatus(listener: (status: EngineStatus) => void): () => void
 }

@@ -57,6 +57,8 @@ export function createBrowserPlatform(storage: Storage = window.localStorage): P
     download: downloadFile,
     onMenu: () => () => {},
     onOpenWeights: () => () => {},
+    // The page has no menu or native dialogs to word.
+    setLocale: () => {},
     forgetFile: () => {},
     recent: {
       list: async () => listRecent(storage),

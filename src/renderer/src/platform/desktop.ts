@@ -24,6 +24,10 @@ export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = win
     download: downloadFile,
     onMenu: (listener) => bridge.onMenu(listener),
     onOpenWeights: (listener) => bridge.onOpenWeights(listener),
+    // Only the two locales main knows; main checks again (the page is not trusted to be right).
+    setLocale(locale) {
+      if (locale === 'en' || locale === 'zh-CN') bridge.setLocale(locale)
+    },
     // Main keeps the list and records files only from its own dialogs; the renderer holds opaque ids.
     recent: {
       list: () => bridge.recentProjects(),

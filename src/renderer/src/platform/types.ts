@@ -80,6 +80,12 @@ export interface Platform {
   download(name: string, content: string | Blob, type?: string): void
   /** The desktop app's menu; the browser has none. Returns the unsubscribe function. */
   onMenu(listener: (action: MenuAction) => void): () => void
+  /**
+   * The user's language, on start and on every switch (followLocale in ./locale). Desktop: main words
+   * the application menu and native dialogs in it. Browser: nothing to tell. Optional so a test's own
+   * platform need not have it.
+   */
+  setLocale?(locale: string): void
   /** A weights file the OS opened with the desktop app. Returns the unsubscribe function. */
   onOpenWeights(listener: (file: OpenedFile) => void): () => void
   recent: {
