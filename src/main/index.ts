@@ -202,7 +202,8 @@ function registerIpc(): void {
   })
   handle(channels.openRecent, async (e, id: unknown) => {
     await recentLoaded
-    if (!recent) return { ok: false, message: 'The recent projects are not available.' }
+    if (!recent)
+      return { ok: false, code: 'unavailable', message: 'The recent projects are not available.' }
     return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path))
   })
 

@@ -47,7 +47,22 @@ export interface RecentProjectEntry {
 }
 
 /** A missing or moved file is not an exception: main drops the entry and says why. */
-export type OpenRecentResult = { ok: true; file: OpenedFile } | { ok: false; message: string }
+export type OpenRecentResult =
+  | { ok: true; file: OpenedFile }
+  | {
+      ok: false
+      /** The sentence in English (main's log; a fallback when `code` is absent). */
+      message: string
+      /** What happened, worded by the renderer (notices.project.recent.<code>) with `params`. */
+      code?: OpenRecentFailure
+      params?: Record<string, string>
+    }
+
+/**
+ * Why a recent project did not open: not in the list (any more), the file moved or was deleted (its
+ * entry is dropped; params `name`, `dir`), or main has no recent list at all.
+ */
+export type OpenRecentFailure = 'not-recent' | 'moved' | 'unavailable'
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped'
 

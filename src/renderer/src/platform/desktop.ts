@@ -1,7 +1,14 @@
-import type { DesktopApi } from '../../../preload/desktop-api'
+import type { DesktopApi, OpenRecentFailure } from '../../../preload/desktop-api'
 import { downloadFile } from './download'
 import { clearAutosave, readAutosave, writeAutosave } from './storage'
 import { RecentProjectGone, type Platform } from './types'
+
+/** Main's reasons for a recent project that did not open, as the notices that word them. */
+const recentFailureKeys: Record<OpenRecentFailure, string> = {
+  'not-recent': 'notices.project.notRecent',
+  moved: 'notices.project.recentMoved',
+  unavailable: 'notices.project.recentUnavailable'
+}
 
 /** The preload's bridge, present only inside the desktop app. */
 export const desktopBridge = (): DesktopApi | undefined =>
@@ -34,7 +41,10 @@ export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = win
       remember: () => bridge.recentProjects(),
       async open(entry) {
         const result = await bridge.openRecent(entry.id)
-        if (!result.ok) throw new RecentProjectGone(result.message)
+        if (!result.ok) {
+          const key = result.code && recentFailureKeys[result.code]
+          throw new RecentProjectGone(result.message, key ? { key, params: result.params } : undefined)
+        }
         return result.file
       },
       onPick: (listener) => bridge.onOpenRecent(listener)

@@ -41,9 +41,15 @@ export interface RecentProject {
   size?: number
 }
 
-/** A recent project that cannot be opened any more (moved, deleted); the message says so for the user. */
+/**
+ * A recent project that cannot be opened any more (moved, deleted). `message` says so in English (logs,
+ * a fallback); `notice` is the same as a catalogue key and params, for the user in their language.
+ */
 export class RecentProjectGone extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly notice?: { key: string; params?: Record<string, string> }
+  ) {
     super(message)
     this.name = 'RecentProjectGone'
   }
