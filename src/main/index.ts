@@ -202,8 +202,7 @@ function registerIpc(): void {
   })
   handle(channels.openRecent, async (e, id: unknown) => {
     await recentLoaded
-    if (!recent)
-      return { ok: false, code: 'unavailable', message: 'The recent projects are not available.' }
+    if (!recent) return { ok: false, code: 'unavailable', message: 'The recent projects are not available.' }
     return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path))
   })
 
@@ -337,7 +336,8 @@ function createWindow(): void {
   // The renderer's beforeunload objects while there are unsaved changes; Electron would then just keep
   // the window open without a word, so ask here.
   win.webContents.on('will-prevent-unload', (event) => {
-    if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesPrompt(text())))) event.preventDefault()
+    if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesPrompt(text()))))
+      event.preventDefault()
   })
   // Files to open wait while the page (re)loads: its stores subscribe while it starts.
   win.webContents.on('did-start-loading', () => openQueue.hold())

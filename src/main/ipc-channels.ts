@@ -65,6 +65,9 @@ export function localeListener<E>(
 ): (event: E, locale: unknown) => void {
   return (_event, locale) => {
     if (isMainLocale(locale)) apply(locale)
-    else log(`${channels.setLocale}: ignored ${JSON.stringify(locale) ?? String(locale)}; expected "en" or "zh-CN"`)
+    else
+      log(
+        `${channels.setLocale}: ignored ${JSON.stringify(locale) ?? String(locale)}; expected "en" or "zh-CN"`
+      )
   }
 }

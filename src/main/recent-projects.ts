@@ -164,7 +164,8 @@ export async function openRecentProject(
   openProjectFile: (path: string) => Promise<OpenedFile>
 ): Promise<OpenRecentResult> {
   const path = recent.pathOf(id)
-  if (!path) return { ok: false, code: 'not-recent', message: 'That project is no longer in the recent list.' }
+  if (!path)
+    return { ok: false, code: 'not-recent', message: 'That project is no longer in the recent list.' }
   try {
     const file = await openProjectFile(path)
     await recent.add(path)

@@ -159,7 +159,5 @@ export function mainText(locale: unknown): MainStrings {
 
 /** Fills `{name}` placeholders; a missing parameter stays visible as `{name}` rather than vanishing. */
 export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole
-  )
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole))
 }

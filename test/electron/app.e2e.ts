@@ -158,7 +158,9 @@ test('the page comes from app://bundle with a CSP header, has no Node and sees o
 /** The application menu's top-level labels, read in main (the app menu role on macOS has none). */
 const menuLabels = () =>
   app.evaluate(({ Menu }) =>
-    (Menu.getApplicationMenu()?.items ?? []).filter((i) => i.role !== 'appmenu').map((i) => i.label)
+    (Menu.getApplicationMenu()?.items ?? [])
+      .filter((i) => String(i.role).toLowerCase() !== 'appmenu')
+      .map((i) => i.label)
   )
 
 test('switching to 简体中文 rewords the application menu; an unknown locale is ignored; back to English', async () => {

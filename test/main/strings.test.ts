@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { channels, localeListener } from '../../src/main/ipc-channels'
 import { createFileDialogs } from '../../src/main/dialogs'
 import { buildMenuTemplate, type MenuItem } from '../../src/main/menu-template'
-import {
-  defaultMainLocale,
-  fill,
-  mainCatalogues,
-  mainText,
-  type MainLocale
-} from '../../src/main/strings'
+import { defaultMainLocale, fill, mainCatalogues, mainText, type MainLocale } from '../../src/main/strings'
 import { aboutBox, couldNotOpenBox, unsavedChangesPrompt } from '../../src/main/window-options'
 
 /** Every leaf of a catalogue as `path → string`. */
@@ -120,7 +114,12 @@ describe("main's dialogs in both languages", () => {
       cancelId: 1
     })
     const zh = unsavedChangesPrompt(mainText('zh-CN'))
-    expect(zh).toMatchObject({ title: '未保存的更改', buttons: ['关闭且不保存', '继续编辑'], defaultId: 1, cancelId: 1 })
+    expect(zh).toMatchObject({
+      title: '未保存的更改',
+      buttons: ['关闭且不保存', '继续编辑'],
+      defaultId: 1,
+      cancelId: 1
+    })
     expect(zh.message).toBe('项目有尚未保存的更改。')
     expect(unsavedChangesPrompt()).toEqual(en)
   })
