@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path'
 import type { OpenedFile, SavedFile } from '../preload/desktop-api'
+import { mainText, type MainStrings } from './strings'
 
 export interface FileFilter {
   name: string
@@ -31,6 +32,11 @@ export interface DialogDeps {
    * paths for the recent projects list.
    */
   onProjectFile?(path: string): void
+  /**
+   * The dialogs' titles and filter names in the renderer's language now (asked at each dialog, so a
+   * switch applies to the next one); English without it.
+   */
+  text?(): MainStrings['dialogs']
 }
 
 /** Larger files would freeze the renderer anyway; say so instead of trying. */
@@ -38,12 +44,16 @@ export const MAX_OPEN_BYTES = 200 * 1024 * 1024
 export const MAX_SAVE_CHARS = 200 * 1024 * 1024
 const MAX_NAME_LENGTH = 200
 
-const csvFilters: FileFilter[] = [
-  { name: 'CSV data', extensions: ['csv', 'tsv', 'txt'] },
-  { name: 'All files', extensions: ['*'] }
+const csvFilters = (t: MainStrings['dialogs']): FileFilter[] => [
+  { name: t.csvFilter, extensions: ['csv', 'tsv', 'txt'] },
+  { name: t.allFilesFilter, extensions: ['*'] }
 ]
-const projectFilters: FileFilter[] = [{ name: 'Backprop Studio project', extensions: ['json'] }]
-const weightsFilters: FileFilter[] = [{ name: 'Backprop Studio weights', extensions: ['json'] }]
+const projectFilters = (t: MainStrings['dialogs']): FileFilter[] => [
+  { name: t.projectFilter, extensions: ['json'] }
+]
+const weightsFilters = (t: MainStrings['dialogs']): FileFilter[] => [
+  { name: t.weightsFilter, extensions: ['json'] }
+]
 
 export const PROJECT_SUFFIX = '.bps.json'
 export const WEIGHTS_SUFFIX = '.weights.json'
@@ -91,6 +101,7 @@ export interface FileDialogs {
 /** One set per window: each window remembers its own project file. */
 export function createFileDialogs(deps: DialogDeps): FileDialogs {
   let projectPath: string | null = null
+  const words = (): MainStrings['dialogs'] => deps.text?.() ?? mainText('en').dialogs
 
   async function open(
     title: string,
@@ -129,23 +140,23 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
   }
 
   return {
-    openCsv: async () => (await open('Open CSV data', csvFilters))?.file ?? null,
+    openCsv: async () => (await open(words().openCsv, csvFilters(words())))?.file ?? null,
     async openProject() {
-      const opened = await open('Open project', projectFilters)
+      const opened = await open(words().openProject, projectFilters(words()))
       if (!opened) return null
       projectPath = opened.path
       deps.onProjectFile?.(opened.path)
       return opened.file
     },
-    importWeights: async () => (await open('Import weights', weightsFilters))?.file ?? null,
+    importWeights: async () => (await open(words().importWeights, weightsFilters(words())))?.file ?? null,
     async saveProject(name, text, saveAs = false) {
       const args = validateSaveArgs(name, text)
       const reuse = saveAs === true ? null : projectPath
       const target = await save(
-        'Save project',
+        words().saveProject,
         reuse,
         withSuffix(args.name, PROJECT_SUFFIX),
-        projectFilters,
+        projectFilters(words()),
         args.text
       )
       if (!target) return null
@@ -156,10 +167,10 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     async saveWeights(name, text) {
       const args = validateSaveArgs(name, text)
       const target = await save(
-        'Export weights',
+        words().exportWeights,
         null,
         withSuffix(args.name, WEIGHTS_SUFFIX),
-        weightsFilters,
+        weightsFilters(words()),
         args.text
       )
       return target ? { name: basename(target) } : null

@@ -33,7 +33,7 @@ import { APP_INDEX_URL, APP_SCHEME, appSchemePrivileges, createAppProtocolHandle
 import { createFileDialogs, type FileDialogs } from './dialogs'
 import { createEngineBroker } from './engine-broker'
 import { toEngineStatus, wireEngine } from './engine-hub'
-import { channels, isRequestId, menuChannel } from './ipc-channels'
+import { channels, isRequestId, localeListener, menuChannel } from './ipc-channels'
 import { expectedRenderer, guarded, guardedListener } from './ipc-guard'
 import { buildMenuTemplate } from './menu-template'
 import {
@@ -53,9 +53,23 @@ import {
   windowOpenDecision,
   withCspHeader
 } from './security'
-import { leavesWithoutSaving, mainWindowOptions, unsavedChangesPrompt } from './window-options'
+import { defaultMainLocale, mainText, type MainLocale } from './strings'
+import {
+  aboutBox,
+  couldNotOpenBox,
+  leavesWithoutSaving,
+  mainWindowOptions,
+  unsavedChangesPrompt
+} from './window-options'
 
 const DOCUMENTATION_URL = 'https://github.com/backprop-studio/backprop-studio#readme'
+
+/**
+ * The language of the menu and of main's dialogs: the OS language once `ready` (app.getLocale()),
+ * then whatever the renderer says (`locale:set`, on start and on every switch).
+ */
+let locale: MainLocale = 'en'
+const text = () => mainText(locale)
 
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 /** The built renderer; inside app.asar when packaged. Served as app://bundle/ (app-protocol.ts). */
@@ -155,6 +169,7 @@ function dialogsForWindow(win: BrowserWindow): FileDialogs {
       writeText: (path, text) => writeFile(path, text, 'utf8'),
       // A dialog path is always absolute, so add() should not refuse it; if it ever does, the open or
       // save itself still succeeded, and an unhandled rejection in main would only add noise.
+      text: () => text().dialogs,
       onProjectFile: (path) =>
         void recent?.add(path).catch((err: unknown) => console.warn((err as Error).message))
     })
@@ -187,7 +202,7 @@ function registerIpc(): void {
   })
   handle(channels.openRecent, async (e, id: unknown) => {
     await recentLoaded
-    if (!recent) return { ok: false, message: 'The recent projects are not available.' }
+    if (!recent) return { ok: false, code: 'unavailable', message: 'The recent projects are not available.' }
     return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path))
   })
 
@@ -206,6 +221,18 @@ function registerIpc(): void {
   ipcMain.on(
     channels.engineRestart,
     guardedListener(channels.engineRestart, expected, () => supervisor.restart())
+  )
+  ipcMain.on(
+    channels.setLocale,
+    guardedListener(
+      channels.setLocale,
+      expected,
+      localeListener((next) => {
+        if (next === locale) return
+        locale = next
+        installMenu()
+      })
+    )
   )
 }
 
@@ -235,14 +262,9 @@ const openQueue = createOpenQueue((request: OpenRequest) => {
       return dialogsForWindow(win).readWeightsFile(path)
     },
     openWeights: (file: OpenedFile) => win?.webContents.send(channels.openWeights, file),
-    report: (message) => {
+    report: (message, { name, reason }) => {
       console.warn(message)
-      if (win)
-        void dialog.showMessageBox(win, {
-          type: 'error',
-          message: 'Could not open the file',
-          detail: message
-        })
+      if (win) void dialog.showMessageBox(win, couldNotOpenBox(name, reason, text()))
     }
   })
 })
@@ -294,7 +316,7 @@ function installMenu(): void {
           openRecent: sendOpenRecent
         },
         recent?.list() ?? [],
-        { developer: !app.isPackaged }
+        { developer: !app.isPackaged, text: text().menu }
       )
     )
   )
@@ -302,13 +324,7 @@ function installMenu(): void {
 
 function showAbout(): void {
   const win = BrowserWindow.getFocusedWindow()
-  const options = {
-    type: 'info' as const,
-    title: 'About Backprop Studio',
-    message: `Backprop Studio ${app.getVersion()}`,
-    detail:
-      'Build neural networks visually, train them on your own CSV data, and watch backpropagation happen.'
-  }
+  const options = aboutBox(app.getVersion(), text())
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
 }
 
@@ -320,7 +336,8 @@ function createWindow(): void {
   // The renderer's beforeunload objects while there are unsaved changes; Electron would then just keep
   // the window open without a word, so ask here.
   win.webContents.on('will-prevent-unload', (event) => {
-    if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesPrompt()))) event.preventDefault()
+    if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesPrompt(text()))))
+      event.preventDefault()
   })
   // Files to open wait while the page (re)loads: its stores subscribe while it starts.
   win.webContents.on('did-start-loading', () => openQueue.hold())
@@ -355,6 +372,7 @@ function whenReady(): void {
       callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) })
     )
 
+  locale = defaultMainLocale(app.getLocale())
   recent = createRecent()
   installMenu()
   // The menu is rebuilt once the list is read (onChange); until then Open Recent is just empty.

@@ -1,5 +1,6 @@
 /** IPC channel names shared by main and the preload: one list, so the two cannot drift apart. */
 import type { MenuAction } from '../preload/desktop-api'
+import { isMainLocale, type MainLocale } from './strings'
 
 export const channels = {
   /** renderer → main (send, with a request id): give me an engine MessagePort. */
@@ -25,7 +26,9 @@ export const channels = {
   /** renderer → main: open the recent project with this id; answers an OpenRecentResult. */
   openRecent: 'project:open-recent',
   /** main → renderer: File → Open Recent picked this id; the renderer asks about unsaved work, then opens it. */
-  menuOpenRecent: 'menu:open-recent'
+  menuOpenRecent: 'menu:open-recent',
+  /** renderer → main (send): the user's language ('en' | 'zh-CN'), on start and on every switch. */
+  setLocale: 'locale:set'
 } as const
 
 export const menuActions: readonly MenuAction[] = [
@@ -50,4 +53,21 @@ export function menuChannel(action: MenuAction): `menu:${MenuAction}` {
 /** A renderer's engine-connect request id: short, plain text (it is echoed back with the port). */
 export function isRequestId(value: unknown): value is string {
   return typeof value === 'string' && /^[\w-]{1,64}$/.test(value)
+}
+
+/**
+ * The `locale:set` listener's body: applies a known locale, logs and ignores anything else (an `on`
+ * listener has no one to answer, and a bad value must not change the menu).
+ */
+export function localeListener<E>(
+  apply: (locale: MainLocale) => void,
+  log: (message: string) => void = console.warn
+): (event: E, locale: unknown) => void {
+  return (_event, locale) => {
+    if (isMainLocale(locale)) apply(locale)
+    else
+      log(
+        `${channels.setLocale}: ignored ${JSON.stringify(locale) ?? String(locale)}; expected "en" or "zh-CN"`
+      )
+  }
 }

@@ -6,6 +6,7 @@
  * while the user expects Ctrl+Z to undo the last graph edit. The renderer handles both cases.
  */
 import type { MenuAction } from '../preload/desktop-api'
+import { mainText, type MainStrings } from './strings'
 
 export type MenuRole =
   | 'appMenu'
@@ -53,12 +54,16 @@ export interface RecentMenuEntry {
 /** On Windows and Linux `&` marks a mnemonic; a file called "A&B.bps.json" should show as it is. */
 const literal = (text: string): string => text.replace(/&/g, '&&')
 
-function openRecentItem(recent: readonly RecentMenuEntry[], open: (id: string) => void): MenuItem {
+function openRecentItem(
+  recent: readonly RecentMenuEntry[],
+  open: (id: string) => void,
+  text: MainStrings['menu']
+): MenuItem {
   return {
-    label: 'Open Recent',
+    label: text.openRecent,
     submenu: recent.length
       ? recent.map((r) => ({ label: literal(`${r.name} — ${r.dir}`), click: () => open(r.id) }))
-      : [{ label: 'No Recent Projects', enabled: false }]
+      : [{ label: text.noRecent, enabled: false }]
   }
 }
 
@@ -70,13 +75,15 @@ export interface MenuOptions {
    * has neither — a reload throws away unsaved work, and DevTools let anyone poke at the page.
    */
   developer?: boolean
+  /** The labels, in the renderer's language (strings.ts); English by default. */
+  text?: MainStrings['menu']
 }
 
 export function buildMenuTemplate(
   platform: string,
   callbacks: MenuCallbacks,
   recent: readonly RecentMenuEntry[] = [],
-  { developer = false }: MenuOptions = {}
+  { developer = false, text = mainText('en').menu }: MenuOptions = {}
 ): MenuItem[] {
   const action = (label: string, name: MenuAction, accelerator?: string): MenuItem => ({
     label,
@@ -86,65 +93,65 @@ export function buildMenuTemplate(
   const isMac = platform === 'darwin'
 
   const file: MenuItem = {
-    label: 'File',
+    label: text.file,
     submenu: [
-      action('New', 'new', 'CmdOrCtrl+N'),
-      action('Open Project…', 'open-project', 'CmdOrCtrl+O'),
-      ...(callbacks.openRecent ? [openRecentItem(recent, callbacks.openRecent)] : []),
+      action(text.new, 'new', 'CmdOrCtrl+N'),
+      action(text.openProject, 'open-project', 'CmdOrCtrl+O'),
+      ...(callbacks.openRecent ? [openRecentItem(recent, callbacks.openRecent, text)] : []),
       separator,
-      action('Save Project', 'save-project', 'CmdOrCtrl+S'),
-      action('Save Project As…', 'save-project-as', 'CmdOrCtrl+Shift+S'),
+      action(text.saveProject, 'save-project', 'CmdOrCtrl+S'),
+      action(text.saveProjectAs, 'save-project-as', 'CmdOrCtrl+Shift+S'),
       separator,
-      action('Open CSV…', 'open-csv', 'CmdOrCtrl+Shift+O'),
+      action(text.openCsv, 'open-csv', 'CmdOrCtrl+Shift+O'),
       separator,
-      action('Export Weights…', 'export-weights', 'CmdOrCtrl+E'),
+      action(text.exportWeights, 'export-weights', 'CmdOrCtrl+E'),
       {
-        label: 'Export',
-        submenu: [action('ONNX…', 'export-onnx'), action('PyTorch Project…', 'export-pytorch')]
+        label: text.export,
+        submenu: [action(text.exportOnnx, 'export-onnx'), action(text.exportPytorch, 'export-pytorch')]
       },
-      action('Import Weights…', 'import-weights', 'CmdOrCtrl+Shift+E'),
+      action(text.importWeights, 'import-weights', 'CmdOrCtrl+Shift+E'),
       // On macOS Quit lives in the app menu.
-      ...(isMac ? [] : [separator, { label: 'Quit', role: 'quit' } as MenuItem])
+      ...(isMac ? [] : [separator, { label: text.quit, role: 'quit' } as MenuItem])
     ]
   }
 
   const edit: MenuItem = {
-    label: 'Edit',
+    label: text.edit,
     submenu: [
-      action('Undo', 'undo', 'CmdOrCtrl+Z'),
-      action('Redo', 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+      action(text.undo, 'undo', 'CmdOrCtrl+Z'),
+      action(text.redo, 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
       separator,
-      { label: 'Cut', role: 'cut' },
-      { label: 'Copy', role: 'copy' },
-      { label: 'Paste', role: 'paste' },
-      { label: 'Select All', role: 'selectAll' }
+      { label: text.cut, role: 'cut' },
+      { label: text.copy, role: 'copy' },
+      { label: text.paste, role: 'paste' },
+      { label: text.selectAll, role: 'selectAll' }
     ]
   }
 
   const view: MenuItem = {
-    label: 'View',
+    label: text.view,
     submenu: [
       ...(developer
         ? ([
-            { label: 'Reload', role: 'reload' },
-            { label: 'Toggle Developer Tools', role: 'toggleDevTools' },
+            { label: text.reload, role: 'reload' },
+            { label: text.toggleDevTools, role: 'toggleDevTools' },
             separator
           ] as MenuItem[])
         : []),
-      { label: 'Actual Size', role: 'resetZoom' },
-      { label: 'Zoom In', role: 'zoomIn' },
-      { label: 'Zoom Out', role: 'zoomOut' },
+      { label: text.resetZoom, role: 'resetZoom' },
+      { label: text.zoomIn, role: 'zoomIn' },
+      { label: text.zoomOut, role: 'zoomOut' },
       separator,
-      action('Fit Graph to Window', 'fit-view', 'CmdOrCtrl+Shift+F'),
-      { label: 'Toggle Full Screen', role: 'togglefullscreen' }
+      action(text.fitView, 'fit-view', 'CmdOrCtrl+Shift+F'),
+      { label: text.togglefullscreen, role: 'togglefullscreen' }
     ]
   }
 
   const help: MenuItem = {
-    label: 'Help',
+    label: text.help,
     submenu: [
-      { label: 'About Backprop Studio', click: callbacks.showAbout },
-      { label: 'Documentation', click: callbacks.openDocumentation }
+      { label: text.about, click: callbacks.showAbout },
+      { label: text.documentation, click: callbacks.openDocumentation }
     ]
   }
 

@@ -4,7 +4,7 @@
  * single-instance lock). Pure: which arguments are files, and what to do with each, with the
  * Electron side injected.
  */
-import { isAbsolute, resolve } from 'node:path'
+import { basename, isAbsolute, resolve } from 'node:path'
 import { PROJECT_SUFFIX, WEIGHTS_SUFFIX } from './dialogs'
 
 export type OpenKind = 'project' | 'weights'
@@ -75,8 +75,11 @@ export interface OpenFileDeps {
   readWeights(path: string): Promise<{ name: string; text: string }>
   /** The renderer imports these weights. */
   openWeights(file: { name: string; text: string }): void
-  /** A sentence for the user when the file cannot be opened. */
-  report(message: string): void
+  /**
+   * The file cannot be opened: `message` is the English sentence for main's log; `name` (the base name)
+   * and `reason` let main word the user's box in their language.
+   */
+  report(message: string, detail: { name: string; reason: string }): void
 }
 
 /** Hands one file to the renderer; failures are reported, never thrown (this runs from OS events). */
@@ -85,7 +88,8 @@ export async function deliverOpenRequest(request: OpenRequest, deps: OpenFileDep
     if (request.kind === 'project') deps.openProject(await deps.rememberProject(request.path))
     else deps.openWeights(await deps.readWeights(request.path))
   } catch (err) {
-    deps.report(`Could not open ${request.path}: ${err instanceof Error ? err.message : String(err)}`)
+    const reason = err instanceof Error ? err.message : String(err)
+    deps.report(`Could not open ${request.path}: ${reason}`, { name: basename(request.path), reason })
   }
 }
 

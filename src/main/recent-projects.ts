@@ -164,7 +164,8 @@ export async function openRecentProject(
   openProjectFile: (path: string) => Promise<OpenedFile>
 ): Promise<OpenRecentResult> {
   const path = recent.pathOf(id)
-  if (!path) return { ok: false, message: 'That project is no longer in the recent list.' }
+  if (!path)
+    return { ok: false, code: 'not-recent', message: 'That project is no longer in the recent list.' }
   try {
     const file = await openProjectFile(path)
     await recent.add(path)
@@ -173,9 +174,13 @@ export async function openRecentProject(
     if (!isMissingFile(err)) throw err
     const entry = recent.list().find((e) => e.id === id)
     await recent.remove(id as string)
+    // The entry was just listed; '…' only if it vanished meanwhile (never the raw path: no paths leave main).
+    const params = { name: basename(path), dir: entry?.dir ?? '…' }
     return {
       ok: false,
-      message: `${basename(path)} is no longer in ${entry?.dir ?? 'its folder'} (moved, renamed or deleted), so it was removed from the recent projects.`
+      code: 'moved',
+      params,
+      message: `${params.name} is no longer in ${params.dir} (moved, renamed or deleted), so it was removed from the recent projects.`
     }
   }
 }

@@ -3,6 +3,8 @@
  * silently fall back to a weaker default. Structurally a BrowserWindowConstructorOptions (checked
  * where index.ts passes it to BrowserWindow); kept free of `electron` so it can be unit-tested.
  */
+import { fill, mainText, type MainStrings } from './strings'
+
 export interface SecureWebPreferences {
   preload: string
   contextIsolation: true
@@ -83,13 +85,14 @@ export interface UnsavedChangesPrompt {
  * just stays open, silently. Main asks this question on `will-prevent-unload` instead; answer 0 leaves.
  * The safe answer (stay) is the default, so a stray Enter loses nothing.
  */
-export function unsavedChangesPrompt(): UnsavedChangesPrompt {
+export function unsavedChangesPrompt(text: MainStrings = mainText('en')): UnsavedChangesPrompt {
+  const t = text.unsaved
   return {
     type: 'question',
-    title: 'Unsaved changes',
-    message: 'The project has changes that are not saved.',
-    detail: 'Close anyway and lose them? (A recovery copy is kept until you discard it.)',
-    buttons: ['Close without saving', 'Keep editing'],
+    title: t.title,
+    message: t.message,
+    detail: t.detail,
+    buttons: [t.leave, t.stay],
     defaultId: 1,
     cancelId: 1,
     noLink: true
@@ -98,3 +101,36 @@ export function unsavedChangesPrompt(): UnsavedChangesPrompt {
 
 /** True when the user's answer to unsavedChangesPrompt() means "leave". */
 export const leavesWithoutSaving = (response: number): boolean => response === 0
+
+/** The error box for a file the OS asked the app to open and that could not be opened. */
+export interface CouldNotOpenBox {
+  type: 'error'
+  message: string
+  detail: string
+}
+
+/** `name`: the file's base name; `reason`: main's sentence (English: it comes from fs or our checks). */
+export function couldNotOpenBox(
+  name: string,
+  reason: string,
+  text: MainStrings = mainText('en')
+): CouldNotOpenBox {
+  return {
+    type: 'error',
+    message: text.couldNotOpen.message,
+    detail: fill(text.couldNotOpen.detail, { name, reason })
+  }
+}
+
+/** Help → About. */
+export function aboutBox(
+  version: string,
+  text: MainStrings = mainText('en')
+): { type: 'info'; title: string; message: string; detail: string } {
+  return {
+    type: 'info',
+    title: text.about.title,
+    message: fill(text.about.message, { version }),
+    detail: text.about.detail
+  }
+}

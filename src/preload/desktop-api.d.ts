@@ -18,6 +18,9 @@ export type MenuAction =
   | 'redo'
   | 'fit-view'
 
+/** The app's languages; main words its menu and dialogs in the one the renderer last sent. */
+export type AppLocale = 'en' | 'zh-CN'
+
 /** A file the user picked: its base name (never the path) and its text. */
 export interface OpenedFile {
   name: string
@@ -44,7 +47,22 @@ export interface RecentProjectEntry {
 }
 
 /** A missing or moved file is not an exception: main drops the entry and says why. */
-export type OpenRecentResult = { ok: true; file: OpenedFile } | { ok: false; message: string }
+export type OpenRecentResult =
+  | { ok: true; file: OpenedFile }
+  | {
+      ok: false
+      /** The sentence in English (main's log; a fallback when `code` is absent). */
+      message: string
+      /** What happened, worded by the renderer (notices.project.recent.<code>) with `params`. */
+      code?: OpenRecentFailure
+      params?: Record<string, string>
+    }
+
+/**
+ * Why a recent project did not open: not in the list (any more), the file moved or was deleted (its
+ * entry is dropped; params `name`, `dir`), or main has no recent list at all.
+ */
+export type OpenRecentFailure = 'not-recent' | 'moved' | 'unavailable'
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped'
 
@@ -110,6 +128,11 @@ export interface DesktopApi {
   onOpenRecent(listener: (id: string) => void): () => void
   /** Application-menu actions; returns the unsubscribe function. */
   onMenu(listener: (action: MenuAction) => void): () => void
+  /**
+   * The renderer's language, on start and on every switch: main rebuilds the application menu in it
+   * and words later dialogs with it. Anything but 'en' | 'zh-CN' is ignored (and logged) by main.
+   */
+  setLocale(locale: AppLocale): void
   /** Engine process status changes (restart after a crash, …); returns the unsubscribe function. */
   onEngineStatus(listener: (status: EngineStatus) => void): () => void
 }

@@ -67,6 +67,7 @@ const desktop: DesktopApi = {
     const offs = menuActions.map((action) => listen(menuChannel(action), () => listener(action)))
     return () => offs.forEach((off) => off())
   },
+  setLocale: (locale) => ipcRenderer.send(channels.setLocale, locale),
   onEngineStatus(listener: (status: EngineStatus) => void) {
     return listen(channels.engineStatus, (_event, status) => listener(status as EngineStatus))
   }

@@ -149,9 +149,37 @@ test('the page comes from app://bundle with a CSP header, has no Node and sees o
       'recentProjects',
       'restartEngine',
       'saveProject',
-      'saveWeights'
+      'saveWeights',
+      'setLocale'
     ].sort()
   )
+})
+
+/** The application menu's top-level labels, read in main (the app menu role on macOS has none). */
+const menuLabels = () =>
+  app.evaluate(({ Menu }) =>
+    (Menu.getApplicationMenu()?.items ?? [])
+      .filter((i) => String(i.role).toLowerCase() !== 'appmenu')
+      .map((i) => i.label)
+  )
+
+test('switching to 简体中文 rewords the application menu; an unknown locale is ignored; back to English', async () => {
+  const language = page.getByRole('combobox', { name: /^(Language|语言)$/ })
+  await language.selectOption('zh-CN')
+  await expect.poll(menuLabels).toEqual(['文件', '编辑', '视图', '帮助'])
+  const fileMenu = await app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()!
+      .items.find((i) => i.label === '文件')!
+      .submenu!.items.filter((i) => i.type !== 'separator')
+      .map((i) => i.label)
+  )
+  expect(fileMenu).toContain('打开最近的项目')
+  expect(fileMenu).toContain('保存项目')
+  // Main checks the payload itself: a value the page should never send changes nothing.
+  await page.evaluate(() => window.desktop!.setLocale('fr' as 'en'))
+  await expect.poll(menuLabels).toEqual(['文件', '编辑', '视图', '帮助'])
+  await language.selectOption('en')
+  await expect.poll(menuLabels).toEqual(['File', 'Edit', 'View', 'Help'])
 })
 
 test('the engine connects through main, and answers a request and a malformed one', async () => {

@@ -220,6 +220,8 @@ describe('project:open-recent (handler logic without Electron)', () => {
     expect(!result.ok && result.message).toMatch(
       /iris\.bps\.json is no longer in ~\/nets \(moved, renamed or deleted\).*removed from the recent projects/
     )
+    // The renderer words it from the code and params (main's sentence is for its log); no path leaves main.
+    expect(result).toMatchObject({ code: 'moved', params: { name: 'iris.bps.json', dir: '~/nets' } })
     expect(recent.list()).toEqual([])
   })
 
@@ -234,6 +236,7 @@ describe('project:open-recent (handler logic without Electron)', () => {
     for (const id of ['nope', '/home/ann/nets/iris.bps.json', 7, null])
       expect(await openRecentProject(recent, id, open)).toEqual({
         ok: false,
+        code: 'not-recent',
         message: 'That project is no longer in the recent list.'
       })
     expect(read).toEqual([])

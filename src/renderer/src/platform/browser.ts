@@ -35,7 +35,8 @@ async function openRecent(storage: Storage, entry: RecentProject): Promise<Opene
   if (text !== null) return { name: entry.name, text }
   forgetRecent(storage, entry.id)
   throw new RecentProjectGone(
-    `The copy of ${entry.name} kept by this browser is gone (site data cleared?), so it was removed from the recent projects. Open the file instead.`
+    `The copy of ${entry.name} kept by this browser is gone (site data cleared?), so it was removed from the recent projects. Open the file instead.`,
+    { key: 'notices.project.recentCopyGone', params: { name: entry.name } }
   )
 }
 
@@ -57,6 +58,8 @@ export function createBrowserPlatform(storage: Storage = window.localStorage): P
     download: downloadFile,
     onMenu: () => () => {},
     onOpenWeights: () => () => {},
+    // The page has no menu or native dialogs to word.
+    setLocale: () => {},
     forgetFile: () => {},
     recent: {
       list: async () => listRecent(storage),

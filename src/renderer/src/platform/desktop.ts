@@ -1,7 +1,14 @@
-import type { DesktopApi } from '../../../preload/desktop-api'
+import type { DesktopApi, OpenRecentFailure } from '../../../preload/desktop-api'
 import { downloadFile } from './download'
 import { clearAutosave, readAutosave, writeAutosave } from './storage'
 import { RecentProjectGone, type Platform } from './types'
+
+/** Main's reasons for a recent project that did not open, as the notices that word them. */
+const recentFailureKeys: Record<OpenRecentFailure, string> = {
+  'not-recent': 'notices.project.notRecent',
+  moved: 'notices.project.recentMoved',
+  unavailable: 'notices.project.recentUnavailable'
+}
 
 /** The preload's bridge, present only inside the desktop app. */
 export const desktopBridge = (): DesktopApi | undefined =>
@@ -24,13 +31,20 @@ export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = win
     download: downloadFile,
     onMenu: (listener) => bridge.onMenu(listener),
     onOpenWeights: (listener) => bridge.onOpenWeights(listener),
+    // Only the two locales main knows; main checks again (the page is not trusted to be right).
+    setLocale(locale) {
+      if (locale === 'en' || locale === 'zh-CN') bridge.setLocale(locale)
+    },
     // Main keeps the list and records files only from its own dialogs; the renderer holds opaque ids.
     recent: {
       list: () => bridge.recentProjects(),
       remember: () => bridge.recentProjects(),
       async open(entry) {
         const result = await bridge.openRecent(entry.id)
-        if (!result.ok) throw new RecentProjectGone(result.message)
+        if (!result.ok) {
+          const key = result.code && recentFailureKeys[result.code]
+          throw new RecentProjectGone(result.message, key ? { key, params: result.params } : undefined)
+        }
         return result.file
       },
       onPick: (listener) => bridge.onOpenRecent(listener)

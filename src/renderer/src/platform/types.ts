@@ -41,9 +41,15 @@ export interface RecentProject {
   size?: number
 }
 
-/** A recent project that cannot be opened any more (moved, deleted); the message says so for the user. */
+/**
+ * A recent project that cannot be opened any more (moved, deleted). `message` says so in English (logs,
+ * a fallback); `notice` is the same as a catalogue key and params, for the user in their language.
+ */
 export class RecentProjectGone extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly notice?: { key: string; params?: Record<string, string> }
+  ) {
     super(message)
     this.name = 'RecentProjectGone'
   }
@@ -80,6 +86,12 @@ export interface Platform {
   download(name: string, content: string | Blob, type?: string): void
   /** The desktop app's menu; the browser has none. Returns the unsubscribe function. */
   onMenu(listener: (action: MenuAction) => void): () => void
+  /**
+   * The user's language, on start and on every switch (followLocale in ./locale). Desktop: main words
+   * the application menu and native dialogs in it. Browser: nothing to tell. Optional so a test's own
+   * platform need not have it.
+   */
+  setLocale?(locale: string): void
   /** A weights file the OS opened with the desktop app. Returns the unsubscribe function. */
   onOpenWeights(listener: (file: OpenedFile) => void): () => void
   recent: {

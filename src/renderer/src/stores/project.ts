@@ -251,7 +251,7 @@ export const useProjectStore = defineStore('project', () => {
       file = await platform.recent.open(entry)
     } catch (err) {
       // A moved or deleted file: the platform has dropped the entry and its message says so.
-      if (err instanceof RecentProjectGone) ui.notify(err.message, 'error')
+      if (err instanceof RecentProjectGone) ui.notify(err.notice ?? err.message, 'error')
       else
         ui.notify(
           notice('notices.project.couldNotOpen', {

@@ -103,6 +103,11 @@ const notices = {
     opened: 'Opened {name}',
     couldNotOpenProject: 'Could not open the project: {error}',
     notRecent: 'That project is no longer in the recent list.',
+    recentMoved:
+      '{name} is no longer in {dir} (moved, renamed or deleted), so it was removed from the recent projects.',
+    recentUnavailable: 'The recent projects are not available.',
+    recentCopyGone:
+      'The copy of {name} kept by this browser is gone (site data cleared?), so it was removed from the recent projects. Open the file instead.',
     saved: 'Saved {name}',
     couldNotSave: 'Could not save {name}: {error}',
     recoveredUnreadable: 'The recovered copy could not be read: {error}',

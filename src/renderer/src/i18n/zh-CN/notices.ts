@@ -99,6 +99,10 @@ const notices: typeof en = {
     opened: '已打开 {name}',
     couldNotOpenProject: '无法打开项目：{error}',
     notRecent: '这个项目已不在最近列表中。',
+    recentMoved: '{name} 已不在 {dir} 中（被移动、重命名或删除），因此已从最近的项目中移除。',
+    recentUnavailable: '最近的项目列表不可用。',
+    recentCopyGone:
+      '此浏览器保存的 {name} 副本已不存在（网站数据被清除？），因此已从最近的项目中移除。请改为打开该文件。',
     saved: '已保存 {name}',
     couldNotSave: '无法保存 {name}：{error}',
     recoveredUnreadable: '无法读取恢复的副本：{error}',
