@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { getInstanceByDom } from 'echarts/core'
+import { chartInstance } from './chartInstance'
 import type { EChartsOption } from 'echarts'
 import { nextTick, ref } from 'vue'
 import { chartDraws } from '@renderer/charts/drawQueue'
@@ -19,10 +19,7 @@ afterEach(() => {
 })
 
 function drawnData(w: VueWrapper): number[] {
-  const el = w.element.querySelector('.chart-canvas') as HTMLElement
-  const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
-  if (!chart) throw new Error('no ECharts instance')
-  const o = chart.getOption() as { series: { data: [number, number][] }[] }
+  const o = chartInstance(w).getOption() as { series: { data: [number, number][] }[] }
   return o.series[0].data.map((p) => p[1])
 }
 
@@ -64,10 +61,9 @@ describe('ChartFrame builds its option in its draw-queue slot', () => {
     })
     await flushPromises()
     await chartDraws.idle()
-    const el = wrapper.element.querySelector('.chart-canvas') as HTMLElement
-    const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
+    const chart = chartInstance(wrapper)
     let draws = 0
-    const original = chart!.setOption.bind(chart) as (...a: unknown[]) => void
+    const original = chart.setOption.bind(chart) as (...a: unknown[]) => void
     ;(chart as unknown as { setOption: (...a: unknown[]) => void }).setOption = (...a) => {
       draws++
       original(...a)

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { getInstanceByDom } from 'echarts/core'
+import { chartInstance } from './chartInstance'
 import { h } from 'vue'
 import type { SessionEvent } from '@engine/train/types'
 import { useTrainingStore } from '@renderer/stores/training'
@@ -27,14 +27,7 @@ const frames = async (n = 3) => {
 }
 
 /** The ECharts instance of the chart titled `title`. */
-function instanceOf(w: VueWrapper, title: string) {
-  const frame = w.findAll('figure.chart-frame').find((f) => f.attributes('aria-label') === title)
-  if (!frame) throw new Error(`no chart "${title}"`)
-  const el = frame.element.querySelector('.chart-canvas') as HTMLElement
-  const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
-  if (!chart) throw new Error(`chart "${title}" has no ECharts instance`)
-  return chart
-}
+const instanceOf = (w: VueWrapper, title: string) => chartInstance(w, title)
 /** Counts the setOption calls the chart titled `title` gets from now on. */
 function countDraws(w: VueWrapper, title: string): { count: number } {
   const chart = instanceOf(w, title)
@@ -50,12 +43,7 @@ function countDraws(w: VueWrapper, title: string): { count: number } {
 type SeriesData = { id: string; name: string; data: [number, number][] }
 /** The option ECharts is drawing right now in the chart titled `title`. */
 function drawn(w: VueWrapper, title: string): { series: SeriesData[]; [k: string]: unknown } {
-  const frame = w.findAll('figure.chart-frame').find((f) => f.attributes('aria-label') === title)
-  if (!frame) throw new Error(`no chart "${title}"`)
-  const el = frame.element.querySelector('.chart-canvas') as HTMLElement
-  const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
-  if (!chart) throw new Error(`chart "${title}" has no ECharts instance`)
-  return chart.getOption() as never
+  return chartInstance(w, title).getOption() as never
 }
 const series = (w: VueWrapper, title: string, id: string) => {
   const s = drawn(w, title).series.find((x) => x.id === id)

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { getInstanceByDom, type ECharts } from 'echarts/core'
+import type { ECharts } from 'echarts/core'
+import { chartInstance } from './chartInstance'
 import { chartDraws } from '@renderer/charts/drawQueue'
 import { RunBuffers } from '@renderer/charts/runBuffers'
 import { createAppI18n } from '@renderer/i18n'
@@ -24,13 +25,6 @@ afterEach(() => {
 
 const bins = (spread: number) => ({ edges: [-spread, 0, spread], counts: [1, 2] })
 
-function heatmap(w: VueWrapper): ECharts {
-  const frame = w
-    .findAll('figure.chart-frame')
-    .find((f) => f.attributes('aria-label') === 'Weights over time')!
-  const el = frame.element.querySelector('.chart-canvas') as HTMLElement
-  return (getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement))!
-}
 /** The steps of the drawn columns (the heatmap's category axis). */
 const columns = (chart: ECharts): string[] =>
   (chart.getOption() as { xAxis: { data: string[] }[] }).xAxis[0].data
@@ -47,7 +41,7 @@ describe('the weights-over-time heatmap', () => {
     })
     await flushPromises()
     await chartDraws.idle()
-    const chart = heatmap(wrapper)
+    const chart = chartInstance(wrapper, 'Weights over time')
     const setOption = vi.spyOn(chart, 'setOption')
     const before = columns(chart)
     expect(before).toEqual(['1', '9', '17', '18'])

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { getInstanceByDom } from 'echarts/core'
+import { chartInstance } from './chartInstance'
 import type { Histogram, ProgressEvent, ProgressSample } from '@engine/train/types'
 import type { LayerStats } from '@engine/nn/types'
 import { useTrainingStore } from '@renderer/stores/training'
@@ -66,10 +66,8 @@ afterEach(() => {
 })
 
 function drawnSeries(title: string, id?: string): unknown[] {
-  const frame = wrapper!.findAll('figure.chart-frame').find((f) => f.attributes('aria-label') === title)!
-  const el = frame.element.querySelector('.chart-canvas') as HTMLElement
-  const chart = getInstanceByDom(el) ?? getInstanceByDom(el.firstElementChild as HTMLElement)
-  const series = (chart!.getOption() as { series: { id: string; data: unknown[] }[] }).series
+  const series = (chartInstance(wrapper!, title).getOption() as { series: { id: string; data: unknown[] }[] })
+    .series
   return (id ? series.find((s) => s.id === id) : series[0])!.data
 }
 
