@@ -279,13 +279,20 @@ describe('session control over a MessageChannel', () => {
     expect(o.events.length).toBe(count)
     expect(o.ws.model?.training?.steps).toBe(paused.step)
 
-    // While paused: one batch, then one epoch (stepsPerEpoch = 120 / 8 = 15).
-    const one = await o.client.request('train.step', { unit: 'batch' })
-    expect(one).toMatchObject({ state: 'paused', step: paused.step + 1 })
+    // While paused: one batch, then one epoch (stepsPerEpoch = 120 / 8 = 15). Where the pause fell
+    // is up to the clock, so batches first bring the run to an epoch's last batch: from there the
+    // epoch step is that one batch, and from the boundary it then reaches it is the whole next epoch.
+    let last = await o.client.request('train.step', { unit: 'batch' })
+    expect(last).toMatchObject({ state: 'paused', step: paused.step + 1 })
+    while (last.step % 15 !== 14) last = await o.client.request('train.step', { unit: 'batch' })
+    const pausedAfter = (step: number) => (e: TrainEventData) =>
+      e.type === 'state' && e.state === 'paused' && e.step > step
     await o.client.request('train.step', { unit: 'epoch' })
-    const epochEnd = await waitFor(o, (e) => e.type === 'state' && e.state === 'paused' && e.step > one.step)
-    expect(epochEnd.type === 'state' && epochEnd.step % 15).toBe(0)
-    expect(epochEnd.type === 'state' && epochEnd.epoch).toBe(paused.epoch + 1)
+    const lastBatch = await waitFor(o, pausedAfter(last.step))
+    expect(lastBatch).toMatchObject({ step: last.step + 1, epoch: last.epoch + 1 })
+    await o.client.request('train.step', { unit: 'epoch' })
+    const wholeEpoch = await waitFor(o, pausedAfter(last.step + 1))
+    expect(wholeEpoch).toMatchObject({ step: last.step + 16, epoch: last.epoch + 2 })
 
     const resumed = await o.client.request('train.resume', {})
     expect(resumed.state).toBe('running')
