@@ -151,16 +151,39 @@ async function main(): Promise<void> {
 
     // As source text: tsx's helpers (__name) do not exist in the page.
     await page.evaluate(`(() => {
-      const b = (window.__bench = { frames: 0, long: [] })
+      const b = (window.__bench = { frames: 0, long: [], longAt: [], frames50: [] })
       const tick = () => { b.frames++; requestAnimationFrame(tick) }
       requestAnimationFrame(tick)
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) b.long.push(e.duration) })
-        .observe({ type: 'longtask', buffered: false })
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          b.long.push(e.duration)
+          if (b.longAt.length < 1000) b.longAt.push({ at: e.startTime, ms: e.duration })
+        }
+      }).observe({ type: 'longtask', buffered: false })
+      // Long animation frames: what ran in them (scripts by invoker, style/layout, render), to say
+      // what each long task was without a profiler stretching it.
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.duration <= 50 || b.frames50.length >= 1000) continue
+          const end = e.startTime + e.duration
+          b.frames50.push({
+            at: e.startTime, ms: e.duration,
+            renderMs: e.renderStart ? end - e.renderStart : 0,
+            layoutMs: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+            scripts: e.scripts.map((x) => ({
+              what: x.invoker, fn: x.sourceFunctionName, ms: x.duration,
+              forcedLayoutMs: x.forcedStyleAndLayoutDuration
+            }))
+          })
+        }
+      }).observe({ type: 'long-animation-frame', buffered: false })
     })()`)
 
     if (o.profile > 0) await profileRun(page, o.profile)
 
-    await page.evaluate('window.__bench.frames = 0; window.__bench.long = []; window.__chartDraws = {}')
+    await page.evaluate(
+      'window.__bench.frames = 0; window.__bench.long = []; window.__bench.longAt = []; window.__bench.frames50 = []; window.__chartDraws = {}'
+    )
     const windows: Window5s[] = []
     const until = Date.now() + o.minutes * 60_000
     console.log(`Charts during a ${o.minutes}-minute iris run after ${o.priorRuns} earlier runs:`)
@@ -214,10 +237,49 @@ async function main(): Promise<void> {
         `  ${title.padEnd(32)} ${String(d.n).padStart(6)}  ${(d.total / d.n).toFixed(1).padStart(6)} ms  ` +
           `${d.max.toFixed(0).padStart(5)} ms  ${d.over50}`
       )
+    printLongTaskFrames((await page.evaluate('window.__bench')) as LongTaskRecords)
     console.log(JSON.stringify({ bench: 'ui-charts', ...summary, draws }))
   } finally {
     await browser.close()
     stop()
+  }
+}
+
+interface LongTaskRecords {
+  longAt: { at: number; ms: number }[]
+  frames50: {
+    at: number
+    ms: number
+    renderMs: number
+    layoutMs: number
+    scripts: { what: string; fn: string; ms: number; forcedLayoutMs: number }[]
+  }[]
+}
+
+/** Each long task with the long animation frame it fell in: its scripts, style/layout and render time. */
+function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
+  if (longAt.length === 0) return
+  console.log(
+    'long tasks and their animation frames (scripts by invoker; the rest is style, layout, paint, GC):'
+  )
+  for (const t of longAt.slice(0, 40)) {
+    const f = frames50.find((x) => x.at <= t.at + 1 && t.at < x.at + x.ms)
+    const head = `  at ${(t.at / 1000).toFixed(1)} s, ${t.ms.toFixed(0)} ms`
+    if (!f) {
+      console.log(`${head}: no long animation frame (a task outside rendering)`)
+      continue
+    }
+    const scripts = f.scripts
+      .filter((x) => x.ms >= 1)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 4)
+      .map(
+        (x) =>
+          `${x.what}${x.fn ? ` (${x.fn})` : ''} ${x.ms.toFixed(0)} ms${x.forcedLayoutMs >= 1 ? `, forced layout ${x.forcedLayoutMs.toFixed(0)}` : ''}`
+      )
+    console.log(
+      `${head}: frame ${f.ms.toFixed(0)} ms, render ${f.renderMs.toFixed(0)} (style+layout ${f.layoutMs.toFixed(0)}); ${scripts.join('; ') || 'no script ≥ 1 ms'}`
+    )
   }
 }
 
