@@ -25,10 +25,12 @@ interface UiBenchOptions {
   outDir?: string
   /** Seconds of CPU profile (CDP Profiler) to take 10 s into the run, before the measured windows; 0: none. */
   profile: number
+  /** Seconds of allocation sampling (CDP HeapProfiler) 10 s into the run; 0: none. */
+  allocations: number
 }
 
 function parseArgs(argv: string[]): UiBenchOptions {
-  const o: UiBenchOptions = { minutes: 2, priorRuns: 2, port: 4190, build: true, profile: 0 }
+  const o: UiBenchOptions = { minutes: 2, priorRuns: 2, port: 4190, build: true, profile: 0, allocations: 0 }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = (): number => {
@@ -40,13 +42,14 @@ function parseArgs(argv: string[]): UiBenchOptions {
     else if (a === '--prior-runs') o.priorRuns = Math.floor(value())
     else if (a === '--port') o.port = Math.floor(value())
     else if (a === '--profile') o.profile = value()
+    else if (a === '--allocations') o.allocations = value()
     else if (a === '--no-build') o.build = false
     else if (a === '--out-dir') {
       o.outDir = resolve(argv[++i] ?? '')
       o.build = false
     } else
       throw new Error(
-        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile)`
+        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile, --allocations)`
       )
   }
   return o
@@ -59,6 +62,8 @@ interface Window5s {
   longTaskMs: number
   maxLongTaskMs: number
   step: number
+  /** The page's JS heap in use at the window's end (Chromium's performance.memory), MB. */
+  heapMb: number
 }
 
 /**
@@ -180,6 +185,7 @@ async function main(): Promise<void> {
     })()`)
 
     if (o.profile > 0) await profileRun(page, o.profile)
+    if (o.allocations > 0) await allocationRun(page, o.allocations)
 
     await page.evaluate(
       'window.__bench.frames = 0; window.__bench.long = []; window.__bench.longAt = []; window.__bench.frames50 = []; window.__chartDraws = {}'
@@ -191,11 +197,11 @@ async function main(): Promise<void> {
       const t0 = Date.now()
       await page.waitForTimeout(5000)
       const seconds = (Date.now() - t0) / 1000
-      const { frames, long } = (await page.evaluate(`(() => {
-        const b = window.__bench, out = { frames: b.frames, long: b.long }
+      const { frames, long, heap } = (await page.evaluate(`(() => {
+        const b = window.__bench, out = { frames: b.frames, long: b.long, heap: performance.memory?.usedJSHeapSize ?? NaN }
         b.frames = 0; b.long = []
         return out
-      })()`)) as { frames: number; long: number[] }
+      })()`)) as { frames: number; long: number[]; heap: number }
       const step = Number(
         /step ([\d,]+)/.exec(await page.locator('.training-panel').innerText())?.[1].replace(/,/g, '') ?? NaN
       )
@@ -204,12 +210,13 @@ async function main(): Promise<void> {
         longTasks: long.length,
         longTaskMs: long.reduce((a, b) => a + b, 0),
         maxLongTaskMs: long.length ? Math.max(...long) : 0,
-        step
+        step,
+        heapMb: heap / 2 ** 20
       }
       windows.push(win)
       console.log(
         `  ${String(windows.length * 5).padStart(4)} s  ${win.fps.toFixed(1).padStart(5)} fps  ` +
-          `long tasks ${win.longTasks} (${win.longTaskMs.toFixed(0)} ms, max ${win.maxLongTaskMs.toFixed(0)} ms)  step ${step}`
+          `long tasks ${win.longTasks} (${win.longTaskMs.toFixed(0)} ms, max ${win.maxLongTaskMs.toFixed(0)} ms)  step ${step}  heap ${win.heapMb.toFixed(0)} MB`
       )
     }
     const fps = windows.map((w) => w.fps)
@@ -281,6 +288,47 @@ function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
       `${head}: frame ${f.ms.toFixed(0)} ms, render ${f.renderMs.toFixed(0)} (style+layout ${f.layoutMs.toFixed(0)}); ${scripts.join('; ') || 'no script ≥ 1 ms'}`
     )
   }
+}
+
+interface SamplingNode {
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  selfSize: number
+  children: SamplingNode[]
+}
+
+/**
+ * Which functions allocate on the UI thread during the run (sampled, CDP HeapProfiler): garbage is
+ * what the collector's pauses are made of. Prints the top allocators by bytes per second.
+ */
+async function allocationRun(page: Page, seconds: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await page.waitForTimeout(10_000)
+  await cdp.send('HeapProfiler.enable')
+  // Keep samples of collected objects too: the garbage is what matters here.
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true
+  })
+  await page.waitForTimeout(seconds * 1000)
+  const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+    profile: { head: SamplingNode }
+  }
+  await cdp.detach()
+  const bytes = new Map<string, number>()
+  let total = 0
+  const walk = (n: SamplingNode): void => {
+    const f = n.callFrame
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`
+    bytes.set(name, (bytes.get(name) ?? 0) + n.selfSize)
+    total += n.selfSize
+    n.children.forEach(walk)
+  }
+  walk(profile.head)
+  const mbs = (b: number): string => `${(b / 2 ** 20 / seconds).toFixed(2)} MB/s`
+  console.log(`allocations, ${seconds} s: ${mbs(total)} in all; by function (self):`)
+  for (const [name, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${mbs(b).padStart(11)}  ${name}`)
 }
 
 /**

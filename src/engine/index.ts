@@ -94,7 +94,7 @@ export { matmulTransB, matmulAccumulate, matmulTransA, columnSums } from './math
 export { createRng, type Rng } from './random'
 
 // bounded downsampling: the one stride-doubling downsampler (charts, progress events, loss history)
-export { MeanSeries, StrideBuckets } from './strideBuckets'
+export { MeanSeries, SampledHistory, StrideBuckets } from './strideBuckets'
 
 // protocol: the engine's messages, server and client (one API over MessagePort, Worker or child process)
 export {

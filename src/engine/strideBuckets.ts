@@ -16,6 +16,9 @@
  * y values (weighted, when an item stands for several raw steps) at the x of its last item; the open
  * bucket is reported too (the mean of the items it holds so far), so every item pushed is in exactly
  * one point and the last x is always the last point's. Buckets are counted in items, not weights.
+ *
+ * `SampledHistory` keeps whole items, the first of each bucket, plus always the newest: the charts'
+ * weight-histogram snapshots over a run, and the epochs' metrics a progress event carries.
  */
 export class StrideBuckets {
   /** Raw items per closed bucket; doubles at each merge. */
@@ -149,5 +152,45 @@ export class MeanSeries {
       this.sum[k] = this.sum[2 * k] + this.sum[2 * k + 1]
       this.weight[k] = this.weight[2 * k] + this.weight[2 * k + 1]
     }
+  }
+}
+
+/**
+ * A bounded history of items (weight histograms over steps, epoch metrics): when full, every other
+ * kept item is dropped and only every 2nd later one is kept, so the history always spans everything
+ * pushed evenly with at most `capacity` entries, plus the newest, which is always kept as well (a chart
+ * shows the present; a progress event's last epoch is the current one).
+ */
+export class SampledHistory<T> {
+  private items: T[] = []
+  private readonly slots: StrideBuckets
+  private newest: T | null = null
+  /** Bound once: no closure per push. */
+  private readonly merge = (): void => void (this.items = this.items.filter((_, i) => i % 2 === 0))
+
+  /** @param capacity the most items kept besides the newest; even, at least 2 */
+  constructor(readonly capacity = 120) {
+    this.slots = new StrideBuckets(capacity)
+  }
+
+  push(item: T): void {
+    if (this.slots.next(this.merge)) this.items.push(item)
+    this.newest = item
+  }
+
+  /** The kept items in order, ending with the newest one. */
+  values(): T[] {
+    if (this.newest === null || this.items[this.items.length - 1] === this.newest) return this.items.slice()
+    return [...this.items, this.newest]
+  }
+
+  get latest(): T | null {
+    return this.newest
+  }
+
+  clear(): void {
+    this.items = []
+    this.slots.clear()
+    this.newest = null
   }
 }

@@ -260,6 +260,26 @@ describe('the loss points of a progress event', () => {
   })
 })
 
+describe('the epochs of a progress event', () => {
+  it('are at most maxEpochs of them, evenly spread, plus the newest: a small dataset sends no thousand', async () => {
+    // One step per epoch (full batch) and one progress event for the whole run: 50 epochs to carry.
+    const h = harness({
+      maxEpochs: 4,
+      progressMs: 1e9,
+      settings: { optimizer: 'adam', batchSize: 0, epochs: 50 }
+    })
+    h.session.start()
+    while (h.session.state === 'running') await h.release()
+    await h.session.whenSettled()
+    expect(h.of('done')[0]).toMatchObject({ reason: 'epochs', epoch: 50 })
+    const epochs = h.of('progress').flatMap((e) => e.epochs.map((m) => m.epoch))
+    // The first of each group of 16 (1, 17, 33, 49: 4 kept), then the newest, 50.
+    expect(epochs).toEqual([1, 17, 33, 49, 50])
+    // The newest carries the run's current metrics, as every epoch did before.
+    expect(h.of('progress').at(-1)!.epochs.at(-1)).toEqual(h.session.trainer.lastEpoch)
+  })
+})
+
 /**
  * Issue 10, item 9: the epoch-end and end-of-run evaluations are spread over the loop's slices, so no
  * slice (and no stop) evaluates a large set at once. Counted in rows, not timed.

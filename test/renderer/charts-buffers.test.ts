@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SeriesBuffer } from '@renderer/charts/seriesBuffer'
-import { SampledHistory } from '@renderer/charts/sampledHistory'
+import { SampledHistory } from '@engine/index'
 import { StrideBuckets } from '@engine/index'
 import { emaSmooth, emaSmoothPoints } from '@renderer/charts/smoothing'
 import { checkBins, evenEdges, histogramOutline, rebin } from '@renderer/charts/histogram'

@@ -9,7 +9,7 @@
  * latency of a control message is at most one slice plus one step.
  */
 import type { Network } from '../nn/types'
-import { MeanSeries } from '../strideBuckets'
+import { MeanSeries, SampledHistory } from '../strideBuckets'
 import { parameterHistograms } from './histogram'
 import { resolveTrainSettings, type TrainSettingsInput } from './settings'
 import {
@@ -53,6 +53,12 @@ export interface SessionOptions extends TrainerOptions {
    * the engine's one downsampler (MeanSeries), so more steps come as means of consecutive groups.
    */
   maxPoints?: number
+  /**
+   * Most epochs' metrics per progress event besides the newest (even; default 32). A small dataset
+   * finishes an epoch every few steps — iris at full speed ~1,000 epochs per event, 175 kB of JSON
+   * every 75 ms for the UI thread to take in and collect — so more come evenly sampled.
+   */
+  maxEpochs?: number
   /** Sample δ statistics at every step up to this step (default 256): the start of a run moves most. */
   denseSampleSteps?: number
   /** After that, sample δ statistics at most every this many ms of training (default 4). */
@@ -116,6 +122,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
   const progressMs = opts.progressMs ?? DEFAULT_PROGRESS_MS
   const histogramEvery = opts.histogramEvery ?? 4
   const maxPoints = opts.maxPoints ?? 200
+  const maxEpochs = opts.maxEpochs ?? 32
   const denseSampleSteps = opts.denseSampleSteps ?? 256
   const sampleMs = opts.sampleMs ?? 4
   const sampleHistogramEvery = opts.sampleHistogramEvery ?? 8
@@ -134,7 +141,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
   // What the next progress event will carry.
   /** The losses since the last progress event, downsampled as they come (no array grows per step). */
   const lossPoints = new MeanSeries(maxPoints)
-  let epochs: EpochMetrics[] = []
+  const epochs = new SampledHistory<EpochMetrics>(maxEpochs)
   let rowsSinceEvent = 0
   let lastEventAt = clock()
   let eventCount = 0
@@ -192,7 +199,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
       learningRate: trainer.learningRate,
       steps: s,
       losses: l,
-      epochs,
+      epochs: epochs.values(),
       layers: trainer.layerStats,
       samplesPerSecond: seconds > 0 ? rowsSinceEvent / seconds : 0
     }
@@ -202,7 +209,7 @@ export function createSession(opts: SessionOptions): TrainingSession {
     }
     eventCount++
     lossPoints.clear()
-    epochs = []
+    epochs.clear()
     samples = []
     rowsSinceEvent = 0
     lastEventAt = now

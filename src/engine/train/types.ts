@@ -168,7 +168,10 @@ export interface ProgressEvent {
   /** Step numbers and the batch losses of the steps since the last event (parallel arrays). */
   steps: number[]
   losses: number[]
-  /** Epochs finished since the last event. */
+  /**
+   * Epochs finished since the last event: all of them, or when more finished than the session's
+   * maxEpochs (default 32), an even sample of them ending with the newest.
+   */
   epochs: EpochMetrics[]
   /** Per-layer δ statistics of the most recent batch. */
   layers: LayerStats[]

@@ -3,10 +3,9 @@
  * reactivity (the training store holds it with markRaw and bumps a version ref once per frame), so
  * appending a point never walks a proxy and memory stays fixed however long the run is.
  */
-import type { LayerStats, Histogram, ProgressEvent } from '@engine/index'
+import { SampledHistory, type LayerStats, type Histogram, type ProgressEvent } from '@engine/index'
 import { histogramBins, mergeBins, type Bins } from './histogram'
 import type { HistogramSnapshot } from './histogramOptions'
-import { SampledHistory } from './sampledHistory'
 import { SeriesBuffer } from './seriesBuffer'
 
 export interface LayerBuffers {
