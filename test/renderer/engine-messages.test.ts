@@ -71,7 +71,11 @@ function engineParamNames(): Set<string> {
     'protocol/schema.ts',
     'protocol/server.ts',
     'weights/file.ts',
-    'train/settings.ts'
+    'train/settings.ts',
+    // Main's refusals (the 'desktop' family) are built here.
+    '../main/desktop-errors.ts',
+    '../main/dialogs.ts',
+    '../main/index.ts'
   ]
   const names = new Set<string>()
   for (const f of files) {

@@ -21,7 +21,24 @@ import {
   type DoneEvent,
   type MessageParams
 } from '@engine/index'
+import type { DesktopErrorCode } from '../../../preload/desktop-api'
 import { formatNumber, messages } from './index'
+
+/** Main's refusals (a DesktopFailure's code); the Record makes the compiler keep this list complete. */
+const DESKTOP_CODES = Object.keys({
+  'file-too-large': true,
+  'read-failed': true,
+  'write-failed': true,
+  'name-empty': true,
+  'name-too-long': true,
+  'name-has-folders': true,
+  'text-not-string': true,
+  'text-too-large': true,
+  'window-gone': true,
+  'recent-unavailable': true,
+  'not-recorded': true,
+  unexpected: true
+} satisfies Record<DesktopErrorCode, true>) as DesktopErrorCode[]
 
 /** An engine error or notice as it arrives: a code, the English sentence and its parameters. */
 export interface EngineMessage {
@@ -42,6 +59,7 @@ export const ENGINE_CODES = {
   protocol: PROTOCOL_ERROR_CODES,
   weights: WEIGHTS_ERROR_CODES,
   settings: ['bad-settings'],
+  desktop: DESKTOP_CODES,
   train: DONE_REASONS
 } as const satisfies Record<string, readonly string[]>
 

@@ -272,6 +272,33 @@ const engine = {
   settings: {
     'bad-settings': 'The training setting "{field}" is not valid.'
   },
+  /** The desktop app's own refusals (main's DesktopErrorCode, src/preload/desktop-api.d.ts). */
+  desktop: {
+    'file-too-large': '{name} is {sizeMb} MB; files up to {maxMb} MB can be opened.',
+    'read-failed': {
+      default: '{name} could not be read (the system said {errno}).',
+      'not-found': '{name} is not there any more (moved, renamed or deleted).',
+      'permission-denied': 'You do not have permission to read {name}.',
+      'is-directory': '{name} is a folder, not a file.'
+    },
+    'write-failed': {
+      default: '{name} could not be written (the system said {errno}).',
+      'not-found': 'The folder for {name} is not there any more.',
+      'permission-denied': 'You do not have permission to write {name} there.',
+      'is-directory': '{name} is a folder, not a file.',
+      'disk-full': 'The disk is full: {name} could not be written.',
+      'read-only': 'The disk is read-only: {name} could not be written.'
+    },
+    'name-empty': 'The file name is empty.',
+    'name-too-long': 'The file name is longer than {max} characters.',
+    'name-has-folders': 'The file name "{name}" contains folders; choose the folder in the dialog.',
+    'text-not-string': 'There is no text to save.',
+    'text-too-large': 'The file would be longer than {max} characters.',
+    'window-gone': 'The window that asked for it has closed.',
+    'recent-unavailable': 'The recent projects are not available.',
+    'not-recorded': '{name} could not be added to the recent projects.',
+    unexpected: 'The desktop app failed: {message}'
+  },
   /** Why training ended (the engine's done reasons). */
   train: {
     // `one`: after a single epoch (doneMessage's variant), for English's singular.

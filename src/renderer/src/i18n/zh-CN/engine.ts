@@ -249,6 +249,32 @@ const engine: typeof en = {
   settings: {
     'bad-settings': '训练设置“{field}”无效。'
   },
+  desktop: {
+    'file-too-large': '{name} 的大小为 {sizeMb} MB；只能打开不超过 {maxMb} MB 的文件。',
+    'read-failed': {
+      default: '无法读取 {name}（系统错误 {errno}）。',
+      'not-found': '{name} 已不在原处（已被移动、重命名或删除）。',
+      'permission-denied': '你没有读取 {name} 的权限。',
+      'is-directory': '{name} 是一个文件夹，不是文件。'
+    },
+    'write-failed': {
+      default: '无法写入 {name}（系统错误 {errno}）。',
+      'not-found': '用于保存 {name} 的文件夹已不存在。',
+      'permission-denied': '你没有在该位置写入 {name} 的权限。',
+      'is-directory': '{name} 是一个文件夹，不是文件。',
+      'disk-full': '磁盘已满：无法写入 {name}。',
+      'read-only': '磁盘是只读的：无法写入 {name}。'
+    },
+    'name-empty': '文件名为空。',
+    'name-too-long': '文件名超过 {max} 个字符。',
+    'name-has-folders': '文件名“{name}”中包含文件夹；请在对话框中选择文件夹。',
+    'text-not-string': '没有可保存的文本。',
+    'text-too-large': '文件将超过 {max} 个字符。',
+    'window-gone': '发出请求的窗口已关闭。',
+    'recent-unavailable': '最近的项目列表不可用。',
+    'not-recorded': '无法把 {name} 加入最近的项目。',
+    unexpected: '桌面应用出错：{message}'
+  },
   train: {
     epochs: { default: '完成：全部 {epochs} 轮已训练完。', one: '完成：1 轮已训练完。' },
     target: { default: '完成：训练 {epochs} 轮后达到了损失目标。', one: '完成：训练 1 轮后达到了损失目标。' },
