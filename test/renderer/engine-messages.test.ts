@@ -189,6 +189,28 @@ describe('real engine errors in 简体中文', () => {
     )
   })
 
+  it('enum ids among the params are worded: an activation, an edge kind', () => {
+    const g = network()
+    g.nodes = g.nodes.map((n) =>
+      n.id === 'out' ? ({ ...n, units: 3, activation: 'linear' } as GraphSpec['nodes'][number]) : n
+    )
+    g.nodes = g.nodes.map((n) => (n.id === 'L' ? ({ ...n, loss: 'cross-entropy' } as typeof n) : n))
+    const mismatch = validateGraph(g).find((i) => i.code === 'loss-activation-mismatch')!
+    expect(mismatch.params?.activation).toBe('linear')
+    expect(engineText(zh, issueMessage(mismatch))).toBe(
+      '损失 "L" 使用交叉熵，需要 softmax 输出层，但 层 "Output" (out) 使用的是“线性”。'
+    )
+    // English is still the engine's own sentence.
+    expect(engineText(inLocale('en'), issueMessage(mismatch))).toBe(mismatch.message)
+
+    const twice = network()
+    twice.edges.push({ id: 'w1b', from: 'x', to: 'h' } as GraphSpec['edges'][number])
+    const dup = validateGraph(twice).find((i) => i.code === 'duplicate-edge')!
+    expect(dup.params?.edgeKind).toBe('weights')
+    expect(engineText(zh, issueMessage(dup))).toMatch(/另一条权重边重复。$/)
+    expect(engineText(zh, issueMessage(dup))).not.toMatch(/weights/)
+  })
+
   it('a thrown GraphError keeps its params and counts the further problems', () => {
     const g = network()
     g.nodes.push({ id: 'lost', kind: 'dense', units: 2, activation: 'relu' } as GraphSpec['nodes'][number])

@@ -143,6 +143,11 @@ function wordingParams(i18n: Translator, msg: EngineMessage): Record<string, str
     const k = ['input', 'bias', 'dense', 'loss'].includes(kind) ? kind : 'other'
     out[`${key}Desc`] = i18n.t(`engine.nodeKind.${k}`, { name: p[key] })
   }
+  // Enum ids the engine sends as params, worded (its English sentence prints the id itself).
+  if (typeof p.activation === 'string' && i18n.te(`canvas.activationKind.${p.activation}`))
+    out.activation = i18n.t(`canvas.activationKind.${p.activation}`)
+  if (typeof p.edgeKind === 'string' && i18n.te(`engine.edgeKind.${p.edgeKind}`))
+    out.edgeKind = i18n.t(`engine.edgeKind.${p.edgeKind}`)
   if (p.widthFrom === 'header' || p.widthFrom === 'first-row')
     out.widthSource = i18n.t(`engine.data.widthFrom.${p.widthFrom}`, { line: out.widthLine })
   if (typeof p.delimiter === 'string') {

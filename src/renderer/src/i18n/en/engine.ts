@@ -24,6 +24,8 @@ const engine = {
     loss: 'Loss {name}',
     other: 'Node {name}'
   },
+  /** An edge's kind ({edgeKind}): English keeps the engine's words. */
+  edgeKind: { weights: 'weights', skip: 'skip' },
   /** Added to a graph error that has further problems. */
   moreProblems: '{message} (and {count} more problems)',
   data: {

@@ -17,6 +17,7 @@ const engine: typeof en = {
     loss: '损失 {name}',
     other: '节点 {name}'
   },
+  edgeKind: { weights: '权重', skip: '跳跃' },
   moreProblems: '{message}（另有 {count} 个问题）',
   data: {
     widthFrom: {
@@ -135,7 +136,7 @@ const engine: typeof en = {
       from: '边“{id}”的起点“{end}”不是一个节点。',
       to: '边“{id}”的终点“{end}”不是一个节点。'
     },
-    'duplicate-edge': '边 {edge} 与同一对节点之间的另一条 {edgeKind} 边重复。',
+    'duplicate-edge': '边 {edge} 与同一对节点之间的另一条{edgeKind}边重复。',
     'edge-into-input': '边 {edge} 流入 {nodeDesc}；任何东西都不能输入到输入节点。',
     'edge-into-bias': '边 {edge} 流入 {nodeDesc}，而偏置单元的输出恒为 1。',
     'edge-out-of-loss': '边 {edge} 从 {nodeDesc} 出发；损失是图的终点。',
@@ -158,8 +159,8 @@ const engine: typeof en = {
     'softmax-not-output': '{nodeDesc} 使用了 softmax，而 softmax 只能用在输出层。',
     'softmax-skip-input': '{nodeDesc} 使用了 softmax，却接收跳跃连接“{edgeId}”；它的输出必须保持为概率向量。',
     'loss-activation-mismatch': {
-      'cross-entropy': '{nodeDesc} 使用交叉熵，需要 softmax 输出层，但 {outputDesc} 使用的是 {activation}。',
-      bce: '{nodeDesc} 使用二元交叉熵，需要 sigmoid 或 softmax 输出层，但 {outputDesc} 使用的是 {activation}。',
+      'cross-entropy': '{nodeDesc} 使用交叉熵，需要 softmax 输出层，但 {outputDesc} 使用的是“{activation}”。',
+      bce: '{nodeDesc} 使用二元交叉熵，需要 sigmoid 或 softmax 输出层，但 {outputDesc} 使用的是“{activation}”。',
       'bce-skip':
         '{nodeDesc} 使用二元交叉熵，需要 {outputDesc} 的输出是概率，但有一条跳跃连接加到了它上面；请去掉进入输出层的跳跃连接，或改用平方误差。'
     },
@@ -182,7 +183,7 @@ const engine: typeof en = {
     'edge-into-bias': '没有任何东西可以流入 {nodeDesc}；它的输出恒为 1。',
     'edge-out-of-loss': '{nodeDesc} 是图的终点，没有输出。',
     'duplicate-edge': {
-      default: '{fromDesc} 与 {nodeDesc} 之间已有一条 {edgeKind} 边。',
+      default: '{fromDesc} 与 {nodeDesc} 之间已有一条{edgeKind}边。',
       weights: '{fromDesc} 与 {nodeDesc} 之间已有一条权重边。',
       skip: '{fromDesc} 与 {nodeDesc} 之间已有一条跳跃连接。'
     },
