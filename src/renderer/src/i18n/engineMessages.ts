@@ -77,6 +77,7 @@ export const DERIVED_PARAMS = [
   'widthSource',
   'delimiterText',
   'delimiterName',
+  'reasonText',
   'message'
 ] as const
 
@@ -143,6 +144,7 @@ function wordingParams(i18n: Translator, msg: EngineMessage): Record<string, str
     const k = ['input', 'bias', 'dense', 'loss'].includes(kind) ? kind : 'other'
     out[`${key}Desc`] = i18n.t(`engine.nodeKind.${k}`, { name: p[key] })
   }
+  out.reasonText = reasonText(i18n, p, out)
   // Enum ids the engine sends as params, worded (its English sentence prints the id itself).
   if (typeof p.activation === 'string' && i18n.te(`canvas.activationKind.${p.activation}`))
     out.activation = i18n.t(`canvas.activationKind.${p.activation}`)
@@ -156,6 +158,28 @@ function wordingParams(i18n: Translator, msg: EngineMessage): Record<string, str
     out.delimiterName = i18n.t(`engine.data.delimiterName.${which}`, { delimiter: p.delimiter })
   }
   return out
+}
+
+/**
+ * Why a field was refused, from zod's issue as the engine sends it (`rule` and its values): "must be
+ * at least 0.0001", "expected a number", "must be one of …"; the engine's English `detail` for a rule
+ * the catalogue does not word (a schema's own refinement).
+ */
+function reasonText(i18n: Translator, p: MessageParams, out: Record<string, string>): string {
+  const rule = typeof p.rule === 'string' ? p.rule : undefined
+  const variant =
+    rule === 'unknown-setting' && typeof p.suggestion === 'string'
+      ? 'unknown-setting-suggestion'
+      : (rule === 'too-small' || rule === 'too-big') && p.exclusive === true
+        ? `${rule}-exclusive`
+        : rule
+  const key = variant && `engine.reason.${variant}`
+  if (key && i18n.te(key)) {
+    const type = typeof p.expectedType === 'string' ? p.expectedType : ''
+    const expectedType = i18n.te(`engine.reason.type.${type}`) ? i18n.t(`engine.reason.type.${type}`) : type
+    return i18n.t(key, { ...out, expectedType })
+  }
+  return typeof p.detail === 'string' ? p.detail : i18n.t('engine.reason.none')
 }
 
 /** An engine error or notice in the user's language; the English message for a code we do not know. */

@@ -24,6 +24,40 @@ const engine = {
     loss: 'Loss {name}',
     other: 'Node {name}'
   },
+  /**
+   * Why a field's value was refused ({reasonText} of bad-payload and bad-settings): the engine sends
+   * zod's issue as `rule` and its values (src/engine/schema issueParams); `other` and anything this
+   * does not know use the engine's English `detail`.
+   */
+  reason: {
+    missing: 'it is missing',
+    'invalid-type': 'expected {expectedType}',
+    'not-integer': 'expected a whole number',
+    'too-small': 'must be at least {min}',
+    'too-small-exclusive': 'must be greater than {min}',
+    'too-big': 'must be at most {max}',
+    'too-big-exclusive': 'must be less than {max}',
+    'too-short': 'must have at least {min} characters',
+    'too-long': 'must have at most {max} characters',
+    'too-few': 'must have at least {min} items',
+    'too-many': 'must have at most {max} items',
+    'not-multiple': 'must be a multiple of {divisor}',
+    'invalid-value': 'must be one of {options}',
+    'unknown-field': 'is not a known field',
+    'unknown-setting': 'is not a training setting',
+    'unknown-setting-suggestion': 'is not a training setting (did you mean "{suggestion}"?)',
+    'exceeds-other': 'must not exceed {other} ({max})',
+    /** No reason came with the error (an older engine). */
+    none: 'its value is refused',
+    /** zod's expected types ({expectedType}); another type is shown as zod names it. */
+    type: {
+      number: 'a number',
+      string: 'a string',
+      boolean: 'true or false',
+      object: 'an object',
+      array: 'an array'
+    }
+  },
   /** An edge's kind ({edgeKind}): English keeps the engine's words. */
   edgeKind: { weights: 'weights', skip: 'skip' },
   /** Added to a graph error that has further problems. */
@@ -255,7 +289,7 @@ const engine = {
     'bad-payload': {
       default: 'The request was refused: {message}',
       'unknown-field': 'The request has an unknown field "{field}".',
-      field: 'The request\'s field "{field}" is not valid.'
+      field: 'The request\'s field "{field}" is not valid: {reasonText}.'
     },
     'unsupported-version': 'This engine speaks protocol version {engine}, the client {client}.',
     'not-found': 'Not found: {message}',
@@ -272,7 +306,7 @@ const engine = {
     'bad-parameters': 'The weights file has invalid weights at {path}.'
   },
   settings: {
-    'bad-settings': 'The training setting "{field}" is not valid.'
+    'bad-settings': 'The training setting "{field}" is not valid: {reasonText}.'
   },
   /** The desktop app's own refusals (main's DesktopErrorCode, src/preload/desktop-api.d.ts). */
   desktop: {

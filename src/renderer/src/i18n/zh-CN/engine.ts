@@ -17,6 +17,33 @@ const engine: typeof en = {
     loss: '损失 {name}',
     other: '节点 {name}'
   },
+  reason: {
+    missing: '缺少这个值',
+    'invalid-type': '应为{expectedType}',
+    'not-integer': '应为整数',
+    'too-small': '必须不小于 {min}',
+    'too-small-exclusive': '必须大于 {min}',
+    'too-big': '必须不大于 {max}',
+    'too-big-exclusive': '必须小于 {max}',
+    'too-short': '至少需要 {min} 个字符',
+    'too-long': '最多只能有 {max} 个字符',
+    'too-few': '至少需要 {min} 项',
+    'too-many': '最多只能有 {max} 项',
+    'not-multiple': '必须是 {divisor} 的倍数',
+    'invalid-value': '必须是以下之一：{options}',
+    'unknown-field': '不是已知的字段',
+    'unknown-setting': '不是训练设置',
+    'unknown-setting-suggestion': '不是训练设置（你是不是想用“{suggestion}”？）',
+    'exceeds-other': '不能超过 {other}（{max}）',
+    none: '取值不被接受',
+    type: {
+      number: '数字',
+      string: '字符串',
+      boolean: 'true 或 false',
+      object: '对象',
+      array: '数组'
+    }
+  },
   edgeKind: { weights: '权重', skip: '跳跃' },
   moreProblems: '{message}（另有 {count} 个问题）',
   data: {
@@ -231,7 +258,7 @@ const engine: typeof en = {
     'bad-payload': {
       default: '请求被拒绝：{message}',
       'unknown-field': '请求中有未知字段“{field}”。',
-      field: '请求的字段“{field}”无效。'
+      field: '请求的字段“{field}”无效：{reasonText}。'
     },
     'unsupported-version': '引擎使用协议版本 {engine}，客户端使用 {client}。',
     'not-found': '未找到：{message}',
@@ -248,7 +275,7 @@ const engine: typeof en = {
     'bad-parameters': '权重文件在 {path} 处的权重无效。'
   },
   settings: {
-    'bad-settings': '训练设置“{field}”无效。'
+    'bad-settings': '训练设置“{field}”无效：{reasonText}。'
   },
   desktop: {
     'file-too-large': '{name} 的大小为 {sizeMb} MB；只能打开不超过 {maxMb} MB 的文件。',
