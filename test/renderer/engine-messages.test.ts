@@ -75,7 +75,10 @@ function engineParamNames(): Set<string> {
     // Main's refusals (the 'desktop' family) are built here.
     '../main/desktop-errors.ts',
     '../main/dialogs.ts',
-    '../main/index.ts'
+    '../main/index.ts',
+    // A project file the renderer reads (the 'project' family).
+    '../renderer/src/project/file.ts',
+    'project/schema.ts'
   ]
   const names = new Set<string>()
   for (const f of files) {

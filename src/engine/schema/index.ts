@@ -20,7 +20,9 @@ export class SchemaError extends Error {
     /** zod's issue code, e.g. 'invalid_type', 'too_small', 'unrecognized_keys', 'custom'. */
     readonly issue: string = 'custom',
     /** The reason as a code and its values (issueParams), for wording it in another language. */
-    readonly details: MessageParams = { rule: 'other' }
+    readonly details: MessageParams = { rule: 'other' },
+    /** An error with a code of its own behind this one (a GraphError for a project's graph). */
+    override readonly cause?: unknown
   ) {
     super(path ? `${path}: ${reason}` : reason)
     this.name = 'SchemaError'
@@ -37,6 +39,8 @@ export class SchemaError extends Error {
  * - `not-multiple` (`divisor`), `invalid-value` (`options`: the allowed values, quoted, comma-separated),
  *   `unknown-field`;
  * - `other` for anything rarer (a refinement of a schema's own): its English sentence is the wording.
+ * A file reader's own checks add `wrong-format` (`expected`, `found`) and `newer-version` (`version`,
+ * `supported`).
  */
 export function issueParams(issue: z.core.$ZodIssue): MessageParams {
   const input = (issue as { input?: unknown }).input

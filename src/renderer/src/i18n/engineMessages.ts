@@ -60,6 +60,8 @@ export const ENGINE_CODES = {
   weights: WEIGHTS_ERROR_CODES,
   settings: ['bad-settings'],
   desktop: DESKTOP_CODES,
+  /** A project file the renderer could not read (project/file.ts ProjectFileError). */
+  project: ['not-json', 'bad-field'],
   train: DONE_REASONS
 } as const satisfies Record<string, readonly string[]>
 

@@ -47,6 +47,9 @@ const engine = {
     'unknown-setting': 'is not a training setting',
     'unknown-setting-suggestion': 'is not a training setting (did you mean "{suggestion}"?)',
     'exceeds-other': 'must not exceed {other} ({max})',
+    'wrong-format': 'expected "{expected}", found {found}',
+    'newer-version':
+      'it was saved by a newer Backprop Studio (file version {version}; this app reads up to {supported})',
     /** No reason came with the error (an older engine). */
     none: 'its value is refused',
     /** zod's expected types ({expectedType}); another type is shown as zod names it. */
@@ -307,6 +310,13 @@ const engine = {
   },
   settings: {
     'bad-settings': 'The training setting "{field}" is not valid: {reasonText}.'
+  },
+  project: {
+    'not-json': 'This is not a project file: its text is not valid JSON.',
+    'bad-field': {
+      default: 'The project file\'s field "{field}" is not valid: {reasonText}.',
+      top: 'This is not a project file: {reasonText}.'
+    }
   },
   /** The desktop app's own refusals (main's DesktopErrorCode, src/preload/desktop-api.d.ts). */
   desktop: {

@@ -35,6 +35,9 @@ const engine: typeof en = {
     'unknown-setting': '不是训练设置',
     'unknown-setting-suggestion': '不是训练设置（你是不是想用“{suggestion}”？）',
     'exceeds-other': '不能超过 {other}（{max}）',
+    'wrong-format': '应为“{expected}”，实际为 {found}',
+    'newer-version':
+      '它由更新版本的 Backprop Studio 保存（文件版本 {version}；本应用最多读取版本 {supported}）',
     none: '取值不被接受',
     type: {
       number: '数字',
@@ -276,6 +279,13 @@ const engine: typeof en = {
   },
   settings: {
     'bad-settings': '训练设置“{field}”无效：{reasonText}。'
+  },
+  project: {
+    'not-json': '这不是项目文件：其文本不是有效的 JSON。',
+    'bad-field': {
+      default: '项目文件的字段“{field}”无效：{reasonText}。',
+      top: '这不是项目文件：{reasonText}。'
+    }
   },
   desktop: {
     'file-too-large': '{name} 的大小为 {sizeMb} MB；只能打开不超过 {maxMb} MB 的文件。',
