@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path'
 import type { OpenedFile, SavedFile } from '../preload/desktop-api'
+import { DesktopError, fsError } from './desktop-errors'
 import { mainText, type MainStrings } from './strings'
 
 export interface FileFilter {
@@ -60,18 +61,31 @@ export const WEIGHTS_SUFFIX = '.weights.json'
 
 /**
  * Checks the renderer's arguments to a save: a plain file name (no folders: the user picks the folder)
- * and the text to write. Throws a message that names the argument.
+ * and the text to write. Throws a DesktopError whose code names the argument and what is wrong.
  */
 export function validateSaveArgs(name: unknown, text: unknown): { name: string; text: string } {
   if (typeof name !== 'string' || name.trim() === '')
-    throw new TypeError('save: "name" must be a non-empty string')
+    throw new DesktopError('name-empty', {}, 'save: "name" must be a non-empty string')
   if (name.length > MAX_NAME_LENGTH)
-    throw new TypeError(`save: "name" must be at most ${MAX_NAME_LENGTH} characters`)
+    throw new DesktopError(
+      'name-too-long',
+      { max: MAX_NAME_LENGTH },
+      `save: "name" must be at most ${MAX_NAME_LENGTH} characters`
+    )
   if (/[/\\\0]/.test(name) || name === '.' || name === '..')
-    throw new TypeError(`save: "name" must be a file name without folders, got ${JSON.stringify(name)}`)
-  if (typeof text !== 'string') throw new TypeError('save: "text" must be a string')
+    throw new DesktopError(
+      'name-has-folders',
+      // The name as typed, minus NULs (they would end the string in a dialog or a log).
+      { name: name.replace(/\0/g, '') },
+      `save: "name" must be a file name without folders, got ${JSON.stringify(name)}`
+    )
+  if (typeof text !== 'string') throw new DesktopError('text-not-string', {}, 'save: "text" must be a string')
   if (text.length > MAX_SAVE_CHARS)
-    throw new TypeError(`save: "text" is larger than ${MAX_SAVE_CHARS} characters`)
+    throw new DesktopError(
+      'text-too-large',
+      { max: MAX_SAVE_CHARS },
+      `save: "text" is larger than ${MAX_SAVE_CHARS} characters`
+    )
   return { name: name.trim(), text }
 }
 
@@ -113,13 +127,28 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
     return { path, file: await read(path) }
   }
 
+  /** The file's base name and text; the file system's refusal as `read-failed` with its OS code. */
   async function read(path: string): Promise<OpenedFile> {
-    const size = await deps.fileSize(path)
-    if (size > MAX_OPEN_BYTES)
-      throw new Error(
-        `${basename(path)} is ${(size / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB can be opened`
+    const name = basename(path)
+    let size: number
+    try {
+      size = await deps.fileSize(path)
+    } catch (err) {
+      throw fsError('read-failed', name, err)
+    }
+    if (size > MAX_OPEN_BYTES) {
+      const params = { name, sizeMb: Math.round(size / 1024 / 1024), maxMb: MAX_OPEN_BYTES / 1024 / 1024 }
+      throw new DesktopError(
+        'file-too-large',
+        params,
+        `${name} is ${params.sizeMb} MB; files up to ${params.maxMb} MB can be opened`
       )
-    return { name: basename(path), text: await deps.readText(path) }
+    }
+    try {
+      return { name, text: await deps.readText(path) }
+    } catch (err) {
+      throw fsError('read-failed', name, err)
+    }
   }
 
   async function save(
@@ -135,7 +164,11 @@ export function createFileDialogs(deps: DialogDeps): FileDialogs {
       if (choice.canceled || !choice.filePath) return null
       target = choice.filePath
     }
-    await deps.writeText(target, text)
+    try {
+      await deps.writeText(target, text)
+    } catch (err) {
+      throw fsError('write-failed', basename(target), err)
+    }
     return target
   }
 

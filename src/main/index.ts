@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { realpath as realpathCallback } from 'node:fs'
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import {
   app,
@@ -30,6 +30,7 @@ import { portFromMainPort } from '../engine/hosts/main-port'
 import { createSupervisor, type SupervisedProcess } from '../engine/hosts/supervisor'
 import type { MenuAction, OpenedFile } from '../preload/desktop-api'
 import { APP_INDEX_URL, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './app-protocol'
+import { DesktopError, failureOf, reply } from './desktop-errors'
 import { createFileDialogs, type FileDialogs } from './dialogs'
 import { createEngineBroker } from './engine-broker'
 import { toEngineStatus, wireEngine } from './engine-hub'
@@ -154,7 +155,7 @@ const dialogsByWindow = new WeakMap<BrowserWindow, FileDialogs>()
 
 function dialogsFor(event: IpcMainInvokeEvent): FileDialogs {
   const win = BrowserWindow.fromWebContents(event.sender)
-  if (!win) throw new Error('the window that asked for a dialog is gone')
+  if (!win) throw new DesktopError('window-gone', {}, 'the window that asked for a dialog is gone')
   return dialogsForWindow(win)
 }
 
@@ -188,13 +189,17 @@ function registerIpc(): void {
       guarded(channel, expected, fn) as (event: IpcMainInvokeEvent, ...args: unknown[]) => R
     )
 
-  handle(channels.openCsv, (e) => dialogsFor(e).openCsv())
-  handle(channels.openProject, (e) => dialogsFor(e).openProject())
-  handle(channels.importWeights, (e) => dialogsFor(e).importWeights())
+  // The dialogs answer a DesktopReply: a refusal as a code and params, never a rejection (Electron
+  // would hand the renderer only its English message).
+  handle(channels.openCsv, (e) => reply(() => dialogsFor(e).openCsv()))
+  handle(channels.openProject, (e) => reply(() => dialogsFor(e).openProject()))
+  handle(channels.importWeights, (e) => reply(() => dialogsFor(e).importWeights()))
   handle(channels.saveProject, (e, name: unknown, text: unknown, saveAs: unknown) =>
-    dialogsFor(e).saveProject(name, text, saveAs)
+    reply(() => dialogsFor(e).saveProject(name, text, saveAs))
   )
-  handle(channels.saveWeights, (e, name: unknown, text: unknown) => dialogsFor(e).saveWeights(name, text))
+  handle(channels.saveWeights, (e, name: unknown, text: unknown) =>
+    reply(() => dialogsFor(e).saveWeights(name, text))
+  )
   handle(channels.newProject, (e) => dialogsFor(e).newProject())
   handle(channels.recentProjects, async () => {
     await recentLoaded
@@ -203,7 +208,7 @@ function registerIpc(): void {
   handle(channels.openRecent, async (e, id: unknown) => {
     await recentLoaded
     if (!recent) return { ok: false, code: 'unavailable', message: 'The recent projects are not available.' }
-    return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path))
+    return openRecentProject(recent, id, (path) => dialogsFor(e).openProjectFile(path)).catch(failureOf)
   })
 
   handle(channels.engineStatusNow, () => toEngineStatus(supervisor.status))
@@ -244,10 +249,15 @@ function mainWindow(): BrowserWindow | undefined {
 
 async function rememberProject(path: string): Promise<string> {
   await recentLoaded
-  if (!recent) throw new Error('the recent projects are not available')
+  if (!recent) throw new DesktopError('recent-unavailable', {}, 'the recent projects are not available')
   await recent.add(path)
   const entry = recent.list().find((e) => recent?.pathOf(e.id) === path)
-  if (!entry) throw new Error('it could not be added to the recent projects')
+  if (!entry)
+    throw new DesktopError(
+      'not-recorded',
+      { name: basename(path) },
+      'it could not be added to the recent projects'
+    )
   return entry.id
 }
 
@@ -258,13 +268,13 @@ const openQueue = createOpenQueue((request: OpenRequest) => {
     // The renderer's Open Recent path: it asks about unsaved work, then reads the file through main.
     openProject: (id) => win?.webContents.send(channels.menuOpenRecent, id),
     readWeights: (path) => {
-      if (!win) throw new Error('no window is open')
+      if (!win) throw new DesktopError('window-gone', {}, 'no window is open')
       return dialogsForWindow(win).readWeightsFile(path)
     },
     openWeights: (file: OpenedFile) => win?.webContents.send(channels.openWeights, file),
-    report: (message, { name, reason }) => {
+    report: (message, { name, failure }) => {
       console.warn(message)
-      if (win) void dialog.showMessageBox(win, couldNotOpenBox(name, reason, text()))
+      if (win) void dialog.showMessageBox(win, couldNotOpenBox(name, failure, text()))
     }
   })
 })

@@ -5,6 +5,8 @@
  * Electron side injected.
  */
 import { basename, isAbsolute, resolve } from 'node:path'
+import type { DesktopFailure } from '../preload/desktop-api'
+import { failureOf } from './desktop-errors'
 import { PROJECT_SUFFIX, WEIGHTS_SUFFIX } from './dialogs'
 
 export type OpenKind = 'project' | 'weights'
@@ -77,9 +79,9 @@ export interface OpenFileDeps {
   openWeights(file: { name: string; text: string }): void
   /**
    * The file cannot be opened: `message` is the English sentence for main's log; `name` (the base name)
-   * and `reason` let main word the user's box in their language.
+   * and `failure` (a code and params) let main word the user's box in their language.
    */
-  report(message: string, detail: { name: string; reason: string }): void
+  report(message: string, detail: { name: string; failure: DesktopFailure }): void
 }
 
 /** Hands one file to the renderer; failures are reported, never thrown (this runs from OS events). */
@@ -88,8 +90,11 @@ export async function deliverOpenRequest(request: OpenRequest, deps: OpenFileDep
     if (request.kind === 'project') deps.openProject(await deps.rememberProject(request.path))
     else deps.openWeights(await deps.readWeights(request.path))
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err)
-    deps.report(`Could not open ${request.path}: ${reason}`, { name: basename(request.path), reason })
+    const failure = failureOf(err)
+    deps.report(`Could not open ${request.path}: ${failure.message}`, {
+      name: basename(request.path),
+      failure
+    })
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { basename, dirname, isAbsolute, sep } from 'node:path'
 import type { OpenedFile, OpenRecentResult, RecentProjectEntry } from '../preload/desktop-api'
+import { failureOf, isNotFound } from './desktop-errors'
 
 export const RECENT_PROJECTS_LIMIT = 10
 /** Ids are made here; anything longer than this from the renderer is not one of ours. */
@@ -147,10 +148,6 @@ export function createRecentProjects(deps: RecentProjectsDeps): RecentProjects {
 }
 
 /** Errors that mean "the file is not there any more" rather than "could not read it". */
-function isMissingFile(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code
-  return code === 'ENOENT' || code === 'ENOTDIR'
-}
 
 /**
  * The logic behind IPC `project:open-recent`, without Electron: looks the id up, re-reads the file
@@ -171,7 +168,8 @@ export async function openRecentProject(
     await recent.add(path)
     return { ok: true, file }
   } catch (err) {
-    if (!isMissingFile(err)) throw err
+    // Anything but a missing file (permission denied, too large) keeps the entry and says why.
+    if (!isNotFound(err)) return failureOf(err)
     const entry = recent.list().find((e) => e.id === id)
     await recent.remove(id as string)
     // The entry was just listed; '…' only if it vanished meanwhile (never the raw path: no paths leave main).

@@ -5,6 +5,9 @@
  * label in both languages too, so a menu is never half in the OS's language.
  */
 
+import type { DesktopErrorCode, DesktopFailure } from '../preload/desktop-api'
+import type { FsVariant } from './desktop-errors'
+
 export const MAIN_LOCALES = ['en', 'zh-CN'] as const
 export type MainLocale = (typeof MAIN_LOCALES)[number]
 
@@ -72,9 +75,32 @@ const en = {
   },
   couldNotOpen: {
     message: 'Could not open the file',
-    /** {name}: the file's base name; {reason}: what went wrong (main's own sentence). */
+    /** {name}: the file's base name; {reason}: what went wrong (one of `reasons`, worded). */
     detail: 'Could not open {name}: {reason}'
   },
+  /**
+   * Main's refusals (desktop-errors.ts) for its own boxes, by code, or by `params.variant` for the
+   * file system's common ones; the renderer has the same as `engine.desktop.*`.
+   */
+  reasons: {
+    'file-too-large': 'it is {sizeMb} MB; files up to {maxMb} MB can be opened',
+    'read-failed': 'the file could not be read (the system said {errno})',
+    'write-failed': 'the file could not be written (the system said {errno})',
+    'not-found': 'the file is not there (moved, renamed or deleted)',
+    'permission-denied': 'permission denied',
+    'is-directory': 'it is a folder, not a file',
+    'disk-full': 'the disk is full',
+    'read-only': 'the disk is read-only',
+    'name-empty': 'the file name is empty',
+    'name-too-long': 'the file name is longer than {max} characters',
+    'name-has-folders': 'the file name “{name}” contains folders',
+    'text-not-string': 'there is no text to save',
+    'text-too-large': 'the text is longer than {max} characters',
+    'window-gone': 'the window that asked for it is closed',
+    'recent-unavailable': 'the recent projects are not available',
+    'not-recorded': '{name} could not be added to the recent projects',
+    unexpected: '{message}'
+  } satisfies Record<DesktopErrorCode | FsVariant, string>,
   about: {
     title: 'About Backprop Studio',
     /** {version}: app.getVersion(). */
@@ -143,6 +169,25 @@ const zhCN: MainStrings = {
     message: '无法打开文件',
     detail: '无法打开 {name}：{reason}'
   },
+  reasons: {
+    'file-too-large': '文件大小为 {sizeMb} MB；只能打开不超过 {maxMb} MB 的文件',
+    'read-failed': '无法读取该文件（系统错误 {errno}）',
+    'write-failed': '无法写入该文件（系统错误 {errno}）',
+    'not-found': '找不到该文件（已被移动、重命名或删除）',
+    'permission-denied': '没有访问权限',
+    'is-directory': '这是一个文件夹，不是文件',
+    'disk-full': '磁盘已满',
+    'read-only': '磁盘是只读的',
+    'name-empty': '文件名为空',
+    'name-too-long': '文件名超过 {max} 个字符',
+    'name-has-folders': '文件名“{name}”中包含文件夹',
+    'text-not-string': '没有可保存的文本',
+    'text-too-large': '文本超过 {max} 个字符',
+    'window-gone': '发出请求的窗口已关闭',
+    'recent-unavailable': '最近的项目列表不可用',
+    'not-recorded': '无法把 {name} 加入最近的项目',
+    unexpected: '{message}'
+  },
   about: {
     title: '关于 Backprop Studio',
     message: 'Backprop Studio {version}',
@@ -160,4 +205,17 @@ export function mainText(locale: unknown): MainStrings {
 /** Fills `{name}` placeholders; a missing parameter stays visible as `{name}` rather than vanishing. */
 export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole))
+}
+
+/**
+ * A refusal of main's in a locale's words: the file system's common refusals by their variant, the
+ * others by code; the OS's code itself (`{errno}`) for the rest.
+ */
+export function reasonText(failure: Pick<DesktopFailure, 'code' | 'params'>, text: MainStrings): string {
+  const reasons = text.reasons as Record<string, string>
+  const variant = failure.params.variant
+  const template =
+    (typeof variant === 'string' && Object.hasOwn(reasons, variant) ? reasons[variant] : undefined) ??
+    (Object.hasOwn(reasons, failure.code) ? reasons[failure.code] : reasons.unexpected)
+  return fill(template, failure.params)
 }

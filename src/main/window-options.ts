@@ -3,7 +3,8 @@
  * silently fall back to a weaker default. Structurally a BrowserWindowConstructorOptions (checked
  * where index.ts passes it to BrowserWindow); kept free of `electron` so it can be unit-tested.
  */
-import { fill, mainText, type MainStrings } from './strings'
+import type { DesktopFailure } from '../preload/desktop-api'
+import { fill, mainText, reasonText, type MainStrings } from './strings'
 
 export interface SecureWebPreferences {
   preload: string
@@ -109,16 +110,16 @@ export interface CouldNotOpenBox {
   detail: string
 }
 
-/** `name`: the file's base name; `reason`: main's sentence (English: it comes from fs or our checks). */
+/** `name`: the file's base name; `failure`: why, as main's code and params (worded in `text`'s language). */
 export function couldNotOpenBox(
   name: string,
-  reason: string,
+  failure: Pick<DesktopFailure, 'code' | 'params'>,
   text: MainStrings = mainText('en')
 ): CouldNotOpenBox {
   return {
     type: 'error',
     message: text.couldNotOpen.message,
-    detail: fill(text.couldNotOpen.detail, { name, reason })
+    detail: fill(text.couldNotOpen.detail, { name, reason: reasonText(failure, text) })
   }
 }
 

@@ -46,9 +46,55 @@ export interface RecentProjectEntry {
   at: number
 }
 
-/** A missing or moved file is not an exception: main drops the entry and says why. */
+/**
+ * Why main refused or could not do what the renderer asked (issue 13: worded by the renderer as
+ * `engine.desktop.<code>`, in the user's language, from `params`):
+ * - `file-too-large`: `name`, `sizeMb`, `maxMb`;
+ * - `read-failed`, `write-failed`: the file system said no; `name`, `errno` (the OS's code, ENOENT,
+ *   EACCES, …) and, for the common ones, `variant` ('not-found', 'permission-denied', 'is-directory',
+ *   'disk-full', 'read-only');
+ * - `name-empty`, `name-too-long` (`max`), `name-has-folders` (`name`), `text-not-string`,
+ *   `text-too-large` (`max`): a save's arguments;
+ * - `window-gone`: the window that asked has closed; `recent-unavailable`: main has no recent list;
+ *   `not-recorded`: a file could not be added to it (`name`);
+ * - `unexpected`: anything else (`message`, English).
+ */
+export type DesktopErrorCode =
+  | 'file-too-large'
+  | 'read-failed'
+  | 'write-failed'
+  | 'name-empty'
+  | 'name-too-long'
+  | 'name-has-folders'
+  | 'text-not-string'
+  | 'text-too-large'
+  | 'window-gone'
+  | 'recent-unavailable'
+  | 'not-recorded'
+  | 'unexpected'
+
+/**
+ * A refusal as main sends it. Electron's invoke rejections carry only a message string, so main answers
+ * with this instead of throwing.
+ */
+export interface DesktopFailure {
+  ok: false
+  code: DesktopErrorCode
+  params: Record<string, string | number>
+  /** The sentence in English: main's log, and a fallback. */
+  message: string
+}
+
+/** What a dialog call answers: its value, or why not. */
+export type DesktopReply<T> = { ok: true; value: T } | DesktopFailure
+
+/**
+ * A missing or moved file is not an exception: main drops the entry and says why. Any other failure
+ * (permission denied, too large) is a DesktopFailure.
+ */
 export type OpenRecentResult =
   | { ok: true; file: OpenedFile }
+  | DesktopFailure
   | {
       ok: false
       /** The sentence in English (main's log; a fallback when `code` is absent). */
@@ -104,19 +150,19 @@ export interface DesktopApi {
   restartEngine(): void
   /** A weights file the OS opened with the app (double-click, second launch); returns the unsubscribe function. */
   onOpenWeights(listener: (file: OpenedFile) => void): () => void
-  /** Native open dialogs; null when the user cancels. */
-  openCsv(): Promise<OpenedFile | null>
-  openProject(): Promise<OpenedFile | null>
-  importWeights(): Promise<OpenedFile | null>
+  /** Native open dialogs; null when the user cancels; a DesktopFailure when the file cannot be read. */
+  openCsv(): Promise<DesktopReply<OpenedFile | null>>
+  openProject(): Promise<DesktopReply<OpenedFile | null>>
+  importWeights(): Promise<DesktopReply<OpenedFile | null>>
   /**
    * Saves a project (`*.bps.json`). Main remembers the file opened or saved last, so a plain save
    * writes there without asking; `saveAs` (or no file yet) shows the dialog. Null when cancelled.
    */
-  saveProject(name: string, text: string, saveAs?: boolean): Promise<SavedFile | null>
+  saveProject(name: string, text: string, saveAs?: boolean): Promise<DesktopReply<SavedFile | null>>
   /** Forgets the remembered project file (File → New does this too). */
   newProject(): void
   /** Saves an exported weights file (`*.weights.json`) through a save dialog. Null when cancelled. */
-  saveWeights(name: string, text: string): Promise<SavedFile | null>
+  saveWeights(name: string, text: string): Promise<DesktopReply<SavedFile | null>>
   /** The recent projects main keeps (only files picked in its own dialogs), newest first. */
   recentProjects(): Promise<RecentProjectEntry[]>
   /**

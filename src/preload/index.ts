@@ -7,6 +7,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { channels, menuActions, menuChannel } from '../main/ipc-channels'
 import type {
   DesktopApi,
+  DesktopReply,
   EnginePortEnvelope,
   EngineStatus,
   MenuAction,
@@ -47,14 +48,14 @@ const desktop: DesktopApi = {
       if (typeof f?.name === 'string' && typeof f.text === 'string') listener({ name: f.name, text: f.text })
     })
   },
-  openCsv: () => ipcRenderer.invoke(channels.openCsv) as Promise<OpenedFile | null>,
-  openProject: () => ipcRenderer.invoke(channels.openProject) as Promise<OpenedFile | null>,
-  importWeights: () => ipcRenderer.invoke(channels.importWeights) as Promise<OpenedFile | null>,
+  openCsv: () => ipcRenderer.invoke(channels.openCsv) as Promise<DesktopReply<OpenedFile | null>>,
+  openProject: () => ipcRenderer.invoke(channels.openProject) as Promise<DesktopReply<OpenedFile | null>>,
+  importWeights: () => ipcRenderer.invoke(channels.importWeights) as Promise<DesktopReply<OpenedFile | null>>,
   saveProject: (name, text, saveAs = false) =>
-    ipcRenderer.invoke(channels.saveProject, name, text, saveAs) as Promise<SavedFile | null>,
+    ipcRenderer.invoke(channels.saveProject, name, text, saveAs) as Promise<DesktopReply<SavedFile | null>>,
   newProject: () => void ipcRenderer.invoke(channels.newProject),
   saveWeights: (name, text) =>
-    ipcRenderer.invoke(channels.saveWeights, name, text) as Promise<SavedFile | null>,
+    ipcRenderer.invoke(channels.saveWeights, name, text) as Promise<DesktopReply<SavedFile | null>>,
   recentProjects: () => ipcRenderer.invoke(channels.recentProjects) as Promise<RecentProjectEntry[]>,
   openRecent: (id) => ipcRenderer.invoke(channels.openRecent, id) as Promise<OpenRecentResult>,
   onOpenRecent(listener: (id: string) => void) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { failureOf, fsError, reply } from '../../src/main/desktop-errors'
 import {
   createFileDialogs,
   MAX_OPEN_BYTES,
+  MAX_SAVE_CHARS,
   validateSaveArgs,
   withSuffix,
   type DialogDeps
@@ -48,6 +50,31 @@ describe('validateSaveArgs', () => {
     expect(() => validateSaveArgs('x', { a: 1 })).toThrow(/"text" must be a string/)
     expect(() => validateSaveArgs('x'.repeat(201), '')).toThrow(/at most 200/)
   })
+
+  it('refuses each with a code and params the renderer words (issue 13)', () => {
+    const refusal = (name: unknown, text: unknown) => {
+      try {
+        validateSaveArgs(name, text)
+      } catch (err) {
+        return failureOf(err)
+      }
+      throw new Error('accepted')
+    }
+    expect(refusal('  ', '')).toMatchObject({ code: 'name-empty', params: {} })
+    expect(refusal(42, '')).toMatchObject({ code: 'name-empty', params: {} })
+    expect(refusal('x'.repeat(201), '')).toMatchObject({ code: 'name-too-long', params: { max: 200 } })
+    expect(refusal('../a', '')).toEqual({
+      ok: false,
+      code: 'name-has-folders',
+      params: { name: '../a' },
+      message: 'save: "name" must be a file name without folders, got "../a"'
+    })
+    expect(refusal('x', { a: 1 })).toMatchObject({ code: 'text-not-string', params: {} })
+    expect(refusal('x', 'x'.repeat(MAX_SAVE_CHARS + 1))).toMatchObject({
+      code: 'text-too-large',
+      params: { max: MAX_SAVE_CHARS }
+    })
+  })
 })
 
 describe('withSuffix', () => {
@@ -72,6 +99,78 @@ describe('createFileDialogs', () => {
     const dialogs = createFileDialogs(f.deps)
     f.openAnswers.push({ canceled: false, filePaths: ['/tmp/huge.csv'] })
     await expect(dialogs.openCsv()).rejects.toThrow(/huge\.csv is \d+ MB/)
+    // …as a code and params, so the renderer words it (Electron's rejection would carry only English).
+    f.openAnswers.push({ canceled: false, filePaths: ['/tmp/huge.csv'] })
+    expect(await reply(() => dialogs.openCsv())).toEqual({
+      ok: false,
+      code: 'file-too-large',
+      params: { name: 'huge.csv', sizeMb: 200, maxMb: 200 },
+      message: 'huge.csv is 200 MB; files up to 200 MB can be opened'
+    })
+  })
+
+  it('gives the file system’s refusal as the OS code, with a variant for the common ones, and no path', async () => {
+    const cases: [string, string | undefined][] = [
+      ['ENOENT', 'not-found'],
+      ['EACCES', 'permission-denied'],
+      ['EPERM', 'permission-denied'],
+      ['EISDIR', 'is-directory'],
+      ['EMFILE', undefined]
+    ]
+    for (const [errno, variant] of cases) {
+      const f = fakes({ '/home/u/data/iris.csv': 'a\n1\n' })
+      f.deps.readText = async (p) => {
+        throw Object.assign(new Error(`${errno}: something, open '${p}'`), { code: errno })
+      }
+      const dialogs = createFileDialogs(f.deps)
+      f.openAnswers.push({ canceled: false, filePaths: ['/home/u/data/iris.csv'] })
+      const answer = await reply(() => dialogs.openCsv())
+      expect(answer, errno).toEqual({
+        ok: false,
+        code: 'read-failed',
+        params: { name: 'iris.csv', errno, ...(variant ? { variant } : {}) },
+        message: `Could not read iris.csv (${errno})`
+      })
+      expect(JSON.stringify(answer)).not.toContain('/home/u')
+    }
+    // stat failing (the file went away between the dialog and the read) is the same refusal.
+    const f = fakes()
+    f.deps.fileSize = async () => {
+      throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
+    }
+    f.openAnswers.push({ canceled: false, filePaths: ['/x/gone.csv'] })
+    expect(await reply(() => createFileDialogs(f.deps).openCsv())).toMatchObject({
+      code: 'read-failed',
+      params: { name: 'gone.csv', errno: 'ENOENT', variant: 'not-found' }
+    })
+    // An error without an OS code.
+    expect(fsError('read-failed', 'a.csv', new Error('odd')).params).toEqual({
+      name: 'a.csv',
+      errno: 'unknown'
+    })
+  })
+
+  it('a write the file system refuses answers write-failed with the OS code', async () => {
+    const f = fakes()
+    f.deps.writeText = async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    }
+    const dialogs = createFileDialogs(f.deps)
+    f.saveAnswers.push({ canceled: false, filePath: '/w/iris.weights.json' })
+    expect(await reply(() => dialogs.saveWeights('iris', '{}'))).toMatchObject({
+      ok: false,
+      code: 'write-failed',
+      params: { name: 'iris.weights.json', errno: 'ENOSPC', variant: 'disk-full' }
+    })
+  })
+
+  it('answers a value as ok, and anything unexpected as its message', async () => {
+    expect(await reply(() => 7)).toEqual({ ok: true, value: 7 })
+    expect(
+      await reply(() => {
+        throw new Error('boom')
+      })
+    ).toEqual({ ok: false, code: 'unexpected', params: { message: 'boom' }, message: 'boom' })
   })
 
   it('asks where to save a new project, then saves there without asking', async () => {
@@ -118,6 +217,7 @@ describe('createFileDialogs', () => {
     const dialogs = createFileDialogs(f.deps)
     await expect(dialogs.saveWeights('/etc/x', '{}')).rejects.toThrow(/without folders/)
     await expect(dialogs.saveProject('x', 7)).rejects.toThrow(/"text"/)
+    expect(await reply(() => dialogs.saveProject('', '{}'))).toMatchObject({ ok: false, code: 'name-empty' })
     expect(f.asked).toEqual([])
   })
 })

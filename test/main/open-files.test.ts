@@ -1,3 +1,4 @@
+import { DesktopError, fsError } from '../../src/main/desktop-errors'
 import { describe, expect, it } from 'vitest'
 import {
   createOpenQueue,
@@ -127,6 +128,28 @@ describe('deliverOpenRequest', () => {
       deliverOpenRequest({ kind: 'weights', path: '/gone.weights.json' }, d)
     ).resolves.toBeUndefined()
     expect(log).toEqual(['report Could not open /gone.weights.json: ENOENT: no such file or directory'])
+  })
+
+  it('hands main’s box the refusal as a code and params, so it is worded in the user’s language', async () => {
+    const reported: unknown[] = []
+    const { d } = deps({
+      readWeights: async () => {
+        throw fsError('read-failed', 'w.weights.json', Object.assign(new Error('EACCES'), { code: 'EACCES' }))
+      },
+      rememberProject: async () => {
+        throw new DesktopError('recent-unavailable', {}, 'the recent projects are not available')
+      },
+      report: (_m, detail) => void reported.push(detail)
+    })
+    await deliverOpenRequest({ kind: 'weights', path: '/p/w.weights.json' }, d)
+    await deliverOpenRequest({ kind: 'project', path: '/p/a.bps.json' }, d)
+    expect(reported).toMatchObject([
+      {
+        name: 'w.weights.json',
+        failure: { code: 'read-failed', params: { errno: 'EACCES', variant: 'permission-denied' } }
+      },
+      { name: 'a.bps.json', failure: { code: 'recent-unavailable', params: {} } }
+    ])
   })
 })
 

@@ -181,14 +181,18 @@ describe('recent projects (main)', () => {
 describe('project:open-recent (handler logic without Electron)', () => {
   const project = '{"format":"backprop-studio"}'
 
+  const dialogDeps = (fs: ReturnType<typeof fakeFs>) => ({
+    showOpenDialog: async () => ({ canceled: false, filePaths: ['/home/ann/nets/iris.bps.json'] }),
+    showSaveDialog: async () => ({ canceled: true }),
+    fileSize: fs.fileSize,
+    readText: (p: string) => fs.readText(p),
+    writeText: fs.writeText
+  })
+
   function withDialogs(files: Record<string, string>) {
     const s = setup(files)
     const dialogs = createFileDialogs({
-      showOpenDialog: async () => ({ canceled: false, filePaths: ['/home/ann/nets/iris.bps.json'] }),
-      showSaveDialog: async () => ({ canceled: true }),
-      fileSize: s.fs.fileSize,
-      readText: s.fs.readText,
-      writeText: s.fs.writeText,
+      ...dialogDeps(s.fs),
       onProjectFile: (path) => void s.recent.add(path)
     })
     return { ...s, dialogs }
@@ -242,15 +246,21 @@ describe('project:open-recent (handler logic without Electron)', () => {
     expect(read).toEqual([])
   })
 
-  it('other read failures throw and keep the entry', async () => {
-    const { recent } = setup()
-    await recent.add('/p/a.bps.json')
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
-    await expect(
-      openRecentProject(recent, 'id-1', async () => {
-        throw denied
-      })
-    ).rejects.toThrow('EACCES')
+  it('other read failures answer with the OS code as a param and keep the entry', async () => {
+    const { recent, dialogs, fs } = withDialogs({ '/home/ann/nets/iris.bps.json': project })
+    await dialogs.openProject()
+    await recent.flush()
+    const denied = Object.assign(new Error('EACCES: permission denied, open …'), { code: 'EACCES' })
+    fs.readText = async () => {
+      throw denied
+    }
+    const result = await openRecentProject(recent, recent.list()[0].id, dialogs.openProjectFile)
+    // Not a rejection (Electron would keep only the English message): a code the renderer words.
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'read-failed',
+      params: { name: 'iris.bps.json', errno: 'EACCES', variant: 'permission-denied' }
+    })
     expect(recent.list()).toHaveLength(1)
   })
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { channels, localeListener } from '../../src/main/ipc-channels'
 import { createFileDialogs } from '../../src/main/dialogs'
 import { buildMenuTemplate, type MenuItem } from '../../src/main/menu-template'
-import { defaultMainLocale, fill, mainCatalogues, mainText, type MainLocale } from '../../src/main/strings'
+import { failureOf, fsError } from '../../src/main/desktop-errors'
+import {
+  defaultMainLocale,
+  fill,
+  mainCatalogues,
+  mainText,
+  reasonText,
+  type MainLocale
+} from '../../src/main/strings'
 import { aboutBox, couldNotOpenBox, unsavedChangesPrompt } from '../../src/main/window-options'
 
 /** Every leaf of a catalogue as `path → string`. */
@@ -124,17 +132,34 @@ describe("main's dialogs in both languages", () => {
     expect(unsavedChangesPrompt()).toEqual(en)
   })
 
-  it('says which file could not be opened and why', () => {
-    expect(couldNotOpenBox('iris.weights.json', 'ENOENT: no such file', mainText('en'))).toEqual({
+  it('says which file could not be opened and why, the reason worded from its code (no English in 简体中文)', () => {
+    const gone = failureOf(
+      fsError('read-failed', 'iris.weights.json', Object.assign(new Error('ENOENT: …'), { code: 'ENOENT' }))
+    )
+    expect(couldNotOpenBox('iris.weights.json', gone, mainText('en'))).toEqual({
       type: 'error',
       message: 'Could not open the file',
-      detail: 'Could not open iris.weights.json: ENOENT: no such file'
+      detail: 'Could not open iris.weights.json: the file is not there (moved, renamed or deleted)'
     })
-    expect(couldNotOpenBox('iris.weights.json', 'ENOENT: no such file', mainText('zh-CN'))).toEqual({
+    expect(couldNotOpenBox('iris.weights.json', gone, mainText('zh-CN'))).toEqual({
       type: 'error',
       message: '无法打开文件',
-      detail: '无法打开 iris.weights.json：ENOENT: no such file'
+      detail: '无法打开 iris.weights.json：找不到该文件（已被移动、重命名或删除）'
     })
+    const fs = (errno: string) =>
+      failureOf(fsError('read-failed', 'a.json', Object.assign(new Error(errno), { code: errno })))
+    expect(reasonText(fs('EACCES'), mainText('zh-CN'))).toBe('没有访问权限')
+    expect(reasonText(fs('EISDIR'), mainText('zh-CN'))).toBe('这是一个文件夹，不是文件')
+    // A code without a sentence of its own: the OS's code itself.
+    expect(reasonText(fs('EMFILE'), mainText('zh-CN'))).toBe('无法读取该文件（系统错误 EMFILE）')
+    expect(reasonText(fs('EMFILE'), mainText('en'))).toBe(
+      'the file could not be read (the system said EMFILE)'
+    )
+    const tooLarge = { code: 'file-too-large' as const, params: { name: 'a.json', sizeMb: 300, maxMb: 200 } }
+    expect(reasonText(tooLarge, mainText('zh-CN'))).toBe('文件大小为 300 MB；只能打开不超过 200 MB 的文件')
+    expect(reasonText({ code: 'recent-unavailable', params: {} }, mainText('zh-CN'))).toBe(
+      '最近的项目列表不可用'
+    )
   })
 
   it('the About box carries the version in both', () => {

@@ -74,7 +74,9 @@ describe('the graph follows the data', () => {
     const texts = m!.notices.map((n) => noticeText(zh, n))
     expect(texts[0]).toBe('输出层“output”有 1 个单元；数据需要 3 个（3 个类别，每类一个单元）。')
     expect(texts[1]).toBe('输出激活函数“sigmoid”不适合多分类目标；请使用“softmax”。')
-    expect(texts[2]).toBe('损失“squared-error”不适合多分类目标；请使用“cross-entropy”。')
+    // Loss and activation ids are worded (canvas.lossKind / activationKind), not quoted raw.
+    expect(texts[2]).toBe('损失“平方误差”不适合多分类目标；请使用“交叉熵”。')
+    expect(texts.join('')).not.toMatch(/squared|error|entropy/)
   })
 
   it('names a wrong output width, activation and loss, and offers the fix', () => {
@@ -82,7 +84,7 @@ describe('the graph follows the data', () => {
     expect(m?.messages).toEqual([
       'The output layer "output" has 1 unit; the data needs 3 (3 classes, one unit each).',
       'The output activation "sigmoid" does not fit a multiclass target; use "softmax".',
-      'The loss "squared-error" does not fit a multiclass target; use "cross-entropy".'
+      'The loss "squared error" does not fit a multiclass target; use "cross-entropy".'
     ])
     expect(m?.fix).toEqual({
       outputId: 'out',

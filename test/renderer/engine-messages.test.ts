@@ -71,7 +71,14 @@ function engineParamNames(): Set<string> {
     'protocol/schema.ts',
     'protocol/server.ts',
     'weights/file.ts',
-    'train/settings.ts'
+    'train/settings.ts',
+    // Main's refusals (the 'desktop' family) are built here.
+    '../main/desktop-errors.ts',
+    '../main/dialogs.ts',
+    '../main/index.ts',
+    // A project file the renderer reads (the 'project' family).
+    '../renderer/src/project/file.ts',
+    'project/schema.ts'
   ]
   const names = new Set<string>()
   for (const f of files) {
@@ -183,6 +190,28 @@ describe('real engine errors in 简体中文', () => {
     expect(engineText(zh, issueMessage(issue))).toBe(
       '跳跃连接 "s1" (x → out) 把 2 个单元接到 1 个单元；跳跃连接两端的宽度必须相等。'
     )
+  })
+
+  it('enum ids among the params are worded: an activation, an edge kind', () => {
+    const g = network()
+    g.nodes = g.nodes.map((n) =>
+      n.id === 'out' ? ({ ...n, units: 3, activation: 'linear' } as GraphSpec['nodes'][number]) : n
+    )
+    g.nodes = g.nodes.map((n) => (n.id === 'L' ? ({ ...n, loss: 'cross-entropy' } as typeof n) : n))
+    const mismatch = validateGraph(g).find((i) => i.code === 'loss-activation-mismatch')!
+    expect(mismatch.params?.activation).toBe('linear')
+    expect(engineText(zh, issueMessage(mismatch))).toBe(
+      '损失 "L" 使用交叉熵，需要 softmax 输出层，但 层 "Output" (out) 使用的是“线性”。'
+    )
+    // English is still the engine's own sentence.
+    expect(engineText(inLocale('en'), issueMessage(mismatch))).toBe(mismatch.message)
+
+    const twice = network()
+    twice.edges.push({ id: 'w1b', from: 'x', to: 'h' } as GraphSpec['edges'][number])
+    const dup = validateGraph(twice).find((i) => i.code === 'duplicate-edge')!
+    expect(dup.params?.edgeKind).toBe('weights')
+    expect(engineText(zh, issueMessage(dup))).toMatch(/另一条权重边重复。$/)
+    expect(engineText(zh, issueMessage(dup))).not.toMatch(/weights/)
   })
 
   it('a thrown GraphError keeps its params and counts the further problems', () => {

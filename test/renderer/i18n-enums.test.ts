@@ -3,14 +3,18 @@
 // wording it in both languages fails here.
 import { describe, expect, it } from 'vitest'
 import {
+  ACTIVATIONS,
   BINARY_TARGET_ENCODINGS,
+  INITIALIZERS,
+  LOSSES,
   COLUMN_ROLES,
   COLUMN_TYPES,
   DELTA_RULES,
   MISSING_POLICIES,
   NORMALIZATIONS,
   TASKS,
-  TRAIN_SETTING_FIELDS
+  TRAIN_SETTING_FIELDS,
+  type EdgeKind
 } from '@engine/index'
 import { createAppI18n, LOCALES } from '@renderer/i18n'
 import {
@@ -20,6 +24,9 @@ import {
   settingLabelKey,
   settingsGroups
 } from '@renderer/training/settingsForm'
+
+/** The graph's edge kinds (types.ts EdgeKind; no runtime list there). */
+const EDGE_KINDS = ['weights', 'skip'] as const satisfies readonly EdgeKind[]
 
 const i18n = createAppI18n('en')
 const { te, t } = i18n.global
@@ -85,7 +92,11 @@ describe('every data enum value is worded in both languages', () => {
     ['data.missingPolicies', MISSING_POLICIES],
     ['data.binaryTargets', BINARY_TARGET_ENCODINGS],
     ['data.tasks', TASKS],
-    ['explainer.deltaRules', DELTA_RULES]
+    ['explainer.deltaRules', DELTA_RULES],
+    ['canvas.activationKind', ACTIVATIONS],
+    ['canvas.lossKind', LOSSES],
+    ['training.choices.init', INITIALIZERS],
+    ['engine.edgeKind', EDGE_KINDS]
   ]
   for (const [prefix, values] of enums)
     it(prefix, () => {

@@ -7,6 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import LearnPanel from '@renderer/components/lessons/LearnPanel.vue'
 import { learnOpen } from '@renderer/components/lessons/learnState'
 import { createAppI18n } from '@renderer/i18n'
+import { noticeText, translator } from '@renderer/i18n/engineMessages'
 import { lesson } from '@renderer/lessons/catalog'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useProjectStore } from '@renderer/stores/project'
@@ -93,5 +94,30 @@ describe('Learn panel exercises', () => {
     await flushPromises()
     expect(useUiStore().highlight).toEqual({ nodes: ['E'], edges: [] })
     w.unmount()
+  })
+
+  it('names the project after the lesson in the language of the moment; a name the user gave stays', async () => {
+    const { w, i18n } = mountPanel('zh-CN')
+    await flushPromises()
+    const graph = useGraphStore()
+    const project = useProjectStore()
+    const zh = translator(createAppI18n('zh-CN').global)
+    const en = translator(createAppI18n('en').global)
+    // Built in 简体中文, stored language-free (the English title, as a template's name is)…
+    expect(graph.graph.name).toBe('Seed 001’s hand calculation (2-2-1, sigmoid)')
+    // …and shown in whichever language is on: the user did not type this name.
+    expect(noticeText(zh, project.displayNotice)).toBe('教程 001 的手推过程（2-2-1，sigmoid）')
+    expect(noticeText(en, project.displayNotice)).toBe('Seed 001’s hand calculation (2-2-1, sigmoid)')
+    i18n.global.locale.value = 'en'
+    await w.find('select').setValue('xnor')
+    await flushPromises()
+    expect(noticeText(zh, project.displayNotice)).toBe(zh.t('lessons.xnor.title'))
+    expect(project.displayName).toBe(en.t('lessons.xnor.title'))
+    w.unmount()
+
+    // A name that came from the user (their file's graph) is shown as it is, in both languages.
+    graph.load({ ...graph.graph, name: 'My XNOR' })
+    expect(noticeText(zh, project.displayNotice)).toBe('My XNOR')
+    expect(noticeText(en, project.displayNotice)).toBe('My XNOR')
   })
 })

@@ -10,6 +10,8 @@ import {
   type Project
 } from '@renderer/project/file'
 import { pruneParameters } from '@renderer/project/parameters'
+import { createAppI18n } from '@renderer/i18n'
+import { engineMessageOf, engineText, translator } from '@renderer/i18n/engineMessages'
 
 const xor = templateById('xor')!
 const project = (): Project => ({
@@ -102,6 +104,34 @@ describe('project file (*.bps.json)', () => {
       refusal(withFile((f) => ((f.parameters as object as { b1: unknown }).b1 = [[null], [1]]))).field
     ).toBe('parameters.b1[0][0]')
     expect(refusal(withFile((f) => (f.training = 'fast'))).field).toBe('training')
+  })
+
+  it('words each refusal in 简体中文 from its code and params, no English reason inside', () => {
+    const zh = translator(createAppI18n('zh-CN').global)
+    const said = (text: string) => engineText(zh, engineMessageOf(refusal(text)))
+    expect(said('{"format": ')).toBe('这不是项目文件：其文本不是有效的 JSON。')
+    expect(said('[1, 2, 3]')).toBe('这不是项目文件：应为对象。')
+    expect(said(JSON.stringify({ format: 'backprop-studio/weights', version: 1 }))).toBe(
+      '项目文件的字段“format”无效：应为“backprop-studio/project”，实际为 "backprop-studio/weights"。'
+    )
+    expect(said(withFile((f) => (f.version = PROJECT_VERSION + 1)))).toBe(
+      `项目文件的字段“version”无效：它由更新版本的 Backprop Studio 保存（文件版本 ${PROJECT_VERSION + 1}；本应用最多读取版本 ${PROJECT_VERSION}）。`
+    )
+    expect(said(withFile((f) => delete f.graph))).toBe('项目文件的字段“graph”无效：缺少这个值。')
+    expect(said(withFile((f) => ((f.layout as { nodes: object }).nodes = { x: { x: 'left', y: 0 } })))).toBe(
+      '项目文件的字段“layout.nodes.x.x”无效：应为数字。'
+    )
+    // A graph inside the project that the engine's parseGraph refuses: the graph's own error, worded.
+    const graphError = engineMessageOf(
+      refusal(withFile((f) => ((f.graph as Record<string, unknown>).version = 99)))
+    )
+    expect(graphError.family).toBe('graph')
+    expect(engineText(zh, graphError)).toMatch(/^图的版本是 99，由更新版本的 Backprop Studio 创建/)
+    // English keeps saying what it said.
+    const en = translator(createAppI18n('en').global)
+    expect(engineText(en, engineMessageOf(refusal(withFile((f) => delete f.graph))))).toBe(
+      'The project file\'s field "graph" is not valid: it is missing.'
+    )
   })
 
   it('loads a well-formed graph that breaks a rule, so the editor can show its problems', () => {

@@ -9,6 +9,8 @@ import { useEngineStore } from '@renderer/stores/engine'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useTrainingStore } from '@renderer/stores/training'
 import { templateById } from '@renderer/graph/templates'
+import { createAppI18n } from '@renderer/i18n'
+import { noticeText, translator } from '@renderer/i18n/engineMessages'
 import type { Workspace as DataWorkspace } from '@engine/index'
 import { prepareIris } from '../engine/data-fixtures'
 import { connectRealEngine, disconnectRealEngine, until } from './realEngine'
@@ -144,6 +146,9 @@ describe('the training store on a real engine', () => {
     training.applySettings({ init: 'he-uniform', seed: 11 })
     expect(await training.resetWeights()).toBe(true)
     expect(training.statusText).toBe('Weights re-initialised (he-uniform, seed 11).')
+    // The initialiser is worded as the settings form words it, not quoted as its id.
+    const zh = translator(createAppI18n('zh-CN').global)
+    expect(noticeText(zh, training.statusNotice!)).toBe('权重已重新初始化（He 均匀分布，种子 11）。')
     await until(() => training.parameters !== null, 'the weights')
     const expected = createNetwork(graph, { inputWidth: 4, init: 'he-uniform', seed: 11 }).getParameters()
     expect(training.parameters).toEqual(expected)

@@ -95,26 +95,40 @@ export interface ProjectFileData {
 /** Reads a project file's JSON value; throws a SchemaError naming the field. */
 export function parseProjectFileJson(json: unknown): ProjectFileData {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    throw new SchemaError('', 'not a project file: expected a JSON object at the top level')
+    throw new SchemaError('', 'not a project file: expected a JSON object at the top level', 'custom', {
+      rule: 'invalid-type',
+      expectedType: 'object'
+    })
   const o = json as Record<string, unknown>
   if (o.format !== PROJECT_FORMAT)
     throw new SchemaError(
       'format',
-      `expected "${PROJECT_FORMAT}", found ${JSON.stringify(o.format) ?? 'nothing'}`
+      `expected "${PROJECT_FORMAT}", found ${JSON.stringify(o.format) ?? 'nothing'}`,
+      'custom',
+      { rule: 'wrong-format', expected: PROJECT_FORMAT, found: JSON.stringify(o.format) ?? '—' }
     )
   if (!Number.isInteger(o.version) || (o.version as number) < 1)
-    throw new SchemaError('version', `expected a positive whole number, found ${JSON.stringify(o.version)}`)
+    throw new SchemaError(
+      'version',
+      `expected a positive whole number, found ${JSON.stringify(o.version)}`,
+      'custom',
+      Number.isInteger(o.version) ? { rule: 'too-small', min: 1 } : { rule: 'not-integer' }
+    )
   if ((o.version as number) > PROJECT_VERSION)
     throw new SchemaError(
       'version',
-      `this project was saved by a newer Backprop Studio (file version ${o.version}); this app reads up to version ${PROJECT_VERSION}`
+      `this project was saved by a newer Backprop Studio (file version ${o.version}); this app reads up to version ${PROJECT_VERSION}`,
+      'custom',
+      { rule: 'newer-version', version: o.version as number, supported: PROJECT_VERSION }
     )
-  if (o.graph === undefined) throw new SchemaError('graph', 'is missing')
+  if (o.graph === undefined) throw new SchemaError('graph', 'is missing', 'custom', { rule: 'missing' })
   let graph: GraphSpec
   try {
     graph = parseGraph(o.graph)
   } catch (err) {
-    if (err instanceof GraphError) throw new SchemaError('graph', err.message)
+    // The graph's own error (code, params) stays behind it, so the app words it as a graph error.
+    if (err instanceof GraphError)
+      throw new SchemaError('graph', err.message, 'custom', { rule: 'other' }, err)
     throw err
   }
   const file = parseWith(projectFileSchema, json)

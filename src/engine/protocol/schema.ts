@@ -96,9 +96,12 @@ export function validator<S extends z.ZodType>(schema: S): Validator<z.output<S>
         variant: 'unknown-field',
         field: err.path
       })
+    // The reason as zod's issue (rule, bounds, type, options) for the renderer, and in English.
     throw new ProtocolError('bad-payload', `field "${err.path}" ${err.reason}`, {
+      ...err.details,
       variant: 'field',
-      field: err.path
+      field: err.path,
+      detail: err.reason
     })
   }
 }

@@ -8,6 +8,7 @@
  * formats the path and the offending value.
  */
 import { z } from 'zod'
+import type { MessageParams } from '../messageParams'
 
 export { z }
 
@@ -17,10 +18,65 @@ export class SchemaError extends Error {
     readonly path: string,
     readonly reason: string,
     /** zod's issue code, e.g. 'invalid_type', 'too_small', 'unrecognized_keys', 'custom'. */
-    readonly issue: string = 'custom'
+    readonly issue: string = 'custom',
+    /** The reason as a code and its values (issueParams), for wording it in another language. */
+    readonly details: MessageParams = { rule: 'other' },
+    /** An error with a code of its own behind this one (a GraphError for a project's graph). */
+    override readonly cause?: unknown
   ) {
     super(path ? `${path}: ${reason}` : reason)
     this.name = 'SchemaError'
+  }
+}
+
+/**
+ * What a zod issue says, as params a message can carry (issue 13: the renderer words the reason):
+ * `rule` is one of
+ * - `missing`, `invalid-type` (`expectedType`: zod's 'number', 'string', 'boolean', 'object', 'array', …),
+ *   `not-integer`;
+ * - `too-small` / `too-big` (`min` / `max`, `exclusive` when the bound itself is refused) for numbers,
+ *   `too-short` / `too-long` (`min` / `max`) for strings and `too-few` / `too-many` for arrays;
+ * - `not-multiple` (`divisor`), `invalid-value` (`options`: the allowed values, quoted, comma-separated),
+ *   `unknown-field`;
+ * - `other` for anything rarer (a refinement of a schema's own): its English sentence is the wording.
+ * A file reader's own checks add `wrong-format` (`expected`, `found`) and `newer-version` (`version`,
+ * `supported`).
+ */
+export function issueParams(issue: z.core.$ZodIssue): MessageParams {
+  const input = (issue as { input?: unknown }).input
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return { rule: 'missing', expectedType: issue.expected }
+      if (issue.expected === 'int') return { rule: 'not-integer' }
+      return { rule: 'invalid-type', expectedType: issue.expected }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small'
+      const bound = Number(small ? issue.minimum : issue.maximum)
+      const kind =
+        issue.origin === 'string'
+          ? small
+            ? 'too-short'
+            : 'too-long'
+          : issue.origin === 'array' || issue.origin === 'set'
+            ? small
+              ? 'too-few'
+              : 'too-many'
+            : small
+              ? 'too-small'
+              : 'too-big'
+      const out: MessageParams = small ? { rule: kind, min: bound } : { rule: kind, max: bound }
+      if (issue.inclusive === false && (kind === 'too-small' || kind === 'too-big')) out.exclusive = true
+      return out
+    }
+    case 'not_multiple_of':
+      return { rule: 'not-multiple', divisor: Number(issue.divisor) }
+    case 'invalid_value':
+      return { rule: 'invalid-value', options: issue.values.map((v) => JSON.stringify(v)).join(', ') }
+    case 'unrecognized_keys':
+      return { rule: 'unknown-field' }
+    default:
+      return { rule: 'other' }
   }
 }
 
@@ -68,10 +124,15 @@ export function toSchemaError(error: z.ZodError, root: unknown, prefix = ''): Sc
   const issue = pickIssue(error.issues)
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]
-    return new SchemaError(formatPath([...issue.path, key], prefix), 'is not a known field', issue.code)
+    return new SchemaError(
+      formatPath([...issue.path, key], prefix),
+      'is not a known field',
+      issue.code,
+      issueParams(issue)
+    )
   }
   const path = formatPath(issue.path, prefix)
-  return new SchemaError(path, issue.message, issue.code)
+  return new SchemaError(path, issue.message, issue.code, issueParams(issue))
 }
 
 /** Unions report one issue per branch; the deepest one says most about what is wrong. */

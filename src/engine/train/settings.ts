@@ -3,6 +3,7 @@
  * (from the UI, the protocol, the command line or a weights file) into complete TrainSettings or throws
  * naming the field. The fields, bounds and defaults themselves are described in settingsSchema.ts.
  */
+import type { MessageParams } from '../messageParams'
 import { toSchemaError } from '../schema'
 import { TRAIN_SETTING_FIELDS, trainSettingsInputSchema } from './settingsSchema'
 import type { RpropSettings, ScheduleSettings, TrainSettings } from './types'
@@ -17,14 +18,20 @@ export class TrainSettingsError extends Error {
   readonly code = 'bad-settings'
   constructor(
     readonly field: string,
-    message: string
+    message: string,
+    /** The reason as a code and values (schema's issueParams, or this module's own rules). */
+    details: MessageParams = { rule: 'other' }
   ) {
     super(`training setting "${field}": ${message}`)
     this.name = 'TrainSettingsError'
-    this.params = { field }
+    this.params = { ...details, field, detail: message }
   }
-  /** The field, for wording the error in the user's language (the reason stays in `message`). */
-  readonly params: { field: string }
+  /**
+   * For wording the error in the user's language: the field path, the reason's `rule` and its values
+   * (bounds, expected type, options; `unknown-setting` with a `suggestion`, `exceeds-other` with the
+   * `other` field and its value `max`), and `detail`, the reason in English (the fallback).
+   */
+  readonly params: MessageParams & { field: string }
 }
 
 /**
@@ -64,11 +71,12 @@ function unknownKey(key: string, known: readonly string[], prefix: string): Trai
   const near = known
     .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
     .sort((a, b) => a.d - b.d)[0]
-  const hint =
-    near && near.d <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${prefix}${near.k}"?` : ''
+  const close = near && near.d <= Math.max(2, Math.floor(key.length / 3))
+  const hint = close ? `; did you mean "${prefix}${near.k}"?` : ''
   return new TrainSettingsError(
     `${prefix}${key}`,
-    `is not a training setting${hint} (known: ${known.map((k) => prefix + k).join(', ')})`
+    `is not a training setting${hint} (known: ${known.map((k) => prefix + k).join(', ')})`,
+    close ? { rule: 'unknown-setting', suggestion: `${prefix}${near.k}` } : { rule: 'unknown-setting' }
   )
 }
 
@@ -81,7 +89,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * the top level and inside rprop / schedule).
  */
 export function resolveTrainSettings(input: TrainSettingsInput = {}): TrainSettings {
-  if (!isPlainObject(input)) throw new TrainSettingsError('settings', 'expected an object')
+  if (!isPlainObject(input))
+    throw new TrainSettingsError('settings', 'expected an object', {
+      rule: 'invalid-type',
+      expectedType: 'object'
+    })
   const d = defaultTrainSettings()
   const result = trainSettingsInputSchema.safeParse(input, { reportInput: true })
   if (!result.success) {
@@ -94,7 +106,7 @@ export function resolveTrainSettings(input: TrainSettingsInput = {}): TrainSetti
       throw unknownKey(unknown.keys[0], known, group ? `${group}.` : '')
     }
     const err = toSchemaError(result.error, input)
-    throw new TrainSettingsError(err.path || 'settings', err.reason)
+    throw new TrainSettingsError(err.path || 'settings', err.reason, err.details)
   }
   const given = defined(result.data) as TrainSettingsInput
   const kind = given.schedule?.kind ?? d.schedule.kind
@@ -113,7 +125,8 @@ export function resolveTrainSettings(input: TrainSettingsInput = {}): TrainSetti
   if (settings.rprop.deltaMin > settings.rprop.deltaMax) {
     throw new TrainSettingsError(
       'rprop.deltaMin',
-      `must not exceed rprop.deltaMax (${settings.rprop.deltaMax})`
+      `must not exceed rprop.deltaMax (${settings.rprop.deltaMax})`,
+      { rule: 'exceeds-other', other: 'rprop.deltaMax', max: settings.rprop.deltaMax }
     )
   }
   return settings

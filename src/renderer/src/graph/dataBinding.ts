@@ -88,12 +88,19 @@ export function findMismatch(graph: GraphSpec, prepared: PreparedSummary): Misma
       : prepared.task === 'regression'
         ? output.activation !== 'softmax' && output.activation !== 'sigmoid'
         : output.activation === 'sigmoid'
+  // Ids are worded (canvas.activationKind / lossKind): "squared-error" is not Chinese, nor English prose.
+  const activationName = (a: Activation) => ({ notice: notice(`canvas.activationKind.${a}`) })
+  const lossName = (l: LossKind) => ({ notice: notice(`canvas.lossKind.${l}`) })
   if (!activationFits)
     notices.push(
-      notice(`${K}.activation`, { activation: output.activation, task, use: prepared.outputActivation })
+      notice(`${K}.activation`, {
+        activation: activationName(output.activation),
+        task,
+        use: activationName(prepared.outputActivation)
+      })
     )
   if (!fittingLosses(prepared).includes(loss.loss))
-    notices.push(notice(`${K}.loss`, { loss: loss.loss, task, use: prepared.loss }))
+    notices.push(notice(`${K}.loss`, { loss: lossName(loss.loss), task, use: lossName(prepared.loss) }))
   if (notices.length === 0) return null
   return {
     notices,

@@ -21,7 +21,24 @@ import {
   type DoneEvent,
   type MessageParams
 } from '@engine/index'
+import type { DesktopErrorCode } from '../../../preload/desktop-api'
 import { formatNumber, messages } from './index'
+
+/** Main's refusals (a DesktopFailure's code); the Record makes the compiler keep this list complete. */
+const DESKTOP_CODES = Object.keys({
+  'file-too-large': true,
+  'read-failed': true,
+  'write-failed': true,
+  'name-empty': true,
+  'name-too-long': true,
+  'name-has-folders': true,
+  'text-not-string': true,
+  'text-too-large': true,
+  'window-gone': true,
+  'recent-unavailable': true,
+  'not-recorded': true,
+  unexpected: true
+} satisfies Record<DesktopErrorCode, true>) as DesktopErrorCode[]
 
 /** An engine error or notice as it arrives: a code, the English sentence and its parameters. */
 export interface EngineMessage {
@@ -42,6 +59,9 @@ export const ENGINE_CODES = {
   protocol: PROTOCOL_ERROR_CODES,
   weights: WEIGHTS_ERROR_CODES,
   settings: ['bad-settings'],
+  desktop: DESKTOP_CODES,
+  /** A project file the renderer could not read (project/file.ts ProjectFileError). */
+  project: ['not-json', 'bad-field'],
   train: DONE_REASONS
 } as const satisfies Record<string, readonly string[]>
 
@@ -59,6 +79,7 @@ export const DERIVED_PARAMS = [
   'widthSource',
   'delimiterText',
   'delimiterName',
+  'reasonText',
   'message'
 ] as const
 
@@ -125,6 +146,12 @@ function wordingParams(i18n: Translator, msg: EngineMessage): Record<string, str
     const k = ['input', 'bias', 'dense', 'loss'].includes(kind) ? kind : 'other'
     out[`${key}Desc`] = i18n.t(`engine.nodeKind.${k}`, { name: p[key] })
   }
+  out.reasonText = reasonText(i18n, p, out)
+  // Enum ids the engine sends as params, worded (its English sentence prints the id itself).
+  if (typeof p.activation === 'string' && i18n.te(`canvas.activationKind.${p.activation}`))
+    out.activation = i18n.t(`canvas.activationKind.${p.activation}`)
+  if (typeof p.edgeKind === 'string' && i18n.te(`engine.edgeKind.${p.edgeKind}`))
+    out.edgeKind = i18n.t(`engine.edgeKind.${p.edgeKind}`)
   if (p.widthFrom === 'header' || p.widthFrom === 'first-row')
     out.widthSource = i18n.t(`engine.data.widthFrom.${p.widthFrom}`, { line: out.widthLine })
   if (typeof p.delimiter === 'string') {
@@ -133,6 +160,28 @@ function wordingParams(i18n: Translator, msg: EngineMessage): Record<string, str
     out.delimiterName = i18n.t(`engine.data.delimiterName.${which}`, { delimiter: p.delimiter })
   }
   return out
+}
+
+/**
+ * Why a field was refused, from zod's issue as the engine sends it (`rule` and its values): "must be
+ * at least 0.0001", "expected a number", "must be one of …"; the engine's English `detail` for a rule
+ * the catalogue does not word (a schema's own refinement).
+ */
+function reasonText(i18n: Translator, p: MessageParams, out: Record<string, string>): string {
+  const rule = typeof p.rule === 'string' ? p.rule : undefined
+  const variant =
+    rule === 'unknown-setting' && typeof p.suggestion === 'string'
+      ? 'unknown-setting-suggestion'
+      : (rule === 'too-small' || rule === 'too-big') && p.exclusive === true
+        ? `${rule}-exclusive`
+        : rule
+  const key = variant && `engine.reason.${variant}`
+  if (key && i18n.te(key)) {
+    const type = typeof p.expectedType === 'string' ? p.expectedType : ''
+    const expectedType = i18n.te(`engine.reason.type.${type}`) ? i18n.t(`engine.reason.type.${type}`) : type
+    return i18n.t(key, { ...out, expectedType })
+  }
+  return typeof p.detail === 'string' ? p.detail : i18n.t('engine.reason.none')
 }
 
 /** An engine error or notice in the user's language; the English message for a code we do not know. */

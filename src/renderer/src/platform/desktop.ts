@@ -1,7 +1,37 @@
-import type { DesktopApi, OpenRecentFailure } from '../../../preload/desktop-api'
+import type {
+  DesktopApi,
+  DesktopErrorCode,
+  DesktopFailure,
+  DesktopReply,
+  OpenRecentFailure
+} from '../../../preload/desktop-api'
 import { downloadFile } from './download'
 import { clearAutosave, readAutosave, writeAutosave } from './storage'
 import { RecentProjectGone, type Platform } from './types'
+
+/**
+ * Main refused (a file too large, permission denied, a bad save name): its code and params travel as
+ * an engine-style error of the 'desktop' family, so the stores' `engineMessageOf(err)` and the
+ * catalogue's `engine.desktop.<code>` word it in the user's language; `message` is main's English.
+ */
+export class DesktopRefusal extends Error {
+  readonly family = 'desktop'
+  readonly code: DesktopErrorCode
+  readonly params: Record<string, string | number>
+  constructor(failure: Pick<DesktopFailure, 'code' | 'params' | 'message'>) {
+    super(failure.message)
+    this.name = 'DesktopRefusal'
+    this.code = failure.code
+    this.params = failure.params
+  }
+}
+
+/** A dialog's value, or its refusal thrown as a DesktopRefusal. */
+async function unwrap<T>(answer: Promise<DesktopReply<T>>): Promise<T> {
+  const reply = await answer
+  if (reply.ok) return reply.value
+  throw new DesktopRefusal(reply)
+}
 
 /** Main's reasons for a recent project that did not open, as the notices that word them. */
 const recentFailureKeys: Record<OpenRecentFailure, string> = {
@@ -21,12 +51,12 @@ export const desktopBridge = (): DesktopApi | undefined =>
 export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = window.localStorage): Platform {
   return {
     kind: 'desktop',
-    openProject: () => bridge.openProject(),
-    saveProject: (text, suggestedName, { saveAs }) => bridge.saveProject(suggestedName, text, saveAs),
+    openProject: () => unwrap(bridge.openProject()),
+    saveProject: (text, suggestedName, { saveAs }) => unwrap(bridge.saveProject(suggestedName, text, saveAs)),
     forgetFile: () => bridge.newProject(),
-    openCsv: () => bridge.openCsv(),
-    importWeights: () => bridge.importWeights(),
-    saveWeights: (text, name) => bridge.saveWeights(name, text),
+    openCsv: () => unwrap(bridge.openCsv()),
+    importWeights: () => unwrap(bridge.importWeights()),
+    saveWeights: (text, name) => unwrap(bridge.saveWeights(name, text)),
     // Electron turns a download into its save dialog.
     download: downloadFile,
     onMenu: (listener) => bridge.onMenu(listener),
@@ -42,8 +72,14 @@ export function createDesktopPlatform(bridge: DesktopApi, storage: Storage = win
       async open(entry) {
         const result = await bridge.openRecent(entry.id)
         if (!result.ok) {
-          const key = result.code && recentFailureKeys[result.code]
-          throw new RecentProjectGone(result.message, key ? { key, params: result.params } : undefined)
+          // Any other refusal (permission denied, too large): the entry stays, the reason is worded.
+          if (result.code && !Object.hasOwn(recentFailureKeys, result.code))
+            throw new DesktopRefusal(result as DesktopFailure)
+          const key = result.code && recentFailureKeys[result.code as OpenRecentFailure]
+          throw new RecentProjectGone(
+            result.message,
+            key ? { key, params: result.params as Record<string, string> } : undefined
+          )
         }
         return result.file
       },

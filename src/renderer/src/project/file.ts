@@ -8,6 +8,8 @@ import {
   PROJECT_FORMAT,
   PROJECT_VERSION,
   SchemaError,
+  isMessageParams,
+  type MessageParams,
   WEIGHTS_FORMAT,
   WEIGHTS_VERSION
 } from '@engine/index'
@@ -77,14 +79,45 @@ export interface ProjectFile {
   model?: ProjectModel
 }
 
-/** A project file that cannot be read; `field` names where (e.g. "layout.nodes.h1.x"). */
+/**
+ * A project file that cannot be read; `field` names where (e.g. "layout.nodes.h1.x"). Like an engine
+ * error it carries a code, params and family for the user's language (engine.project.<code>, or the
+ * graph's or weights file's own error when that is what is wrong); `message` is the English.
+ */
 export class ProjectFileError extends Error {
   readonly field: string
+  readonly code: string
+  readonly family: string
+  readonly params: MessageParams
 
-  constructor(field: string, message: string) {
+  constructor(
+    field: string,
+    message: string,
+    why: { code: string; family?: string; params?: MessageParams } = { code: 'bad-field' }
+  ) {
     super(field ? `${field}: ${message}` : message)
     this.name = 'ProjectFileError'
     this.field = field
+    this.code = why.code
+    this.family = why.family ?? 'project'
+    const where: MessageParams = field ? { field } : { variant: 'top' }
+    this.params = why.params ?? { ...where, detail: message }
+  }
+
+  /** From the engine's SchemaError: the field and zod's reason, or the error behind it (a graph's). */
+  static fromSchema(err: SchemaError): ProjectFileError {
+    const inner = err.cause as { code?: unknown; params?: unknown; family?: unknown } | undefined
+    if (inner && typeof inner.code === 'string' && isMessageParams(inner.params))
+      return new ProjectFileError(err.path, err.reason, {
+        code: inner.code,
+        family: typeof inner.family === 'string' ? inner.family : 'graph',
+        params: inner.params
+      })
+    const where: MessageParams = err.path ? { field: err.path } : { variant: 'top' }
+    return new ProjectFileError(err.path, err.reason, {
+      code: 'bad-field',
+      params: { ...err.details, ...where, detail: err.reason }
+    })
   }
 }
 
@@ -160,7 +193,8 @@ export function parseProject(text: string): Project {
   } catch (err) {
     throw new ProjectFileError(
       '',
-      `not a project file: the text is not valid JSON (${(err as Error).message})`
+      `not a project file: the text is not valid JSON (${(err as Error).message})`,
+      { code: 'not-json', params: {} }
     )
   }
   // The format is the engine's (project/schema.ts, one schema library for every file); its error names the field.
@@ -168,7 +202,7 @@ export function parseProject(text: string): Project {
   try {
     file = parseProjectFileJson(json)
   } catch (err) {
-    if (err instanceof SchemaError) throw new ProjectFileError(err.path, err.reason)
+    if (err instanceof SchemaError) throw ProjectFileError.fromSchema(err)
     throw err
   }
   const project: Project = {
@@ -189,7 +223,13 @@ export function parseProject(text: string): Project {
     try {
       parseWeightsFile(modelWeightsText(project.graph, file.parameters, file.model))
     } catch (err) {
-      throw new ProjectFileError('model', (err as Error).message)
+      // The weights reader's own error (code, params) says what is wrong with the model.
+      const { code, params } = err as { code?: unknown; params?: unknown }
+      throw new ProjectFileError(
+        'model',
+        (err as Error).message,
+        typeof code === 'string' && isMessageParams(params) ? { code, family: 'weights', params } : undefined
+      )
     }
   }
   if (file.layout.viewport) project.viewport = file.layout.viewport

@@ -125,7 +125,14 @@ export const useDataStore = defineStore('data', () => {
 
   /** File → Open CSV… and the panel's button in the desktop app: the native dialog. */
   async function openFromDialog(): Promise<boolean> {
-    const picked = await usePlatform().openCsv()
+    let picked: { name: string; text: string } | null
+    try {
+      picked = await usePlatform().openCsv()
+    } catch (err) {
+      // Main refused (too large, permission denied): its reason, worded, where load errors show.
+      loadNotice.value = notice('notices.data.couldNotOpenFile', { error: { notice: failure(err) } })
+      return false
+    }
     return picked ? loadText(picked.name, picked.text) : false
   }
 

@@ -23,12 +23,28 @@ import {
 } from '@renderer/platform'
 import { useGraphStore } from './graph'
 import { useUiStore } from './ui'
+import { messages } from '@renderer/i18n'
 import { engineMessageOf, englishText, notice, type Notice } from '@renderer/i18n/engineMessages'
 
 /** Autosave at most this often while editing. */
 const AUTOSAVE_DELAY_MS = 400
 
 /** How the open project was replaced: the other stores start their state over from it. */
+/**
+ * A graph name the app gave (a template's or a lesson's, stored in English), as the key that words it
+ * in the user's language now; null for any other name (one from a file: shown as it is).
+ */
+function givenName(name: string): Notice | null {
+  const tpl = templates().find((t) => t.graph.name === name)
+  if (tpl) return notice(`shell.templates.${tpl.id}.title`)
+  // The lessons by their catalogue entries (lessons.<id>.title): the lessons themselves load with the
+  // Learn panel, not with the app.
+  const id = Object.keys(messages.en.lessons).find(
+    (id) => englishText(notice(`lessons.${id}.title`)) === name
+  )
+  return id ? notice(`lessons.${id}.title`) : null
+}
+
 export type ReplaceKind = 'new' | 'template' | 'open' | 'recover' | 'import'
 
 /**
@@ -85,9 +101,7 @@ export const useProjectStore = defineStore('project', () => {
     if (fileName.value) return { text: fileName.value }
     const name = graphStore.graph.name
     if (!name) return notice('shell.untitled')
-    // A template's name, as the template menu words it.
-    const tpl = templates().find((t) => t.graph.name === name)
-    return tpl ? notice(`shell.templates.${tpl.id}.title`) : { text: name }
+    return givenName(name) ?? { text: name }
   })
   /** `displayNotice` in English (logs, tests). */
   const displayName = computed(() => englishText(displayNotice.value))

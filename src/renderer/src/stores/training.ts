@@ -161,6 +161,8 @@ export const useTrainingStore = defineStore('training', () => {
   const statusNotice = shallowRef<Notice | null>(null)
   const statusText = computed(() => (statusNotice.value ? englishText(statusNotice.value) : ''))
   const isStarting = (n: Notice | null): boolean => !!n && 'key' in n && n.key === 'training.status.starting'
+  /** An initialiser's name as the settings form words it. */
+  const initName = (init: string) => ({ notice: notice(`training.choices.init.${init}`) })
   const say = (key: string, params?: Parameters<typeof notice>[1]): void => {
     statusNotice.value = notice(`training.status.${key}`, params)
   }
@@ -443,13 +445,13 @@ export const useTrainingStore = defineStore('training', () => {
       void refreshParameters()
       await weights.captureModel()
       status.value = 'idle'
-      say('reinitialised', { init: settings.value.init, seed: settings.value.seed })
+      say('reinitialised', { init: initName(settings.value.init), seed: settings.value.seed })
     } else {
       // Without data the engine has no network to reset: forget the weights, so Train starts fresh.
       weights.forgetWeights()
       parameters.value = null
       status.value = 'idle'
-      say('resetFresh', { init: settings.value.init, seed: settings.value.seed })
+      say('resetFresh', { init: initName(settings.value.init), seed: settings.value.seed })
     }
     return true
   }

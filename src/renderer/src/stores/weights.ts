@@ -67,14 +67,29 @@ export const useWeightsStore = defineStore('weights', () => {
       errorNotice.value = null
       return result
     } catch (err) {
-      errorNotice.value = notice('notices.weights.failed', {
-        what: { notice: what },
-        error: { engine: engineMessageOf(err) }
-      })
-      ui.notify(errorNotice.value, 'error')
+      fail(what, err)
       return null
     } finally {
       busy.value = false
+    }
+  }
+
+  /** `what` failed: the engine's or the desktop app's reason, worded, kept and shown. */
+  function fail(what: Notice, err: unknown): void {
+    errorNotice.value = notice('notices.weights.failed', {
+      what: { notice: what },
+      error: { engine: engineMessageOf(err) }
+    })
+    ui.notify(errorNotice.value, 'error')
+  }
+
+  /** A platform call (a native dialog) whose refusal is reported as `what` failing; null then. */
+  async function viaPlatform<T>(what: Notice, fn: () => Promise<T>): Promise<T | null> {
+    try {
+      return await fn()
+    } catch (err) {
+      fail(what, err)
+      return null
     }
   }
 
@@ -93,7 +108,9 @@ export const useWeightsStore = defineStore('weights', () => {
       c.request('weights.export', { name })
     )
     if (!file) return false
-    const saved = await usePlatform().saveWeights(file.text, file.name)
+    const saved = await viaPlatform(notice('notices.weights.exportWeights'), () =>
+      usePlatform().saveWeights(file.text, file.name)
+    )
     if (!saved) return false
     if (!saved.downloaded) ui.notify(notice('notices.weights.saved', { name: saved.name }), 'success')
     return true
@@ -155,7 +172,9 @@ export const useWeightsStore = defineStore('weights', () => {
 
   /** The desktop app's native open dialog. */
   async function importFromDialog(): Promise<boolean> {
-    const picked = await usePlatform().importWeights()
+    const picked = await viaPlatform(notice('notices.weights.importWeights'), () =>
+      usePlatform().importWeights()
+    )
     return picked ? importText(picked.text, picked.name) : false
   }
 

@@ -15,6 +15,19 @@ const canvas = {
     'mean-absolute-error': 'mean absolute error',
     huber: 'Huber'
   },
+  /**
+   * The activation functions, keyed by the engine's ACTIVATIONS. English keeps the engine's ids (they
+   * are the notation, and engine sentences worded here equal the engine's own).
+   */
+  activationKind: {
+    sigmoid: 'sigmoid',
+    tanh: 'tanh',
+    relu: 'relu',
+    'leaky-relu': 'leaky-relu',
+    softplus: 'softplus',
+    linear: 'linear',
+    softmax: 'softmax'
+  },
   edgeLabel: 'Connection {from} to {to}',
   skipEdgeLabel: 'Skip connection {from} to {to}',
   controls: {

@@ -24,6 +24,45 @@ const engine = {
     loss: 'Loss {name}',
     other: 'Node {name}'
   },
+  /**
+   * Why a field's value was refused ({reasonText} of bad-payload and bad-settings): the engine sends
+   * zod's issue as `rule` and its values (src/engine/schema issueParams); `other` and anything this
+   * does not know use the engine's English `detail`.
+   */
+  reason: {
+    missing: 'it is missing',
+    'invalid-type': 'expected {expectedType}',
+    'not-integer': 'expected a whole number',
+    'too-small': 'must be at least {min}',
+    'too-small-exclusive': 'must be greater than {min}',
+    'too-big': 'must be at most {max}',
+    'too-big-exclusive': 'must be less than {max}',
+    'too-short': 'must have at least {min} characters',
+    'too-long': 'must have at most {max} characters',
+    'too-few': 'must have at least {min} items',
+    'too-many': 'must have at most {max} items',
+    'not-multiple': 'must be a multiple of {divisor}',
+    'invalid-value': 'must be one of {options}',
+    'unknown-field': 'is not a known field',
+    'unknown-setting': 'is not a training setting',
+    'unknown-setting-suggestion': 'is not a training setting (did you mean "{suggestion}"?)',
+    'exceeds-other': 'must not exceed {other} ({max})',
+    'wrong-format': 'expected "{expected}", found {found}',
+    'newer-version':
+      'it was saved by a newer Backprop Studio (file version {version}; this app reads up to {supported})',
+    /** No reason came with the error (an older engine). */
+    none: 'its value is refused',
+    /** zod's expected types ({expectedType}); another type is shown as zod names it. */
+    type: {
+      number: 'a number',
+      string: 'a string',
+      boolean: 'true or false',
+      object: 'an object',
+      array: 'an array'
+    }
+  },
+  /** An edge's kind ({edgeKind}): English keeps the engine's words. */
+  edgeKind: { weights: 'weights', skip: 'skip' },
   /** Added to a graph error that has further problems. */
   moreProblems: '{message} (and {count} more problems)',
   data: {
@@ -253,7 +292,7 @@ const engine = {
     'bad-payload': {
       default: 'The request was refused: {message}',
       'unknown-field': 'The request has an unknown field "{field}".',
-      field: 'The request\'s field "{field}" is not valid.'
+      field: 'The request\'s field "{field}" is not valid: {reasonText}.'
     },
     'unsupported-version': 'This engine speaks protocol version {engine}, the client {client}.',
     'not-found': 'Not found: {message}',
@@ -270,7 +309,41 @@ const engine = {
     'bad-parameters': 'The weights file has invalid weights at {path}.'
   },
   settings: {
-    'bad-settings': 'The training setting "{field}" is not valid.'
+    'bad-settings': 'The training setting "{field}" is not valid: {reasonText}.'
+  },
+  project: {
+    'not-json': 'This is not a project file: its text is not valid JSON.',
+    'bad-field': {
+      default: 'The project file\'s field "{field}" is not valid: {reasonText}.',
+      top: 'This is not a project file: {reasonText}.'
+    }
+  },
+  /** The desktop app's own refusals (main's DesktopErrorCode, src/preload/desktop-api.d.ts). */
+  desktop: {
+    'file-too-large': '{name} is {sizeMb} MB; files up to {maxMb} MB can be opened.',
+    'read-failed': {
+      default: '{name} could not be read (the system said {errno}).',
+      'not-found': '{name} is not there any more (moved, renamed or deleted).',
+      'permission-denied': 'You do not have permission to read {name}.',
+      'is-directory': '{name} is a folder, not a file.'
+    },
+    'write-failed': {
+      default: '{name} could not be written (the system said {errno}).',
+      'not-found': 'The folder for {name} is not there any more.',
+      'permission-denied': 'You do not have permission to write {name} there.',
+      'is-directory': '{name} is a folder, not a file.',
+      'disk-full': 'The disk is full: {name} could not be written.',
+      'read-only': 'The disk is read-only: {name} could not be written.'
+    },
+    'name-empty': 'The file name is empty.',
+    'name-too-long': 'The file name is longer than {max} characters.',
+    'name-has-folders': 'The file name "{name}" contains folders; choose the folder in the dialog.',
+    'text-not-string': 'There is no text to save.',
+    'text-too-large': 'The file would be longer than {max} characters.',
+    'window-gone': 'The window that asked for it has closed.',
+    'recent-unavailable': 'The recent projects are not available.',
+    'not-recorded': '{name} could not be added to the recent projects.',
+    unexpected: 'The desktop app failed: {message}'
   },
   /** Why training ended (the engine's done reasons). */
   train: {

@@ -95,7 +95,8 @@ const notices = {
     notReady: 'The engine is not ready yet; try again in a moment.'
   },
   data: {
-    couldNotLoad: 'Could not load {name}: {error}'
+    couldNotLoad: 'Could not load {name}: {error}',
+    couldNotOpenFile: 'Could not open the data file: {error}'
   },
   project: {
     noTemplate: 'There is no template “{id}”.',
@@ -118,6 +119,7 @@ const notices = {
     refused: '{what}: {reason}.',
     noModel: 'this network has no trained weights yet: train it (or import a weights file) first',
     exportWeights: 'Export weights',
+    importWeights: 'Import weights',
     exportOnnx: 'Export ONNX',
     exportPytorch: 'Export PyTorch project',
     importing: 'Importing {name}',

@@ -17,6 +17,16 @@ const canvas: typeof en = {
     'mean-absolute-error': '平均绝对误差',
     huber: 'Huber 损失'
   },
+  /** 激活函数：sigmoid、tanh、softmax 等按惯例保留原名。 */
+  activationKind: {
+    sigmoid: 'sigmoid',
+    tanh: 'tanh',
+    relu: 'ReLU',
+    'leaky-relu': 'Leaky ReLU',
+    softplus: 'softplus',
+    linear: '线性',
+    softmax: 'softmax'
+  },
   edgeLabel: '连接 {from} 到 {to}',
   skipEdgeLabel: '跳跃连接 {from} 到 {to}',
   controls: {

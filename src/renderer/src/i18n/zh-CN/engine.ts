@@ -17,6 +17,37 @@ const engine: typeof en = {
     loss: '损失 {name}',
     other: '节点 {name}'
   },
+  reason: {
+    missing: '缺少这个值',
+    'invalid-type': '应为{expectedType}',
+    'not-integer': '应为整数',
+    'too-small': '必须不小于 {min}',
+    'too-small-exclusive': '必须大于 {min}',
+    'too-big': '必须不大于 {max}',
+    'too-big-exclusive': '必须小于 {max}',
+    'too-short': '至少需要 {min} 个字符',
+    'too-long': '最多只能有 {max} 个字符',
+    'too-few': '至少需要 {min} 项',
+    'too-many': '最多只能有 {max} 项',
+    'not-multiple': '必须是 {divisor} 的倍数',
+    'invalid-value': '必须是以下之一：{options}',
+    'unknown-field': '不是已知的字段',
+    'unknown-setting': '不是训练设置',
+    'unknown-setting-suggestion': '不是训练设置（你是不是想用“{suggestion}”？）',
+    'exceeds-other': '不能超过 {other}（{max}）',
+    'wrong-format': '应为“{expected}”，实际为 {found}',
+    'newer-version':
+      '它由更新版本的 Backprop Studio 保存（文件版本 {version}；本应用最多读取版本 {supported}）',
+    none: '取值不被接受',
+    type: {
+      number: '数字',
+      string: '字符串',
+      boolean: 'true 或 false',
+      object: '对象',
+      array: '数组'
+    }
+  },
+  edgeKind: { weights: '权重', skip: '跳跃' },
   moreProblems: '{message}（另有 {count} 个问题）',
   data: {
     widthFrom: {
@@ -135,7 +166,7 @@ const engine: typeof en = {
       from: '边“{id}”的起点“{end}”不是一个节点。',
       to: '边“{id}”的终点“{end}”不是一个节点。'
     },
-    'duplicate-edge': '边 {edge} 与同一对节点之间的另一条 {edgeKind} 边重复。',
+    'duplicate-edge': '边 {edge} 与同一对节点之间的另一条{edgeKind}边重复。',
     'edge-into-input': '边 {edge} 流入 {nodeDesc}；任何东西都不能输入到输入节点。',
     'edge-into-bias': '边 {edge} 流入 {nodeDesc}，而偏置单元的输出恒为 1。',
     'edge-out-of-loss': '边 {edge} 从 {nodeDesc} 出发；损失是图的终点。',
@@ -158,8 +189,8 @@ const engine: typeof en = {
     'softmax-not-output': '{nodeDesc} 使用了 softmax，而 softmax 只能用在输出层。',
     'softmax-skip-input': '{nodeDesc} 使用了 softmax，却接收跳跃连接“{edgeId}”；它的输出必须保持为概率向量。',
     'loss-activation-mismatch': {
-      'cross-entropy': '{nodeDesc} 使用交叉熵，需要 softmax 输出层，但 {outputDesc} 使用的是 {activation}。',
-      bce: '{nodeDesc} 使用二元交叉熵，需要 sigmoid 或 softmax 输出层，但 {outputDesc} 使用的是 {activation}。',
+      'cross-entropy': '{nodeDesc} 使用交叉熵，需要 softmax 输出层，但 {outputDesc} 使用的是“{activation}”。',
+      bce: '{nodeDesc} 使用二元交叉熵，需要 sigmoid 或 softmax 输出层，但 {outputDesc} 使用的是“{activation}”。',
       'bce-skip':
         '{nodeDesc} 使用二元交叉熵，需要 {outputDesc} 的输出是概率，但有一条跳跃连接加到了它上面；请去掉进入输出层的跳跃连接，或改用平方误差。'
     },
@@ -182,7 +213,7 @@ const engine: typeof en = {
     'edge-into-bias': '没有任何东西可以流入 {nodeDesc}；它的输出恒为 1。',
     'edge-out-of-loss': '{nodeDesc} 是图的终点，没有输出。',
     'duplicate-edge': {
-      default: '{fromDesc} 与 {nodeDesc} 之间已有一条 {edgeKind} 边。',
+      default: '{fromDesc} 与 {nodeDesc} 之间已有一条{edgeKind}边。',
       weights: '{fromDesc} 与 {nodeDesc} 之间已有一条权重边。',
       skip: '{fromDesc} 与 {nodeDesc} 之间已有一条跳跃连接。'
     },
@@ -230,7 +261,7 @@ const engine: typeof en = {
     'bad-payload': {
       default: '请求被拒绝：{message}',
       'unknown-field': '请求中有未知字段“{field}”。',
-      field: '请求的字段“{field}”无效。'
+      field: '请求的字段“{field}”无效：{reasonText}。'
     },
     'unsupported-version': '引擎使用协议版本 {engine}，客户端使用 {client}。',
     'not-found': '未找到：{message}',
@@ -247,7 +278,40 @@ const engine: typeof en = {
     'bad-parameters': '权重文件在 {path} 处的权重无效。'
   },
   settings: {
-    'bad-settings': '训练设置“{field}”无效。'
+    'bad-settings': '训练设置“{field}”无效：{reasonText}。'
+  },
+  project: {
+    'not-json': '这不是项目文件：其文本不是有效的 JSON。',
+    'bad-field': {
+      default: '项目文件的字段“{field}”无效：{reasonText}。',
+      top: '这不是项目文件：{reasonText}。'
+    }
+  },
+  desktop: {
+    'file-too-large': '{name} 的大小为 {sizeMb} MB；只能打开不超过 {maxMb} MB 的文件。',
+    'read-failed': {
+      default: '无法读取 {name}（系统错误 {errno}）。',
+      'not-found': '{name} 已不在原处（已被移动、重命名或删除）。',
+      'permission-denied': '你没有读取 {name} 的权限。',
+      'is-directory': '{name} 是一个文件夹，不是文件。'
+    },
+    'write-failed': {
+      default: '无法写入 {name}（系统错误 {errno}）。',
+      'not-found': '用于保存 {name} 的文件夹已不存在。',
+      'permission-denied': '你没有在该位置写入 {name} 的权限。',
+      'is-directory': '{name} 是一个文件夹，不是文件。',
+      'disk-full': '磁盘已满：无法写入 {name}。',
+      'read-only': '磁盘是只读的：无法写入 {name}。'
+    },
+    'name-empty': '文件名为空。',
+    'name-too-long': '文件名超过 {max} 个字符。',
+    'name-has-folders': '文件名“{name}”中包含文件夹；请在对话框中选择文件夹。',
+    'text-not-string': '没有可保存的文本。',
+    'text-too-large': '文件将超过 {max} 个字符。',
+    'window-gone': '发出请求的窗口已关闭。',
+    'recent-unavailable': '最近的项目列表不可用。',
+    'not-recorded': '无法把 {name} 加入最近的项目。',
+    unexpected: '桌面应用出错：{message}'
   },
   train: {
     epochs: { default: '完成：全部 {epochs} 轮已训练完。', one: '完成：1 轮已训练完。' },

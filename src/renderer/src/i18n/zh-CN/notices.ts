@@ -91,7 +91,8 @@ const notices: typeof en = {
     notReady: '引擎还没有就绪；请稍后再试。'
   },
   data: {
-    couldNotLoad: '无法加载 {name}：{error}'
+    couldNotLoad: '无法加载 {name}：{error}',
+    couldNotOpenFile: '无法打开数据文件：{error}'
   },
   project: {
     noTemplate: '没有名为“{id}”的模板。',
@@ -113,6 +114,7 @@ const notices: typeof en = {
     refused: '{what}：{reason}。',
     noModel: '这个网络还没有训练好的权重：请先训练它（或导入权重文件）',
     exportWeights: '导出权重',
+    importWeights: '导入权重',
     exportOnnx: '导出 ONNX',
     exportPytorch: '导出 PyTorch 项目',
     importing: '导入 {name}',
