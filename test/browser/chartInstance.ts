@@ -16,3 +16,14 @@ export function chartInstance(w: VueWrapper, title?: string): ECharts {
   if (!chart) throw new Error(`chart "${title ?? ''}" has no ECharts instance`)
   return chart
 }
+
+/**
+ * A series' data as ECharts holds it in its option, with line series' packed Float64Array
+ * ([x0, y0, x1, y1, …], see charts/packSeries.ts) read back as [x, y] pairs; other data as it is.
+ */
+export function seriesItems(data: unknown): unknown[] {
+  if (!(data instanceof Float64Array)) return data as unknown[]
+  const pairs: [number, number][] = []
+  for (let i = 0; i + 1 < data.length; i += 2) pairs.push([data[i], data[i + 1]])
+  return pairs
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { chartInstance } from './chartInstance'
+import { chartInstance, seriesItems } from './chartInstance'
 import { h } from 'vue'
 import type { SessionEvent } from '@engine/train/types'
 import { useTrainingStore } from '@renderer/stores/training'
@@ -48,7 +48,7 @@ function drawn(w: VueWrapper, title: string): { series: SeriesData[]; [k: string
 const series = (w: VueWrapper, title: string, id: string) => {
   const s = drawn(w, title).series.find((x) => x.id === id)
   if (!s) throw new Error(`no series ${id} in "${title}"`)
-  return s.data
+  return seriesItems(s.data) as [number, number][]
 }
 
 // The charts speak through vue-i18n (English unless a test switches it).

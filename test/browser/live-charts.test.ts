@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { chartInstance } from './chartInstance'
+import { chartInstance, seriesItems } from './chartInstance'
 import type { Histogram, ProgressEvent, ProgressSample } from '@engine/train/types'
 import type { LayerStats } from '@engine/nn/types'
 import { useTrainingStore } from '@renderer/stores/training'
@@ -68,7 +68,7 @@ afterEach(() => {
 function drawnSeries(title: string, id?: string): unknown[] {
   const series = (chartInstance(wrapper!, title).getOption() as { series: { id: string; data: unknown[] }[] })
     .series
-  return (id ? series.find((s) => s.id === id) : series[0])!.data
+  return seriesItems((id ? series.find((s) => s.id === id) : series[0])!.data)
 }
 
 describe('live charts keep up', () => {
