@@ -1,6 +1,6 @@
 /**
- * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR]`: how the Charts keep up with a
- * long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
+ * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR --profile S --allocations S]`:
+ * how the Charts keep up with a long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
  * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH), starts from the iris template with
  * resources/samples/iris.csv, first trains K short runs (the issue's "long run that followed earlier
  * runs": their points must be gone, not piled up), then one run of a million epochs at full speed for
