@@ -73,16 +73,22 @@ export interface HistogramHistoryInput {
 }
 
 /**
- * At most `max` of `items`, evenly spread, always the first and the last: the heatmap over time draws
- * a cell per snapshot and bin, and its cost grows with the cells (a 120 × 30 heatmap was the dearest
- * single draw of the live charts: ~20 ms, up to 60 ms on a loaded machine).
+ * At most `max` of `items`: every k-th from the first (k a power of two, the smallest that fits) and
+ * the last. The heatmap over time draws a cell per snapshot and bin, and its cost grows with the cells
+ * (a 120 × 30 heatmap was the dearest draw of the live charts: ~20 ms, up to 60 ms on a loaded
+ * machine). A stride keeps the drawn columns where they are as snapshots are added — an even spread
+ * of n over max moved every column with each one, and each move was a redraw — and a power of two
+ * keeps them across the history's halving too (SampledHistory keeps every other snapshot then).
  */
-export function evenlyThinned<T>(items: readonly T[], max: number): T[] {
+export function strideThinned<T>(items: readonly T[], max: number): T[] {
   if (items.length <= max) return items.slice()
   if (max < 2) return items.slice(-1)
-  const out: T[] = []
   const last = items.length - 1
-  for (let k = 0; k < max; k++) out.push(items[Math.round((k * last) / (max - 1))])
+  let k = 1
+  while (Math.ceil(last / k) + 1 > max) k *= 2
+  const out: T[] = []
+  for (let i = 0; i < last; i += k) out.push(items[i])
+  out.push(items[last])
   return out
 }
 
