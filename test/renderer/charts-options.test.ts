@@ -1,6 +1,7 @@
 import { categorical } from '@renderer/charts/palette'
 import { describe, expect, it } from 'vitest'
-import type { LineSeriesOption } from 'echarts'
+import type { EChartsOption, LineSeriesOption } from 'echarts'
+import { englishText } from '@renderer/charts/chartText'
 import { buildLossOption, buildMetricOption, forScale } from '@renderer/charts/lossOptions'
 import { buildDeltaOption, deltaSeriesId, gradSeriesId } from '@renderer/charts/deltaOptions'
 import {
@@ -120,6 +121,43 @@ describe('log axis labels', () => {
       ])
       expect(format(0.0123)).toBe('0.0123')
     }
+  })
+})
+
+describe('step axis labels', () => {
+  it("are short in the chart's language on the loss, metric, δ and heatmap charts: 1.5M, 150万", () => {
+    const zh = { t: englishText().t, locale: 'zh-CN' }
+    const delta = (text = englishText()) =>
+      buildDeltaOption(
+        {
+          layers: [{ id: 'h', name: 'h', meanAbsDelta: [[1, 0.01]], gradNorm: [[1, 0.2]] }],
+          showGradNorm: false
+        },
+        text
+      )
+    const loss = (text = englishText()) =>
+      buildLossOption({ train, validation: [], scale: 'linear', smoothing: 0 }, text)
+    const metric = (text = englishText()) =>
+      buildMetricOption({ train, validation: [], kind: 'accuracy' }, text)
+    const heat = (text = englishText()) =>
+      buildHistogramHistoryOption(
+        { layerName: 'h', snapshots: [{ step: 1_500_000, bins: { edges: [0, 1], counts: [1] } }] },
+        text
+      )
+    const label = (o: EChartsOption) =>
+      (o.xAxis as { axisLabel: { formatter: (v: number | string) => string } }).axisLabel.formatter
+    for (const build of [delta, loss, metric, heat]) {
+      expect([500, 1_500, 500_000, 1_000_000, 1_500_000].map((v) => label(build())(v))).toEqual([
+        '500',
+        '1.5K',
+        '500K',
+        '1M',
+        '1.5M'
+      ])
+      expect([500_000, 1_500_000].map((v) => label(build(zh))(v))).toEqual(['50万', '150万'])
+    }
+    // The heatmap's categories stay the exact steps (its tooltip and CSV name them); only the label is short.
+    expect((heat().xAxis as { data: string[] }).data).toEqual(['1500000'])
   })
 })
 

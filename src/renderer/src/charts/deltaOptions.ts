@@ -4,7 +4,7 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import { ABS_DELTA, englishText, type ChartText } from './chartText'
-import { formatValue, logTickLabel } from './format'
+import { formatValue, logTickLabel, stepTickLabel } from './format'
 import { forScale } from './lossOptions'
 import { categorical } from './palette'
 import type { Point } from './seriesBuffer'
@@ -69,7 +69,8 @@ export function buildDeltaOption(input: DeltaChartInput, text: ChartText = engli
       nameLocation: 'middle',
       nameGap: 22,
       min: 'dataMin',
-      max: 'dataMax'
+      max: 'dataMax',
+      axisLabel: { formatter: stepTickLabel(text.locale), hideOverlap: true }
     },
     yAxis: {
       type: 'log',

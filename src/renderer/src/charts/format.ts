@@ -39,6 +39,25 @@ export function tickFormatter(lo: number, hi: number, ticks = 10): (v: number) =
   }
 }
 
+const compact = new Map<string, Intl.NumberFormat>()
+
+/**
+ * A step (or epoch) axis's tick label, short in the user's language: 500K, 1.5M (en), 50万, 150万
+ * (zh-CN). Written out, "1,000,000" and "1,500,000" ran into each other on a half-width chart.
+ */
+export function stepTickLabel(locale: string): (v: number | string) => string {
+  let f = compact.get(locale)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 })
+    compact.set(locale, f)
+  }
+  const format = f
+  return (v) => {
+    const n = Number(v)
+    return Number.isFinite(n) ? format.format(n) : String(v)
+  }
+}
+
 /** The smallest and largest finite y of some point lists ([NaN, NaN] when there is none). */
 export function yRange(...lists: readonly (readonly (readonly [number, number])[])[]): [number, number] {
   let lo = Infinity

@@ -5,7 +5,7 @@
 import type { EChartsOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts'
 import { evenEdges, histogramOutline, rebin, type Bins } from './histogram'
 import { englishText, type ChartText } from './chartText'
-import { formatValue } from './format'
+import { formatValue, stepTickLabel } from './format'
 import { NEGATIVE, POSITIVE } from './palette'
 
 export interface HistogramInput {
@@ -45,7 +45,8 @@ export function buildHistogramOption(input: HistogramInput, text: ChartText = en
   const biases = t('charts.axis.biases')
   return {
     animation: false,
-    grid: { left: 48, right: 48, top: 40, bottom: 36 },
+    // Room for the legend above the two axis names: on a narrow chart the centred legend sat on them.
+    grid: { left: 48, right: 48, top: 54, bottom: 36 },
     legend: { top: 0, data: [weights, biases] },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatValue(v) : String(v)) },
     xAxis: { type: 'value', name: t('charts.axis.value'), nameLocation: 'middle', nameGap: 22, scale: true },
@@ -148,7 +149,8 @@ export function buildHistogramHistoryOption(
       name: t('charts.axis.step'),
       nameLocation: 'middle',
       nameGap: 22,
-      data: input.snapshots.map((s) => String(s.step))
+      data: input.snapshots.map((s) => String(s.step)),
+      axisLabel: { formatter: stepTickLabel(text.locale) }
     },
     // Every bin is a row; label about eight of them so the labels do not overlap.
     yAxis: {

@@ -4,7 +4,7 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import { englishText, type ChartText } from './chartText'
-import { formatValue, logTickLabel, tickFormatter, yRange } from './format'
+import { formatValue, logTickLabel, stepTickLabel, tickFormatter, yRange } from './format'
 import { TRAIN, VALIDATION } from './palette'
 import type { Point } from './seriesBuffer'
 import { emaSmoothPoints } from './smoothing'
@@ -77,7 +77,8 @@ function baseOption(xName: string, yAxis: EChartsOption['yAxis'], text: ChartTex
       nameLocation: 'middle',
       nameGap: 22,
       min: 'dataMin',
-      max: 'dataMax'
+      max: 'dataMax',
+      axisLabel: { formatter: stepTickLabel(text.locale), hideOverlap: true }
     },
     yAxis,
     dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }]

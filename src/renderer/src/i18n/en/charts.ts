@@ -46,9 +46,9 @@ const charts = {
     logScale: 'Log scale',
     smoothing: 'Smoothing',
     empty: 'No loss yet.',
-    summary: 'Train loss {loss} at step {step} ({count} steps recorded).',
+    summary: 'Train loss {loss} at step {step} ({count} points recorded).',
     summaryWithValidation:
-      'Train loss {loss} at step {step}, validation loss {validation} ({count} steps recorded).'
+      'Train loss {loss} at step {step}, validation loss {validation} ({count} points recorded).'
   },
   metric: {
     accuracyTitle: 'Accuracy',

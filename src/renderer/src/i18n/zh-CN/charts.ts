@@ -45,8 +45,8 @@ const charts: typeof en = {
     logScale: '对数坐标',
     smoothing: '平滑',
     empty: '还没有损失数据。',
-    summary: '第 {step} 步训练损失 {loss}（已记录 {count} 步）。',
-    summaryWithValidation: '第 {step} 步训练损失 {loss}，验证损失 {validation}（已记录 {count} 步）。'
+    summary: '第 {step} 步训练损失 {loss}（已记录 {count} 个点）。',
+    summaryWithValidation: '第 {step} 步训练损失 {loss}，验证损失 {validation}（已记录 {count} 个点）。'
   },
   metric: {
     accuracyTitle: '准确率',
