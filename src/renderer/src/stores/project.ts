@@ -29,7 +29,6 @@ import { engineMessageOf, englishText, notice, type Notice } from '@renderer/i18
 /** Autosave at most this often while editing. */
 const AUTOSAVE_DELAY_MS = 400
 
-/** How the open project was replaced: the other stores start their state over from it. */
 /**
  * A graph name the app gave (a template's or a lesson's, stored in English), as the key that words it
  * in the user's language now; null for any other name (one from a file: shown as it is).
@@ -45,6 +44,7 @@ function givenName(name: string): Notice | null {
   return id ? notice(`lessons.${id}.title`) : null
 }
 
+/** How the open project was replaced: the other stores start their state over from it. */
 export type ReplaceKind = 'new' | 'template' | 'open' | 'recover' | 'import'
 
 /**
