@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createNetwork } from '../../src/engine/nn/network'
-import { evaluateSet, countCorrect, strideSample } from '../../src/engine/train/metrics'
+import { evaluateSet, countCorrect, setEvaluation, strideSample } from '../../src/engine/train/metrics'
 import { resolveTrainSettings, type TrainSettingsInput } from '../../src/engine/train/settings'
 import { createTrainer, trainToEnd, allFinite } from '../../src/engine/train/trainer'
 import { OPTIMIZERS, type TrainData } from '../../src/engine/train/types'
@@ -309,5 +309,25 @@ describe('metrics', () => {
     expect(mean.r2).toBeCloseTo(0, 15)
     expect(mean.rmseStandardized).toBeCloseTo(Math.sqrt(5), 14)
     expect(mean.loss).toBeCloseTo(2.5, 14)
+  })
+})
+
+describe('a restarted set evaluation', () => {
+  it('gives what a new one gives on the weights of now, chunk by chunk, for the trainer to keep one per set', () => {
+    const net = createNetwork(mlpGraph(2, [[8, 'tanh']], [3, 'softmax'], 'cross-entropy'), { seed: 2 })
+    const set = blobs(100, 4) // 300 rows: two chunks of 256 and 44
+    const e = setEvaluation(net, set, 'multiclass', true, 256)
+    e.advance(256)
+    expect(e.done).toBe(false)
+    e.advance()
+    const first = e.result()
+    expect(first).toEqual(evaluateSet(net, set, 'multiclass', 256))
+    // Other weights, then the same evaluation started over.
+    for (let i = 0; i < net.params.length; i++) net.params[i] += 0.1 * Math.sin(i)
+    e.restart()
+    expect(e.done).toBe(false)
+    e.advance()
+    expect(e.result()).toEqual(evaluateSet(net, set, 'multiclass', 256))
+    expect(e.result()).not.toEqual(first)
   })
 })

@@ -54,6 +54,12 @@ export interface SetEvaluation {
   readonly done: boolean
   /** The metrics (all rows must be done). */
   result(): SetMetrics
+  /**
+   * Starts over on the same set (the weights may have changed since): the trainer keeps one evaluation
+   * per set for the whole run instead of making one per epoch — a small dataset ends an epoch every
+   * few steps, and those were most of a training worker's garbage.
+   */
+  restart(): void
 }
 
 /**
@@ -82,11 +88,15 @@ export function setEvaluation(
   let correct = 0
   let ssRes = 0
   let ssTot = 0
+  // Each chunk's rows as views, made on first use and kept: no views per evaluation.
+  const xs: Float64Array[] = []
+  const ys: Float64Array[] = []
 
   function chunk(): void {
     const m = Math.min(chunkRows, rows - next)
-    const x = set.x.subarray(next * inW, (next + m) * inW)
-    const y = set.y.subarray(next * outW, (next + m) * outW)
+    const k = next / chunkRows
+    const x = (xs[k] ??= set.x.subarray(next * inW, (next + m) * inW))
+    const y = (ys[k] ??= set.y.subarray(next * outW, (next + m) * outW))
     next += m
     let out: Float64Array
     if (withLoss) {
@@ -120,6 +130,13 @@ export function setEvaluation(
     },
     get done() {
       return next >= rows
+    },
+    restart() {
+      next = 0
+      lossSum = 0
+      correct = 0
+      ssRes = 0
+      ssTot = 0
     },
     result() {
       if (rows === 0) return { loss: NaN }

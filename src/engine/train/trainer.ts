@@ -253,16 +253,35 @@ export function createTrainer(
    * validation set.
    */
   function beginEvaluation(kind: PendingEvaluation['kind'], trainLoss: number, end?: PendingEnd): void {
-    const trainSet = kind === 'epoch' ? trainSample : (trainSample ?? train)
     pending = {
       kind,
       trainLoss,
       end,
-      train: trainSet ? setEvaluation(net, trainSet, task, kind === 'final', chunkRows) : null,
-      validation:
-        validation && validation.rows > 0 ? setEvaluation(net, validation, task, true, chunkRows) : null
+      train: kind === 'epoch' ? reused.epochTrain() : reused.finalTrain(),
+      validation: reused.validation()
     }
   }
+
+  /** The run's evaluations, one per (set, kind), made on first use and restarted for each use. */
+  const reused = (() => {
+    const made = new Map<string, SetEvaluation | null>()
+    const get = (key: string, make: () => SetEvaluation | null) => (): SetEvaluation | null => {
+      let e = made.get(key)
+      if (e === undefined) made.set(key, (e = make()))
+      e?.restart()
+      return e
+    }
+    const hasValidation = validation !== undefined && validation.rows > 0
+    return {
+      epochTrain: get('epoch', () =>
+        trainSample ? setEvaluation(net, trainSample, task, false, chunkRows) : null
+      ),
+      finalTrain: get('final', () => setEvaluation(net, trainSample ?? train, task, true, chunkRows)),
+      validation: get('validation', () =>
+        hasValidation ? setEvaluation(net, validation, task, true, chunkRows) : null
+      )
+    }
+  })()
 
   function finish(reason: DoneReason, message: string, extra: Partial<DoneInfo> = {}): DoneInfo {
     done = { reason, message, epoch, step: stepCount, final: lastEpoch, ...extra }
