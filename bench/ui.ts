@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR --profile S --allocations S]`:
+ * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR --profile S --allocations S --idle]`:
  * how the Charts keep up with a long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
  * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH), starts from the iris template with
  * resources/samples/iris.csv, first trains K short runs (the issue's "long run that followed earlier
@@ -27,10 +27,20 @@ interface UiBenchOptions {
   profile: number
   /** Seconds of allocation sampling (CDP HeapProfiler) 10 s into the run; 0: none. */
   allocations: number
+  /** Measure the same screen without starting the long run (a control). */
+  idle: boolean
 }
 
 function parseArgs(argv: string[]): UiBenchOptions {
-  const o: UiBenchOptions = { minutes: 2, priorRuns: 2, port: 4190, build: true, profile: 0, allocations: 0 }
+  const o: UiBenchOptions = {
+    minutes: 2,
+    priorRuns: 2,
+    port: 4190,
+    build: true,
+    profile: 0,
+    allocations: 0,
+    idle: false
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = (): number => {
@@ -44,12 +54,13 @@ function parseArgs(argv: string[]): UiBenchOptions {
     else if (a === '--profile') o.profile = value()
     else if (a === '--allocations') o.allocations = value()
     else if (a === '--no-build') o.build = false
+    else if (a === '--idle') o.idle = true
     else if (a === '--out-dir') {
       o.outDir = resolve(argv[++i] ?? '')
       o.build = false
     } else
       throw new Error(
-        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile, --allocations)`
+        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile, --allocations, --idle)`
       )
   }
   return o
@@ -149,9 +160,12 @@ async function main(): Promise<void> {
       await train.click()
       await page.getByText(/^Finished/).waitFor({ timeout: 120_000 })
     }
-    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill(String(RUN_EPOCHS))
-    await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).press('Tab')
-    await train.click()
+    // --idle: the same screen with no run going, as a control (what the browser does on its own).
+    if (!o.idle) {
+      await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).fill(String(RUN_EPOCHS))
+      await page.getByRole('spinbutton', { name: 'Epochs', exact: true }).press('Tab')
+      await train.click()
+    }
     await page.getByRole('region', { name: 'Live charts' }).scrollIntoViewIfNeeded()
 
     // As source text: tsx's helpers (__name) do not exist in the page.
