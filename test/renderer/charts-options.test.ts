@@ -288,48 +288,41 @@ describe('strideThinned', () => {
   })
 
   it('leaves the drawn columns in place as a history grows and halves: a redraw only when one is added', () => {
-    // The charts' history: at most 120 kept snapshots plus the newest, halved when full.
-    const history = new SampledHistory<number>(120)
-    let before: number[] = []
-    let changes = 0
-    let added = 0
-    for (let step = 1; step <= 5000; step++) {
-      history.push(step)
-      // The columns that stay while live: all but the newest (replaced by each histogram). The chart
-      // redraws when these or the number of columns change (HistogramChart's key).
-      const cols = strideThinned(history.values(), 60)
-      const settled = cols.slice(0, -1)
-      if (`${cols.length} ${settled.join()}` !== `${before.length + 1} ${before.join()}`) {
-        changes++
-        // Only ever appended to: no column moves.
-        if (settled.slice(0, before.length).every((v, i) => v === before[i])) added++
+    /**
+     * A 5,000-step run through the charts' history (at most 120 kept snapshots plus the newest,
+     * halved when full), thinned by `thin`: how often the heatmap redraws — when the columns that stay
+     * while live (all but the newest, replaced by each histogram) or their number change, as
+     * HistogramChart's key says — and how many of those redraws only appended a column.
+     */
+    const redraws = (thin: (items: readonly number[], max: number) => number[]) => {
+      const history = new SampledHistory<number>(120)
+      let before: number[] = []
+      let changes = 0
+      let added = 0
+      for (let step = 1; step <= 5000; step++) {
+        history.push(step)
+        const cols = thin(history.values(), 60)
+        const settled = cols.slice(0, -1)
+        if (`${cols.length} ${settled.join()}` !== `${before.length + 1} ${before.join()}`) {
+          changes++
+          if (settled.slice(0, before.length).join() === before.join()) added++
+        }
+        before = settled
       }
-      before = settled
+      return { changes, added }
     }
-    // The even spread over 60 (evenlyThinned, before) in the same run.
-    const evenly = (items: readonly number[], max: number) => {
+    // The even spread over 60 (evenlyThinned, before).
+    const evenly = (items: readonly number[], max: number): number[] => {
       if (items.length <= max) return items.slice()
       const last = items.length - 1
       return Array.from({ length: max }, (_, k) => items[Math.round((k * last) / (max - 1))])
     }
-    const history2 = new SampledHistory<number>(120)
-    let prev: number[] = []
-    let evenChanges = 0
-    let evenAdded = 0
-    for (let step = 1; step <= 5000; step++) {
-      history2.push(step)
-      const cols = evenly(history2.values(), 60)
-      const settled = cols.slice(0, -1)
-      if (`${cols.length} ${settled.join()}` !== `${prev.length + 1} ${prev.join()}`) {
-        evenChanges++
-        if (settled.slice(0, prev.length).join() === prev.join()) evenAdded++
-      }
-      prev = settled
-    }
-    // Measured: 250 changes, 243 of them a column appended; the even spread 444, 59 of them appends.
-    expect(changes).toBeLessThan(0.6 * evenChanges)
-    expect(added / changes).toBeGreaterThan(0.95)
-    expect(evenAdded / evenChanges).toBeLessThan(0.5)
+    const stride = redraws(strideThinned)
+    const even = redraws(evenly)
+    // Measured: 250 redraws, 243 of them a column appended; the even spread 444, 59 of them appends.
+    expect(stride.changes).toBeLessThan(0.6 * even.changes)
+    expect(stride.added / stride.changes).toBeGreaterThan(0.95)
+    expect(even.added / even.changes).toBeLessThan(0.5)
   })
 })
 
