@@ -43,8 +43,12 @@ export function pytorchFolderName(graphName: string | undefined): string {
   return pytorchWeightsName(graphName).replace(/\.weights\.json$/, '') + '-pytorch'
 }
 
-/** "iris" → "iris.bps.json"; keeps a name that already ends in the extension. */
+/**
+ * "iris" → "iris.bps.json"; keeps a name that already ends in the extension. Characters no file
+ * system takes become "_", as in weightsFileName: a lesson's title ("Batch averaging: the 1/m") is a
+ * project's name, and the desktop app refuses a save name with a folder in it.
+ */
 export function projectFileName(name: string): string {
-  const base = name.trim() || 'untitled'
+  const base = name.trim().replace(UNSAFE, '_') || 'untitled'
   return base.endsWith(PROJECT_EXTENSION) ? base : `${base.replace(/\.json$/, '')}${PROJECT_EXTENSION}`
 }

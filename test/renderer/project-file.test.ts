@@ -10,7 +10,8 @@ import {
   type Project
 } from '@renderer/project/file'
 import { pruneParameters } from '@renderer/project/parameters'
-import { createAppI18n } from '@renderer/i18n'
+import { createAppI18n, messages } from '@renderer/i18n'
+import { validateSaveArgs } from '../../src/main/dialogs'
 import { engineMessageOf, engineText, translator } from '@renderer/i18n/engineMessages'
 
 const xor = templateById('xor')!
@@ -158,6 +159,18 @@ describe('project file (*.bps.json)', () => {
     expect(projectFileName('iris')).toBe('iris.bps.json')
     expect(projectFileName('iris.bps.json')).toBe('iris.bps.json')
     expect(projectFileName('iris.json')).toBe('iris.bps.json')
+    // A lesson's title as the project's name: no folder, nothing Windows refuses.
+    expect(projectFileName('Batch averaging: the 1/m')).toBe('Batch averaging_ the 1_m.bps.json')
+    expect(projectFileName('批量平均：1/m')).toBe('批量平均：1_m.bps.json')
+    // Every lesson's and template's title, in both languages, is a name the desktop app saves under.
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { t } = createAppI18n(locale).global
+      const titles = [
+        ...Object.keys(messages.en.lessons).map((id) => t(`lessons.${id}.title`)),
+        ...Object.keys(messages.en.shell.templates).map((id) => t(`shell.templates.${id}.title`))
+      ]
+      for (const title of titles) expect(() => validateSaveArgs(projectFileName(title), '{}')).not.toThrow()
+    }
     expect(projectFileName('  ')).toBe('untitled.bps.json')
   })
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { nextTick } from 'vue'
+import { defineComponent, nextTick } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import { useCommands } from '@renderer/composables/useCommands'
 import { setPlatform, type Platform } from '@renderer/platform'
 import { createBrowserPlatform } from '@renderer/platform/browser'
 import { useGraphStore } from '@renderer/stores/graph'
@@ -76,6 +78,24 @@ describe('project store', () => {
     )
     q.resolve(false)
     expect(await pending).toBe(false)
+  })
+
+  it('Save suggests the name the user sees: a template title in 简体中文, not its English name', async () => {
+    const project = useProjectStore()
+    await project.newFromTemplate('xor')
+    const i18n = createAppI18n('zh-CN')
+    // The toolbar's Save, through the same commands the menus and shortcuts use.
+    const Saver = defineComponent({
+      setup: () => ({ commands: useCommands() }),
+      template: '<button @click="commands.save()">save</button>'
+    })
+    const w = mount(Saver, { global: { plugins: [i18n] } })
+    await w.find('button').trigger('click')
+    await flushPromises()
+    const title = i18n.global.t('shell.templates.xor.title')
+    expect(title).not.toBe('XOR (seed 001 gates)')
+    expect(fake.saved.map((f) => f.name)).toEqual([`${title}.bps.json`])
+    w.unmount()
   })
 
   it('saves as a named download, then is clean with the file name in the title and in recent projects', async () => {

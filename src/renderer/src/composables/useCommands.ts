@@ -1,4 +1,6 @@
 import { useVueFlow } from '@vue-flow/core'
+import { useI18n } from 'vue-i18n'
+import { noticeText } from '@renderer/i18n/engineMessages'
 import { useGraphStore } from '@renderer/stores/graph'
 import { useProjectStore } from '@renderer/stores/project'
 import { useTrainingStore } from '@renderer/stores/training'
@@ -18,6 +20,9 @@ export function useCommands() {
   const training = useTrainingStore()
   const weights = useWeightsStore()
   const flow = useVueFlow(FLOW_ID)
+  const i18n = useI18n()
+  /** The save dialog suggests the name the toolbar shows, in the user's language. */
+  const shownName = (): string => noticeText(i18n, project.displayNotice)
 
   /** Save during a run writes the weights of this moment, not those of the last pause or finished run. */
   const currentWeights = (): Promise<unknown> =>
@@ -37,11 +42,11 @@ export function useCommands() {
     },
     save: async () => {
       await currentWeights()
-      return project.save()
+      return project.save(shownName())
     },
     saveAs: async () => {
       await currentWeights()
-      return project.saveAs()
+      return project.saveAs(shownName())
     },
     undo: () => graph.undo(),
     redo: () => graph.redo(),

@@ -294,8 +294,12 @@ export const useProjectStore = defineStore('project', () => {
     return openRecent(entry)
   }
 
-  async function write(asNew: boolean): Promise<boolean> {
-    const suggested = projectFileName(fileName.value ?? graphStore.graph.name ?? 'untitled')
+  /**
+   * `shownName`: the project's name as the user sees it now (`displayNotice` worded in their language,
+   * by the caller, which has the i18n): a template's or lesson's name is stored in English.
+   */
+  async function write(asNew: boolean, shownName?: string): Promise<boolean> {
+    const suggested = projectFileName(fileName.value ?? shownName ?? graphStore.graph.name ?? 'untitled')
     const body = text.value
     try {
       const saved = await platform.saveProject(body, suggested, { saveAs: asNew || !fileName.value })
@@ -317,8 +321,8 @@ export const useProjectStore = defineStore('project', () => {
     }
   }
 
-  const save = (): Promise<boolean> => write(false)
-  const saveAs = (): Promise<boolean> => write(true)
+  const save = (shownName?: string): Promise<boolean> => write(false, shownName)
+  const saveAs = (shownName?: string): Promise<boolean> => write(true, shownName)
 
   /**
    * The file's `training` section: the training store writes the settings, the data store the
