@@ -9,11 +9,20 @@ export const PROJECT_EXTENSION = '.bps.json'
 /** Characters no file system accepts in a name (Windows' list, which covers the others). */
 const UNSAFE = /[\\/:*?"<>|]+/g
 
+/**
+ * A name as a file name: a colon between words (a title's, "Iris: 2-layer MLP") becomes a space, any
+ * other character no file system takes "_" ("1/m" → "1_m").
+ */
+const fileBase = (name: string): string =>
+  name
+    .replace(/\s*:\s*/g, ' ')
+    .replace(UNSAFE, '_')
+    .trim()
+
 /** "iris.bps.json" → "iris.weights.json"; a graph name or "network" when there is no project file. */
 export function weightsFileName(projectName: string | undefined, graphName: string | undefined): string {
-  const base =
-    (projectName ?? graphName ?? 'network').replace(/\.bps\.json$|\.json$/i, '').trim() || 'network'
-  return base.replace(UNSAFE, '_') + WEIGHTS_EXTENSION
+  const base = fileBase((projectName ?? graphName ?? 'network').replace(/\.bps\.json$|\.json$/i, ''))
+  return (base || 'network') + WEIGHTS_EXTENSION
 }
 
 /** "iris.csv" → "iris.predictions.csv". */
@@ -44,11 +53,11 @@ export function pytorchFolderName(graphName: string | undefined): string {
 }
 
 /**
- * "iris" → "iris.bps.json"; keeps a name that already ends in the extension. Characters no file
- * system takes become "_", as in weightsFileName: a lesson's title ("Batch averaging: the 1/m") is a
- * project's name, and the desktop app refuses a save name with a folder in it.
+ * "iris" → "iris.bps.json"; keeps a name that already ends in the extension. Made a file name as in
+ * weightsFileName: a lesson's title ("Batch averaging: the 1/m") is a project's name, and the desktop
+ * app refuses a save name with a folder in it.
  */
 export function projectFileName(name: string): string {
-  const base = name.trim().replace(UNSAFE, '_') || 'untitled'
+  const base = fileBase(name) || 'untitled'
   return base.endsWith(PROJECT_EXTENSION) ? base : `${base.replace(/\.json$/, '')}${PROJECT_EXTENSION}`
 }

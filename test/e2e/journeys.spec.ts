@@ -86,7 +86,8 @@ test('train, save, New, open: every prediction is the same and training continue
   await expect(page.getByTestId('project-name')).toHaveText('Untitled')
 
   await pickWith(page, 'Open', saved.file)
-  await expect(page.getByTestId('project-name')).toHaveText(/Iris MLP\.bps\.json$/)
+  // Saved under the name the toolbar showed: the template's title.
+  await expect(page.getByTestId('project-name')).toHaveText(/Iris 2-layer MLP\.bps\.json$/)
   await openTab(page, 'Training')
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('30')
   await expect(page.locator('.training-panel [role="status"]')).toHaveText(

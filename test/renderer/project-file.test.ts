@@ -160,7 +160,8 @@ describe('project file (*.bps.json)', () => {
     expect(projectFileName('iris.bps.json')).toBe('iris.bps.json')
     expect(projectFileName('iris.json')).toBe('iris.bps.json')
     // A lesson's title as the project's name: no folder, nothing Windows refuses.
-    expect(projectFileName('Batch averaging: the 1/m')).toBe('Batch averaging_ the 1_m.bps.json')
+    expect(projectFileName('Batch averaging: the 1/m')).toBe('Batch averaging the 1_m.bps.json')
+    expect(projectFileName('Iris: 2-layer MLP')).toBe('Iris 2-layer MLP.bps.json')
     expect(projectFileName('批量平均：1/m')).toBe('批量平均：1_m.bps.json')
     // Every lesson's and template's title, in both languages, is a name the desktop app saves under.
     for (const locale of ['en', 'zh-CN'] as const) {
