@@ -115,6 +115,7 @@ export {
   type EngineMessage
 } from './protocol/messages'
 export {
+  ERROR_FAMILIES,
   ProtocolError,
   PROTOCOL_ERROR_CODES,
   type ProtocolErrorCode,

@@ -40,8 +40,11 @@ export interface ProtocolErrorInfo {
   family?: string
 }
 
-/** The family of each engine error class, by its `name`. */
-const FAMILIES: Record<string, string> = {
+/**
+ * The family of each engine error class, by its `name`: the protocol tags replies with it, and the
+ * renderer words an error thrown on its own side (a GraphError from the same rules) by it too.
+ */
+export const ERROR_FAMILIES: Readonly<Record<string, string>> = {
   DataError: 'data',
   GraphError: 'graph',
   ModelError: 'model',
@@ -73,7 +76,7 @@ export function errorInfo(err: unknown): ProtocolErrorInfo {
     }
     // Structured clone carries plain values only: anything else stays out of the reply.
     if (isMessageParams(params)) info.params = { ...params }
-    const family = Object.hasOwn(FAMILIES, err.name) ? FAMILIES[err.name] : undefined
+    const family = Object.hasOwn(ERROR_FAMILIES, err.name) ? ERROR_FAMILIES[err.name] : undefined
     if (family) info.family = family
     return info
   }

@@ -13,6 +13,7 @@ import {
   DATA_ERROR_CODES,
   DATA_NOTICE_CODES,
   DONE_REASONS,
+  ERROR_FAMILIES,
   GRAPH_ISSUE_CODES,
   MODEL_ERROR_CODES,
   PROTOCOL_ERROR_CODES,
@@ -200,22 +201,14 @@ export function engineText(i18n: Translator, msg: EngineMessage): string {
 export function engineMessageOf(err: unknown): EngineMessage {
   if (!(err instanceof Error)) return { message: String(err) }
   const { code, params, family } = err as { code?: unknown; params?: unknown; family?: unknown }
-  const local: Record<string, EngineFamily> = {
-    DataError: 'data',
-    GraphError: 'graph',
-    ModelError: 'model',
-    ProtocolError: 'protocol',
-    WeightsError: 'weights',
-    TrainSettingsError: 'settings'
-  }
   return {
     message: err.message,
     ...(typeof code === 'string' ? { code } : {}),
     ...(isMessageParams(params) ? { params } : {}),
     ...(typeof family === 'string'
       ? { family }
-      : Object.hasOwn(local, err.name)
-        ? { family: local[err.name] }
+      : Object.hasOwn(ERROR_FAMILIES, err.name)
+        ? { family: ERROR_FAMILIES[err.name] }
         : {})
   }
 }
