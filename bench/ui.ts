@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR --profile S --allocations S --idle]`:
+ * `npm run bench:ui [-- --minutes N --prior-runs K --port P --no-build --out-dir DIR --profile S --allocations S --idle --trace]`:
  * how the Charts keep up with a long run, in a real browser. Builds and serves the browser preview, opens it in Chromium
  * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH), starts from the iris template with
  * resources/samples/iris.csv, first trains K short runs (the issue's "long run that followed earlier
@@ -13,8 +13,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { summariseProfile, type CpuProfile } from './uiProfile'
+import { longTracedTasks, type TraceEvent } from './uiTrace'
 
 interface UiBenchOptions {
   minutes: number
@@ -29,6 +30,8 @@ interface UiBenchOptions {
   allocations: number
   /** Measure the same screen without starting the long run (a control). */
   idle: boolean
+  /** Keep a Chromium trace in a ring buffer and, at the first long task, save it and say what that task was. */
+  trace: boolean
 }
 
 function parseArgs(argv: string[]): UiBenchOptions {
@@ -39,7 +42,8 @@ function parseArgs(argv: string[]): UiBenchOptions {
     build: true,
     profile: 0,
     allocations: 0,
-    idle: false
+    idle: false,
+    trace: false
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -55,12 +59,13 @@ function parseArgs(argv: string[]): UiBenchOptions {
     else if (a === '--allocations') o.allocations = value()
     else if (a === '--no-build') o.build = false
     else if (a === '--idle') o.idle = true
+    else if (a === '--trace') o.trace = true
     else if (a === '--out-dir') {
       o.outDir = resolve(argv[++i] ?? '')
       o.build = false
     } else
       throw new Error(
-        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile, --allocations, --idle)`
+        `unknown option ${a} (known: --minutes, --prior-runs, --port, --no-build, --out-dir, --profile, --allocations, --idle, --trace)`
       )
   }
   return o
@@ -205,6 +210,7 @@ async function main(): Promise<void> {
       'window.__bench.frames = 0; window.__bench.long = []; window.__bench.longAt = []; window.__bench.frames50 = []; window.__chartDraws = {}'
     )
     const windows: Window5s[] = []
+    const tracer = o.trace ? await startTrace(browser) : null
     const until = Date.now() + o.minutes * 60_000
     console.log(`Charts during a ${o.minutes}-minute iris run after ${o.priorRuns} earlier runs:`)
     while (Date.now() < until) {
@@ -228,6 +234,14 @@ async function main(): Promise<void> {
         heapMb: heap / 2 ** 20
       }
       windows.push(win)
+      // The task to explain is the one no animation frame accounts for (the frames' own are named by
+      // their scripts already); its trace is cut at the end of the window it fell in.
+      if (
+        tracer?.running &&
+        win.longTasks > 0 &&
+        unframedLongTasks((await page.evaluate('window.__bench')) as LongTaskRecords) > 0
+      )
+        await tracer.stopAndSay()
       console.log(
         `  ${String(windows.length * 5).padStart(4)} s  ${win.fps.toFixed(1).padStart(5)} fps  ` +
           `long tasks ${win.longTasks} (${win.longTaskMs.toFixed(0)} ms, max ${win.maxLongTaskMs.toFixed(0)} ms)  step ${step}  heap ${win.heapMb.toFixed(0)} MB`
@@ -259,6 +273,7 @@ async function main(): Promise<void> {
           `${d.max.toFixed(0).padStart(5)} ms  ${d.over50}`
       )
     printLongTaskFrames((await page.evaluate('window.__bench')) as LongTaskRecords)
+    if (tracer?.running) await tracer.stopAndSay()
     console.log(JSON.stringify({ bench: 'ui-charts', ...summary, draws }))
   } finally {
     await browser.close()
@@ -277,6 +292,16 @@ interface LongTaskRecords {
   }[]
 }
 
+const frameOf = (
+  t: { at: number },
+  frames50: LongTaskRecords['frames50']
+): LongTaskRecords['frames50'][number] | undefined =>
+  frames50.find((x) => x.at <= t.at + 1 && t.at < x.at + x.ms)
+
+/** Long tasks that fell in no long animation frame: not a script's, not a rendering's. */
+const unframedLongTasks = ({ longAt, frames50 }: LongTaskRecords): number =>
+  longAt.filter((t) => !frameOf(t, frames50)).length
+
 /** Each long task with the long animation frame it fell in: its scripts, style/layout and render time. */
 function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
   if (longAt.length === 0) return
@@ -284,7 +309,7 @@ function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
     'long tasks and their animation frames (scripts by invoker; the rest is style, layout, paint, GC):'
   )
   for (const t of longAt.slice(0, 40)) {
-    const f = frames50.find((x) => x.at <= t.at + 1 && t.at < x.at + x.ms)
+    const f = frameOf(t, frames50)
     const head = `  at ${(t.at / 1000).toFixed(1)} s, ${t.ms.toFixed(0)} ms`
     if (!f) {
       console.log(`${head}: no long animation frame (a task outside rendering)`)
@@ -302,6 +327,69 @@ function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
       `${head}: frame ${f.ms.toFixed(0)} ms, render ${f.renderMs.toFixed(0)} (style+layout ${f.layoutMs.toFixed(0)}); ${scripts.join('; ') || 'no script ≥ 1 ms'}`
     )
   }
+}
+
+/**
+ * A Chromium trace in a ring buffer (the last ~400 MB of events: tens of seconds of this page), so a
+ * 10-minute run can be traced and the trace cut right after the first long task. Categories: tasks
+ * with where they were posted from, the timeline (frames, scripts, paint) and V8's collector phases.
+ */
+async function startTrace(browser: Browser): Promise<{ running: boolean; stopAndSay(): Promise<void> }> {
+  const cdp = await browser.newBrowserCDPSession()
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      recordMode: 'recordContinuously',
+      traceBufferSizeInKb: 400_000,
+      includedCategories: [
+        'toplevel',
+        'toplevel.flow',
+        'devtools.timeline',
+        'v8',
+        'disabled-by-default-v8.gc',
+        'blink'
+      ]
+    }
+  })
+  const state = {
+    running: true,
+    async stopAndSay(): Promise<void> {
+      state.running = false
+      const done = new Promise<string>((ok) =>
+        cdp.once('Tracing.tracingComplete', (e) => ok((e as { stream: string }).stream))
+      )
+      await cdp.send('Tracing.end')
+      const handle = await done
+      let text = ''
+      for (;;) {
+        const r = (await cdp.send('IO.read', { handle, size: 1 << 24 })) as {
+          data: string
+          eof: boolean
+          base64Encoded?: boolean
+        }
+        text += r.base64Encoded ? Buffer.from(r.data, 'base64').toString('utf8') : r.data
+        if (r.eof) break
+      }
+      await cdp.send('IO.close', { handle })
+      await cdp.detach()
+      const file = resolve(root, 'out', 'bench-ui-trace.json')
+      mkdirSync(resolve(root, 'out'), { recursive: true })
+      writeFileSync(file, text)
+      const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] }
+      const events = Array.isArray(parsed) ? parsed : parsed.traceEvents
+      const tasks = longTracedTasks(events)
+      console.log(
+        `  trace (${file}, ${events.length} events): ${tasks.length} main-thread task(s) over 50 ms`
+      )
+      for (const t of tasks) {
+        console.log(
+          `    ${t.ms.toFixed(1)} ms ${t.name}${t.postedFrom ? ` posted from ${t.postedFrom}` : ''}`
+        )
+        for (const [name, ms] of t.inside) console.log(`      ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+      }
+    }
+  }
+  return state
 }
 
 interface SamplingNode {

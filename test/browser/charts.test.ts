@@ -164,8 +164,10 @@ describe('live charts in Chromium, fed with recorded progress events', () => {
     await frames()
     const outHist = series(wrapper, 'Weight histogram', 'weights')
     expect(outHist.filter((_, i) => i % 2 === 1 && i < 41).reduce((s, p) => s + p[1], 0)).toBe(24) // w2 is 3×8
-    const heat = drawn(wrapper, 'Weights over time').series[0].data
-    expect(heat.length).toBeGreaterThan(30 * 5)
+    // A column per snapshot: its index and its 30 bins' counts.
+    const heat = drawn(wrapper, 'Weights over time').series[0].data as number[][]
+    expect(heat.length).toBeGreaterThan(5)
+    expect(heat.every((column, x) => column.length === 31 && column[0] === x)).toBe(true)
   })
 
   it('counts saturation in hidden layers only, and speaks 简体中文', async () => {

@@ -8,6 +8,7 @@ import { config, flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import type { ECharts } from 'echarts/core'
 import { chartInstance } from './chartInstance'
 import { chartDraws } from '@renderer/charts/drawQueue'
+import { historyPixels } from '@renderer/charts/histogramOptions'
 import { RunBuffers } from '@renderer/charts/runBuffers'
 import { createAppI18n } from '@renderer/i18n'
 import HistogramChart from '@renderer/components/charts/HistogramChart.vue'
@@ -55,7 +56,7 @@ describe('the weights-over-time heatmap', () => {
       await chartDraws.idle()
     }
     const heatmapDraws = () =>
-      setOption.mock.calls.filter(([o]) => JSON.stringify(o).includes('"heatmap"')).length
+      setOption.mock.calls.filter(([o]) => JSON.stringify(o).includes('"history"')).length
     expect(heatmapDraws()).toBe(0)
     expect(columns(chart)).toEqual(before)
 
@@ -65,5 +66,50 @@ describe('the weights-over-time heatmap', () => {
     await chartDraws.idle()
     expect(heatmapDraws()).toBe(1)
     expect(columns(chart)).toEqual(['1', '9', '17', '20'])
+  })
+  it('draws its cells as one image, each cell in its colour of the legend', async () => {
+    // Two snapshots, re-binned onto the common 30-row grid: the cells hold 0 or a share of a bin.
+    const buffers = new RunBuffers(256, 8)
+    buffers.addHistograms(1, 'h1', { edges: [-1, 0, 1], counts: [3, 0] }, null)
+    buffers.addHistograms(2, 'h1', { edges: [-1, 0, 1], counts: [1, 2] }, null)
+    wrapper = mount(HistogramChart, {
+      attachTo: '#host',
+      props: { buffers, version: 1, slowVersion: 1, live: false }
+    })
+    await flushPromises()
+    await chartDraws.idle()
+    const chart = chartInstance(wrapper, 'Weights over time')
+    const option = chart.getOption() as {
+      series: { data: number[][] }[]
+      yAxis: { data: string[] }[]
+      visualMap: { max: number }[]
+    }
+    const rows = option.yAxis[0].data.length
+    expect(rows).toBe(30)
+    const counts = option.series[0].data.map((column) => column.slice(1))
+    // One image element for all the cells, not a rectangle per cell.
+    const shown = (chart.getZr() as unknown as { storage: { getDisplayList(): { type: string }[] } }).storage
+      .getDisplayList()
+      .filter((el) => el.type === 'image')
+    expect(shown).toHaveLength(1)
+    const canvas = wrapper.find('figure[aria-label="Weights over time"] canvas').element as HTMLCanvasElement
+    const ratio = canvas.width / canvas.clientWidth
+    const ctx = canvas.getContext('2d')!
+    const max = Math.max(...counts.flat())
+    // The legend's scale: at least 1 (these re-binned shares are below it).
+    const expected = historyPixels(counts, option.visualMap[0].max)
+    expect(option.visualMap[0].max).toBe(1)
+    let checked = 0
+    for (const x of [0, 1])
+      for (const y of [0, rows - 1, counts[x].findIndex((c) => c === max)]) {
+        if (y < 0) continue
+        const [px, py] = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [x, y]) as number[]
+        const got = Array.from(ctx.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data)
+        const at = ((rows - 1 - y) * 2 + x) * 4
+        const want = Array.from(expected.slice(at, at + 4))
+        got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThanOrEqual(2))
+        checked++
+      }
+    expect(checked).toBeGreaterThanOrEqual(5)
   })
 })

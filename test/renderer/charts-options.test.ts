@@ -8,7 +8,8 @@ import {
   buildHistogramHistoryOption,
   buildHistogramOption,
   strideThinned,
-  histogramHistoryGrid
+  histogramHistoryGrid,
+  historyPixels
 } from '@renderer/charts/histogramOptions'
 import {
   boundaryCells,
@@ -19,7 +20,7 @@ import {
   gridCentres
 } from '@renderer/charts/evaluationOptions'
 import { edgeWeightOverlay, strokeWidth, signColor } from '@renderer/charts/weightOverlay'
-import { NEGATIVE, POSITIVE } from '@renderer/charts/palette'
+import { NEGATIVE, POSITIVE, mix, rgbOf } from '@renderer/charts/palette'
 import type { Point } from '@renderer/charts/seriesBuffer'
 import { SampledHistory } from '@engine/index'
 
@@ -258,11 +259,37 @@ describe('histogram options', () => {
       [0.5, 0.5, 1.5, 1.5]
     ])
     const o = buildHistogramHistoryOption({ layerName: 'h1', snapshots, rows: 4 })
-    const data = byId(o, 'history').data as [number, number, number][]
-    expect(data).toHaveLength(8)
-    expect(data).toContainEqual([1, 3, 1.5])
+    // A column per snapshot: its index, then its counts from the lowest bin up.
+    expect(byId(o, 'history').data).toEqual([
+      [0, 0, 2, 2, 0],
+      [1, 0.5, 0.5, 1.5, 1.5]
+    ])
     expect((o.xAxis as { data: string[] }).data).toEqual(['10', '20'])
+    expect((o.yAxis as { data: string[] }).data).toEqual(['-1.5', '-0.5', '0.5', '1.5'])
     expect((o.visualMap as { max: number }).max).toBe(2)
+    // The visual map is the legend only: the image has its colours.
+    expect((o.visualMap as { seriesIndex: number[] }).seriesIndex).toEqual([])
+    const tooltip = (o.tooltip as { formatter: (p: unknown) => string }).formatter
+    expect(tooltip([{ value: [1, 0.5, 0.5, 1.5, 1.5] }])).toBe('step 20<br>most weights at w ≈ 0.5: 1.5 of 4')
+  })
+
+  it('paints the history cells as pixels on the legend’s scale, the highest bin in the top row', () => {
+    // Two snapshots × two bins; the fullest cell (4) is the legend's top colour, 0 is white.
+    const px = historyPixels(
+      [
+        [0, 4],
+        [2, 1]
+      ],
+      4
+    )
+    const at = (x: number, row: number) => Array.from(px.slice((row * 2 + x) * 4, (row * 2 + x) * 4 + 4))
+    const rgba = (hex: string) => [...rgbOf(hex), 255]
+    expect(px).toHaveLength(2 * 2 * 4)
+    expect(at(0, 0)).toEqual(rgba(POSITIVE)) // snapshot 0, top row = bin 1: count 4
+    expect(at(0, 1)).toEqual(rgba('#ffffff')) // snapshot 0, bin 0: count 0
+    expect(at(1, 1)).toEqual(rgba(mix('#ffffff', POSITIVE, 0.5))) // snapshot 1, bin 0: count 2
+    expect(at(1, 0)).toEqual(rgba(mix('#ffffff', POSITIVE, 0.25)))
+    expect(historyPixels([[0, 0]], 0).slice(0, 3)).toEqual(new Uint8ClampedArray([255, 255, 255]))
   })
 })
 

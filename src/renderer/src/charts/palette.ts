@@ -28,13 +28,14 @@ export function categorical(i: number): string {
 
 /** Linear mix of two #rrggbb colours: t = 0 gives a, t = 1 gives b. */
 export function mix(a: string, b: string, t: number): string {
-  const ca = parseHex(a)
-  const cb = parseHex(b)
+  const ca = rgbOf(a)
+  const cb = rgbOf(b)
   const c = ca.map((v, i) => Math.round(v + (cb[i] - v) * Math.min(1, Math.max(0, t))))
   return '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('')
 }
 
-function parseHex(c: string): number[] {
+/** The red, green and blue of a #rrggbb colour, 0–255. */
+export function rgbOf(c: string): number[] {
   const m = /^#([0-9a-f]{6})$/i.exec(c)
   if (!m) throw new Error(`expected a #rrggbb colour, got ${c}`)
   return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16))

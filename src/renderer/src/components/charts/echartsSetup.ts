@@ -4,7 +4,7 @@
  */
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { HeatmapChart, LineChart, ScatterChart } from 'echarts/charts'
+import { CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts'
 import {
   DataZoomComponent,
   GridComponent,
@@ -17,6 +17,7 @@ import {
 use([
   CanvasRenderer,
   LineChart,
+  CustomChart,
   ScatterChart,
   HeatmapChart,
   GridComponent,

@@ -32,6 +32,7 @@ const charts = {
   },
   tooltip: {
     historyStep: 'step {step}',
+    historyPeak: 'most weights at w ≈ {w}: {n} of {total}',
     confusionCell: 'actual {actual}, predicted {predicted}: {count}',
     predVsActual: 'actual {actual}, predicted {predicted}'
   },

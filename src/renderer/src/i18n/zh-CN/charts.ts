@@ -31,6 +31,7 @@ const charts: typeof en = {
   },
   tooltip: {
     historyStep: '第 {step} 步',
+    historyPeak: '权重最多在 w ≈ {w}:{total} 个中的 {n} 个',
     confusionCell: '实际 {actual}，预测 {predicted}：{count}',
     predVsActual: '实际 {actual}，预测 {predicted}'
   },
