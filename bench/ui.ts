@@ -6,6 +6,7 @@
  * runs": their points must be gone, not piled up), then one run of a million epochs at full speed for
  * N minutes with the live charts on screen. In the page, a requestAnimationFrame loop counts frames and
  * a PerformanceObserver collects long tasks (> 50 ms by definition); every 5 s window is reported.
+ * --profile, --allocations and --trace say what the UI thread's time and garbage went to (bench/README.md).
  *
  * A benchmark, not a test: the numbers depend on the machine and its load (write them down with the
  * machine, in bench/README.md). Defaults: 2 minutes, 2 prior runs.
@@ -30,7 +31,7 @@ interface UiBenchOptions {
   allocations: number
   /** Measure the same screen without starting the long run (a control). */
   idle: boolean
-  /** Keep a Chromium trace in a ring buffer and, at the first long task, save it and say what that task was. */
+  /** Keep a Chromium trace in a ring buffer and, after the first long task, save it and say what that task was. */
   trace: boolean
 }
 
@@ -234,14 +235,9 @@ async function main(): Promise<void> {
         heapMb: heap / 2 ** 20
       }
       windows.push(win)
-      // The task to explain is the one no animation frame accounts for (the frames' own are named by
-      // their scripts already); its trace is cut at the end of the window it fell in.
-      if (
-        tracer?.running &&
-        win.longTasks > 0 &&
-        unframedLongTasks((await page.evaluate('window.__bench')) as LongTaskRecords) > 0
-      )
-        await tracer.stopAndSay()
+      // The trace is cut at the end of the window the first long task fell in (the buffer holds the
+      // minute or two before it).
+      if (tracer?.running && win.longTasks > 0) await tracer.stopAndSay()
       console.log(
         `  ${String(windows.length * 5).padStart(4)} s  ${win.fps.toFixed(1).padStart(5)} fps  ` +
           `long tasks ${win.longTasks} (${win.longTaskMs.toFixed(0)} ms, max ${win.maxLongTaskMs.toFixed(0)} ms)  step ${step}  heap ${win.heapMb.toFixed(0)} MB`
@@ -298,10 +294,6 @@ const frameOf = (
 ): LongTaskRecords['frames50'][number] | undefined =>
   frames50.find((x) => x.at <= t.at + 1 && t.at < x.at + x.ms)
 
-/** Long tasks that fell in no long animation frame: not a script's, not a rendering's. */
-const unframedLongTasks = ({ longAt, frames50 }: LongTaskRecords): number =>
-  longAt.filter((t) => !frameOf(t, frames50)).length
-
 /** Each long task with the long animation frame it fell in: its scripts, style/layout and render time. */
 function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
   if (longAt.length === 0) return
@@ -312,7 +304,9 @@ function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
     const f = frameOf(t, frames50)
     const head = `  at ${(t.at / 1000).toFixed(1)} s, ${t.ms.toFixed(0)} ms`
     if (!f) {
-      console.log(`${head}: no long animation frame (a task outside rendering)`)
+      console.log(
+        `${head}: no long animation frame (outside rendering, or after a frame's render: --trace names it)`
+      )
       continue
     }
     const scripts = f.scripts
@@ -330,7 +324,7 @@ function printLongTaskFrames({ longAt, frames50 }: LongTaskRecords): void {
 }
 
 /**
- * A Chromium trace in a ring buffer (the last ~400 MB of events: tens of seconds of this page), so a
+ * A Chromium trace in a ring buffer (the last ~400 MB of events: a minute or two of this page), so a
  * 10-minute run can be traced and the trace cut right after the first long task. Categories: tasks
  * with where they were posted from, the timeline (frames, scripts, paint) and V8's collector phases.
  */
@@ -341,14 +335,7 @@ async function startTrace(browser: Browser): Promise<{ running: boolean; stopAnd
     traceConfig: {
       recordMode: 'recordContinuously',
       traceBufferSizeInKb: 400_000,
-      includedCategories: [
-        'toplevel',
-        'toplevel.flow',
-        'devtools.timeline',
-        'v8',
-        'disabled-by-default-v8.gc',
-        'blink'
-      ]
+      includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'blink']
     }
   })
   const state = {
