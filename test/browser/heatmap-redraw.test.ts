@@ -67,8 +67,8 @@ describe('the weights-over-time heatmap', () => {
     expect(heatmapDraws()).toBe(1)
     expect(columns(chart)).toEqual(['1', '9', '17', '20'])
   })
-  it('draws its cells as one image, each cell in its colour of the legend', async () => {
-    // Two snapshots, re-binned onto the common 30-row grid: the cells hold 0 or a share of a bin.
+  it('draws its cells as one image in the legend’s colours, repainting the same canvas on a redraw', async () => {
+    // Snapshots re-binned onto the common 30-row grid: the cells hold 0 or a share of a bin.
     const buffers = new RunBuffers(256, 8)
     buffers.addHistograms(1, 'h1', { edges: [-1, 0, 1], counts: [3, 0] }, null)
     buffers.addHistograms(2, 'h1', { edges: [-1, 0, 1], counts: [1, 2] }, null)
@@ -79,37 +79,58 @@ describe('the weights-over-time heatmap', () => {
     await flushPromises()
     await chartDraws.idle()
     const chart = chartInstance(wrapper, 'Weights over time')
-    const option = chart.getOption() as {
-      series: { data: number[][] }[]
-      yAxis: { data: string[] }[]
-      visualMap: { max: number }[]
-    }
-    const rows = option.yAxis[0].data.length
-    expect(rows).toBe(30)
-    const counts = option.series[0].data.map((column) => column.slice(1))
-    // One image element for all the cells, not a rectangle per cell.
-    const shown = (chart.getZr() as unknown as { storage: { getDisplayList(): { type: string }[] } }).storage
-      .getDisplayList()
-      .filter((el) => el.type === 'image')
-    expect(shown).toHaveLength(1)
+    const images = () =>
+      (
+        chart.getZr() as unknown as {
+          storage: { getDisplayList(): { type: string; style: { image: unknown } }[] }
+        }
+      ).storage
+        .getDisplayList()
+        .filter((el) => el.type === 'image')
     const canvas = wrapper.find('figure[aria-label="Weights over time"] canvas').element as HTMLCanvasElement
-    const ratio = canvas.width / canvas.clientWidth
     const ctx = canvas.getContext('2d')!
-    const max = Math.max(...counts.flat())
-    // The legend's scale: at least 1 (these re-binned shares are below it).
-    const expected = historyPixels(counts, option.visualMap[0].max)
-    expect(option.visualMap[0].max).toBe(1)
-    let checked = 0
-    for (const x of [0, 1])
-      for (const y of [0, rows - 1, counts[x].findIndex((c) => c === max)]) {
-        if (y < 0) continue
-        const [px, py] = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [x, y]) as number[]
-        const got = Array.from(ctx.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data)
-        const at = ((rows - 1 - y) * 2 + x) * 4
-        const want = Array.from(expected.slice(at, at + 4))
-        got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThanOrEqual(2))
-        checked++
+
+    /** Samples every column's bottom, top and fullest cells on the chart and compares them with historyPixels. */
+    const checkCells = (): number => {
+      const option = chart.getOption() as {
+        series: { data: number[][] }[]
+        yAxis: { data: string[] }[]
+        visualMap: { max: number }[]
       }
-    expect(checked).toBeGreaterThanOrEqual(5)
+      const rows = option.yAxis[0].data.length
+      expect(rows).toBe(30)
+      const counts = option.series[0].data.map((column) => column.slice(1))
+      // The legend's scale: at least 1 (these re-binned shares are below it).
+      expect(option.visualMap[0].max).toBe(1)
+      const expected = historyPixels(counts, option.visualMap[0].max)
+      const ratio = canvas.width / canvas.clientWidth
+      let checked = 0
+      counts.forEach((column, x) => {
+        const fullest = column.indexOf(Math.max(...column))
+        for (const y of [0, rows - 1, fullest]) {
+          const [px, py] = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [x, y]) as number[]
+          const got = Array.from(ctx.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data)
+          const at = ((rows - 1 - y) * counts.length + x) * 4
+          const want = Array.from(expected.slice(at, at + 4))
+          got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThanOrEqual(2))
+          checked++
+        }
+      })
+      return checked
+    }
+
+    // One image element for all the cells, not a rectangle per cell.
+    expect(images()).toHaveLength(1)
+    const first = images()[0].style.image
+    expect(checkCells()).toBe(2 * 3)
+
+    // A third snapshot, spread wider: the grid and every cell change, painted into the same canvas.
+    buffers.addHistograms(3, 'h1', { edges: [-2, 0, 2], counts: [0, 3] }, null)
+    await wrapper.setProps({ version: 2, slowVersion: 2 })
+    await flushPromises()
+    await chartDraws.idle()
+    expect(images()).toHaveLength(1)
+    expect(images()[0].style.image).toBe(first)
+    expect(checkCells()).toBe(3 * 3)
   })
 })

@@ -71,6 +71,8 @@ export interface HistogramHistoryInput {
   snapshots: readonly HistogramSnapshot[]
   /** Rows of the heatmap: the common grid every snapshot is re-binned onto. */
   rows?: number
+  /** Where the cells are painted: the chart's own, kept across its redraws (a new one if not given). */
+  canvas?: HistoryCanvas
 }
 
 /**
@@ -142,22 +144,36 @@ export function historyPixels(
 /** Source pixels per cell side: the image is scaled into the plot, and smoothing blurs only a cell's edge. */
 const CELL_PX = 8
 
-/** The cells painted once into a canvas (browser only: called when ECharts first renders the image). */
-function paintHistory(counts: readonly (readonly number[])[], max: number): HTMLCanvasElement {
-  const columns = counts.length
-  const rows = counts[0]?.length ?? 0
-  const small = document.createElement('canvas')
-  small.width = Math.max(1, columns)
-  small.height = Math.max(1, rows)
-  if (columns > 0 && rows > 0)
-    small.getContext('2d')!.putImageData(new ImageData(historyPixels(counts, max), columns, rows), 0, 0)
-  const big = document.createElement('canvas')
-  big.width = small.width * CELL_PX
-  big.height = small.height * CELL_PX
-  const ctx = big.getContext('2d')!
-  ctx.imageSmoothingEnabled = false
-  ctx.drawImage(small, 0, 0, big.width, big.height)
-  return big
+/**
+ * The canvases the heatmap's cells are painted into (browser only), kept across redraws: a canvas's
+ * pixels live outside the JS heap, and a new pair for every draw — several a second early in a run —
+ * left their memory to the collector. A chart keeps one; the option painting into it is always the
+ * one drawn last (it paints when ECharts first renders it, inside its setOption).
+ */
+export class HistoryCanvas {
+  private small: HTMLCanvasElement | undefined
+  private big: HTMLCanvasElement | undefined
+
+  paint(counts: readonly (readonly number[])[], max: number): HTMLCanvasElement {
+    const columns = Math.max(1, counts.length)
+    const rows = Math.max(1, counts[0]?.length ?? 0)
+    const small = (this.small ??= document.createElement('canvas'))
+    const big = (this.big ??= document.createElement('canvas'))
+    // Setting a canvas's size clears (and may reallocate) it: only when the grid's size changed.
+    if (small.width !== columns || small.height !== rows) {
+      small.width = columns
+      small.height = rows
+      big.width = columns * CELL_PX
+      big.height = rows * CELL_PX
+    }
+    if (counts.length > 0 && counts[0].length > 0)
+      small.getContext('2d')!.putImageData(new ImageData(historyPixels(counts, max), columns, rows), 0, 0)
+    const ctx = big.getContext('2d')!
+    ctx.imageSmoothingEnabled = false
+    ctx.clearRect(0, 0, big.width, big.height)
+    ctx.drawImage(small, 0, 0, big.width, big.height)
+    return big
+  }
 }
 
 /**
@@ -189,7 +205,7 @@ export function buildHistogramHistoryOption(
     renderItem: (params) => {
       if (params.dataIndex !== 0 || centres.length === 0) return null
       const box = params.coordSys as unknown as { x: number; y: number; width: number; height: number }
-      image ??= paintHistory(counts, scaleMax)
+      image ??= (input.canvas ?? new HistoryCanvas()).paint(counts, scaleMax)
       return {
         type: 'image',
         silent: true,
