@@ -30,19 +30,28 @@ const bins = (spread: number) => ({ edges: [-spread, 0, spread], counts: [1, 2] 
 const columns = (chart: ECharts): string[] =>
   (chart.getOption() as { xAxis: { data: string[] }[] }).xAxis[0].data
 
+/** The histogram charts at version 1, drawn, and their heatmap's ECharts instance. */
+async function mountHeatmap(
+  buffers: RunBuffers,
+  live: boolean
+): Promise<{ view: VueWrapper; chart: ECharts }> {
+  const view = mount(HistogramChart, {
+    attachTo: '#host',
+    props: { buffers, version: 1, slowVersion: 1, live }
+  })
+  wrapper = view
+  await flushPromises()
+  await chartDraws.idle()
+  return { view, chart: chartInstance(view, 'Weights over time') }
+}
+
 describe('the weights-over-time heatmap', () => {
   it('skips redraws that only replace its newest column while live, and draws it when the run stops', async () => {
     // History of 4 kept snapshots: after 18 steps the stride is 8 (kept 1, 9, 17, and 18 as the
     // newest), so the snapshots of steps 19 and 20 only replace the newest column.
     const buffers = new RunBuffers(256, 4)
     for (let step = 1; step <= 18; step++) buffers.addHistograms(step, 'h1', bins(step), null)
-    wrapper = mount(HistogramChart, {
-      attachTo: '#host',
-      props: { buffers, version: 1, slowVersion: 1, live: true }
-    })
-    await flushPromises()
-    await chartDraws.idle()
-    const chart = chartInstance(wrapper, 'Weights over time')
+    const { view, chart } = await mountHeatmap(buffers, true)
     const setOption = vi.spyOn(chart, 'setOption')
     const before = columns(chart)
     expect(before).toEqual(['1', '9', '17', '18'])
@@ -51,7 +60,7 @@ describe('the weights-over-time heatmap', () => {
     for (const step of [19, 20]) {
       buffers.addHistograms(step, 'h1', bins(step), null)
       version++
-      await wrapper.setProps({ version, slowVersion: version })
+      await view.setProps({ version, slowVersion: version })
       await flushPromises()
       await chartDraws.idle()
     }
@@ -61,7 +70,7 @@ describe('the weights-over-time heatmap', () => {
     expect(columns(chart)).toEqual(before)
 
     // The run stops: the newest column (step 20) is drawn.
-    await wrapper.setProps({ live: false, version: version + 1, slowVersion: version + 1 })
+    await view.setProps({ live: false, version: version + 1, slowVersion: version + 1 })
     await flushPromises()
     await chartDraws.idle()
     expect(heatmapDraws()).toBe(1)
@@ -72,13 +81,7 @@ describe('the weights-over-time heatmap', () => {
     const buffers = new RunBuffers(256, 8)
     buffers.addHistograms(1, 'h1', { edges: [-1, 0, 1], counts: [3, 0] }, null)
     buffers.addHistograms(2, 'h1', { edges: [-1, 0, 1], counts: [1, 2] }, null)
-    wrapper = mount(HistogramChart, {
-      attachTo: '#host',
-      props: { buffers, version: 1, slowVersion: 1, live: false }
-    })
-    await flushPromises()
-    await chartDraws.idle()
-    const chart = chartInstance(wrapper, 'Weights over time')
+    const { view, chart } = await mountHeatmap(buffers, false)
     const images = () =>
       (
         chart.getZr() as unknown as {
@@ -87,7 +90,7 @@ describe('the weights-over-time heatmap', () => {
       ).storage
         .getDisplayList()
         .filter((el) => el.type === 'image')
-    const canvas = wrapper.find('figure[aria-label="Weights over time"] canvas').element as HTMLCanvasElement
+    const canvas = view.find('figure[aria-label="Weights over time"] canvas').element as HTMLCanvasElement
     const ctx = canvas.getContext('2d')!
 
     /** Samples every column's bottom, top and fullest cells on the chart and compares them with historyPixels. */
@@ -126,7 +129,7 @@ describe('the weights-over-time heatmap', () => {
 
     // A third snapshot, spread wider: the grid and every cell change, painted into the same canvas.
     buffers.addHistograms(3, 'h1', { edges: [-2, 0, 2], counts: [0, 3] }, null)
-    await wrapper.setProps({ version: 2, slowVersion: 2 })
+    await view.setProps({ version: 2, slowVersion: 2 })
     await flushPromises()
     await chartDraws.idle()
     expect(images()).toHaveLength(1)
