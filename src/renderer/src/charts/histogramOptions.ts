@@ -6,7 +6,7 @@ import type { CustomSeriesOption, EChartsOption, LineSeriesOption } from 'echart
 import { evenEdges, histogramOutline, rebin, type Bins } from './histogram'
 import { englishText, integerIn, type ChartText } from './chartText'
 import { formatValue, stepTickLabel } from './format'
-import { NEGATIVE, POSITIVE, rgbOf } from './palette'
+import { mixRgb, NEGATIVE, POSITIVE, rgbOf } from './palette'
 
 export interface HistogramInput {
   layerName: string
@@ -77,11 +77,10 @@ export interface HistogramHistoryInput {
 
 /**
  * At most `max` of `items`: every k-th from the first (k a power of two, the smallest that fits) and
- * the last. The heatmap over time draws a cell per snapshot and bin, and its cost grows with the cells
- * (a 120 × 30 heatmap was the dearest draw of the live charts: ~20 ms, up to 60 ms on a loaded
- * machine). A stride keeps the drawn columns where they are as snapshots are added — an even spread
- * of n over max moved every column with each one, and each move was a redraw — and a power of two
- * keeps them across the history's halving too (SampledHistory keeps every other snapshot then).
+ * the last; the heatmap over time shows at most `max` columns (its CSV has them all). A stride keeps
+ * the drawn columns where they are as snapshots are added — an even spread of n over max moved every
+ * column with each one, and each move was a redraw — and a power of two keeps them across the
+ * history's halving too (SampledHistory keeps every other snapshot then).
  */
 export function strideThinned<T>(items: readonly T[], max: number): T[] {
   if (items.length <= max) return items.slice()
@@ -133,9 +132,8 @@ export function historyPixels(
   const hi = rgbOf(POSITIVE)
   for (let x = 0; x < columns; x++)
     for (let y = 0; y < rows; y++) {
-      const t = max > 0 ? Math.min(1, Math.max(0, counts[x][y] / max)) : 0
       const at = ((rows - 1 - y) * columns + x) * 4
-      for (let k = 0; k < 3; k++) px[at + k] = Math.round(lo[k] + (hi[k] - lo[k]) * t)
+      px.set(mixRgb(lo, hi, max > 0 ? counts[x][y] / max : 0), at)
       px[at + 3] = 255
     }
   return px

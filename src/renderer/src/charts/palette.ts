@@ -28,10 +28,18 @@ export function categorical(i: number): string {
 
 /** Linear mix of two #rrggbb colours: t = 0 gives a, t = 1 gives b. */
 export function mix(a: string, b: string, t: number): string {
-  const ca = rgbOf(a)
-  const cb = rgbOf(b)
-  const c = ca.map((v, i) => Math.round(v + (cb[i] - v) * Math.min(1, Math.max(0, t))))
-  return '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('')
+  return (
+    '#' +
+    mixRgb(rgbOf(a), rgbOf(b), t)
+      .map((v) => v.toString(16).padStart(2, '0'))
+      .join('')
+  )
+}
+
+/** mix on red, green and blue already parsed (0–255 each; t clamped to [0, 1]), rounded. */
+export function mixRgb(a: readonly number[], b: readonly number[], t: number): number[] {
+  const u = Math.min(1, Math.max(0, t))
+  return a.map((v, i) => Math.round(v + (b[i] - v) * u))
 }
 
 /** The red, green and blue of a #rrggbb colour, 0–255. */
