@@ -269,6 +269,11 @@ describe('histogram options', () => {
     expect((o.visualMap as { max: number }).max).toBe(2)
     // The visual map is the legend only: the image has its colours.
     expect((o.visualMap as { seriesIndex: number[] }).seriesIndex).toEqual([])
+    expect((o.visualMap as { show: boolean }).show).toBe(true)
+    // No snapshot yet: an empty grid and no legend for it.
+    const empty = buildHistogramHistoryOption({ layerName: 'h1', snapshots: [] })
+    expect(byId(empty, 'history').data).toEqual([])
+    expect((empty.visualMap as { show: boolean }).show).toBe(false)
     const tooltip = (o.tooltip as { formatter: (p: unknown) => string }).formatter
     expect(tooltip([{ value: [1, 0.5, 0.5, 1.5, 1.5] }])).toBe('step 20<br>most weights at w ≈ 0.5: 1.5 of 4')
   })

@@ -249,8 +249,10 @@ export function buildHistogramHistoryOption(
     },
     visualMap: {
       type: 'continuous',
-      // The legend of the image's colours: it maps no series (the image has its colours already).
+      // The legend of the image's colours: it maps no series (the image has its colours already),
+      // and there is nothing to explain before the first snapshot.
       seriesIndex: [],
+      show: counts.length > 0,
       min: 0,
       max: scaleMax,
       orient: 'horizontal',
